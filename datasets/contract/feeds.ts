@@ -315,7 +315,7 @@ export const publicHealth: FeedSpec = {
 
 const A = (types: readonly (typeof ASSET_RECORD_TYPES)[number][]) => types;
 const money = (types: readonly (typeof ASSET_RECORD_TYPES)[number][], description: string) =>
-  requiredFor(A(types), yuan(description));
+  requiredFor(A(types), num(description, { min: 0, max: 1e10 }));
 export const assets: FeedSpec = {
   name: 'assets',
   titleZh: '资产运营',

@@ -3,6 +3,8 @@
 
 export const LAUNCH_DATE = '2024-12-06';
 export const TIME_ZONE_OFFSET = '+08:00';
+/** The days the calendar reference data covers; simulation cannot go beyond them. */
+export const CALENDAR_RANGE = { from: '2024-12-01', to: '2026-12-31' };
 const DAY_MS = 86_400_000;
 
 /** First day of the Spring Festival (lunar new year) by Gregorian year. */

@@ -92,9 +92,11 @@ export function injectDirt(feed: FeedSpec, date: string, records: FeedRecord[], 
         counts.pii_in_text++;
         break;
       }
-      default:
-        result.lines.push(corrupt(feed, kind, record, date, rng));
-        counts[kind]++;
+      default: {
+        const corrupted = corrupt(feed, kind, record, date, rng);
+        result.lines.push(corrupted.line);
+        counts[corrupted.kind]++;
+      }
     }
   }
   counts.lines = result.lines.length;
@@ -107,43 +109,49 @@ function applicableKinds(feed: FeedSpec, date: string, lastDate: string): DirtyK
   const kinds: DirtyKind[] = ['malformed_json', 'missing_field', 'wrong_type', 'future_dated', 'duplicate'];
   if (fields.some((f) => isBounded(f))) kinds.push('out_of_range');
   if (fields.some((f) => f.ref)) kinds.push('unknown_code');
-  if (fields.some((f) => f.pii === 'free_text')) kinds.push('pii_in_text');
+  // Identifiers typed into free text are common in real exports: weighted up where a feed has free text.
+  if (fields.some((f) => f.pii === 'free_text')) kinds.push('pii_in_text', 'pii_in_text', 'pii_in_text');
   if (date < lastDate) kinds.push('late');
   return kinds;
 }
 
 const isBounded = (f: FieldSpec) => (f.type === 'integer' || f.type === 'number') && (f.min !== undefined || f.max !== undefined);
 
-/** A line that the pipeline must quarantine, for the given reason. */
-function corrupt(feed: FeedSpec, kind: Corruption, record: FeedRecord, date: string, rng: Rng): string {
+/**
+ * A line that the pipeline must quarantine, and why. A record without a field the corruption
+ * needs (no bounded number, no code) gets a wrong type instead, and says so.
+ */
+function corrupt(feed: FeedSpec, wanted: Corruption, record: FeedRecord, date: string, rng: Rng): { line: string; kind: Corruption } {
   const r = { ...record };
-  const present = (f: string) => r[f] !== null && r[f] !== undefined;
-  const choose = (predicate: (name: string, spec: FieldSpec) => boolean) => {
-    const names = Object.keys(feed.fields).filter((n) => present(n) && predicate(n, feed.fields[n]));
-    return names.length > 0 ? rng.pick(names) : feed.idField;
-  };
+  const candidates = (predicate: (spec: FieldSpec) => boolean) =>
+    Object.keys(feed.fields).filter((n) => r[n] !== null && r[n] !== undefined && predicate(feed.fields[n]));
+  const bounded = candidates(isBounded);
+  const coded = candidates((spec) => spec.ref !== undefined);
+  const kind: Corruption =
+    (wanted === 'out_of_range' && bounded.length === 0) || (wanted === 'unknown_code' && coded.length === 0) ? 'wrong_type' : wanted;
+  const choose = (predicate: (spec: FieldSpec) => boolean) => rng.pick(candidates(predicate));
   switch (kind) {
     case 'malformed_json': {
       const line = JSON.stringify(r);
-      return line.slice(0, Math.max(2, Math.floor(line.length * (0.2 + 0.6 * rng.next()))));
+      return { line: line.slice(0, Math.max(2, Math.floor(line.length * (0.2 + 0.6 * rng.next())))), kind };
     }
     case 'missing_field':
-      delete r[choose((_, spec) => spec.required === true)];
+      delete r[choose((spec) => spec.required === true)];
       break;
     case 'wrong_type': {
-      const name = choose((_, spec) => spec.type !== 'string' && spec.type !== 'enum');
+      const name = choose((spec) => spec.type !== 'string' && spec.type !== 'enum');
       const spec = feed.fields[name];
       r[name] = spec.type === 'integer' || spec.type === 'number' ? `约${r[name]}元` : spec.type === 'boolean' ? '是' : 20250304;
       break;
     }
     case 'out_of_range': {
-      const name = choose((_, spec) => isBounded(spec));
+      const name = rng.pick(bounded);
       const spec = feed.fields[name];
       r[name] = spec.min !== undefined && spec.min >= 0 ? -1 - rng.int(0, 500) : (spec.max ?? 0) * 10 + 1;
       break;
     }
     case 'unknown_code': {
-      const name = choose((_, spec) => spec.ref !== undefined);
+      const name = rng.pick(coded);
       r[name] = feed.fields[name].ref === 'county' ? '659999' : `JG9${String(rng.int(0, 999_999_999)).padStart(9, '0')}`;
       break;
     }
@@ -157,7 +165,7 @@ function corrupt(feed: FeedSpec, kind: Corruption, record: FeedRecord, date: str
       break;
     }
   }
-  return JSON.stringify(r);
+  return { line: JSON.stringify(r), kind };
 }
 
 function daysBetween(from: string, to: string): number {

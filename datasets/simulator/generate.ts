@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { FEEDS } from '../contract/feeds';
 import { loadReference } from '../reference/index';
 import { calibrationTable, emptyTally, mergeTally, type CalibrationRow } from './calibration';
-import { dateRange } from './calendar';
+import { CALENDAR_RANGE, dateRange } from './calendar';
 import { makeDay, partitionDir, type DayJob, type DayResult } from './day';
 import { emptyCounts, type FolderCounts } from './dirty';
 import { Plan } from './plan';
@@ -46,8 +46,6 @@ export interface GenerateResult {
   seconds: number;
 }
 
-/** The calendar reference data covers these days; the simulator cannot go beyond it. */
-export const SUPPORTED_RANGE = { from: '2024-12-01', to: '2026-12-31' };
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
@@ -56,8 +54,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const to = options.to ?? scale.to;
   for (const [name, value] of [['--from', from], ['--to', to]] as const) {
     if (!DATE.test(value) || Number.isNaN(Date.parse(value))) throw new Error(`${name} must be a date YYYY-MM-DD, got "${value}"`);
-    if (value < SUPPORTED_RANGE.from || value > SUPPORTED_RANGE.to) {
-      throw new Error(`${name} ${value} is outside the calendar reference data (${SUPPORTED_RANGE.from}..${SUPPORTED_RANGE.to})`);
+    if (value < CALENDAR_RANGE.from || value > CALENDAR_RANGE.to) {
+      throw new Error(`${name} ${value} is outside the calendar reference data (${CALENDAR_RANGE.from}..${CALENDAR_RANGE.to})`);
     }
   }
   if (from > to) throw new Error(`--from ${from} is after --to ${to}`);
@@ -158,7 +156,8 @@ function mergeManifest(out: string, results: DayResult[], run: Manifest['runs'][
       }
     }
   }
-  manifest.runs.push(run);
+  // Re-running the same command leaves the same manifest.
+  if (!manifest.runs.some((r) => JSON.stringify(r) === JSON.stringify(run))) manifest.runs.push(run);
   for (const r of results) {
     for (const { feed, date, counts } of r.counts) {
       const target = ((manifest.feeds[feed] ??= {})[date] ??= emptyCounts());

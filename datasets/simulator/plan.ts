@@ -1,7 +1,7 @@
 // How many events of each kind happen on each day. A stream's daily volume is a shape (weekday,
 // holidays, season, adoption trend) times a constant fixed either by a published target over its
 // window (so the window's total lands on the target) or by an annual rate from health statistics.
-import { appFactor, clinicFactor, dateRange, emergencyFactor, LAUNCH_DATE, type Day } from './calendar';
+import { appFactor, CALENDAR_RANGE, clinicFactor, dateRange, dateToIndex, emergencyFactor, indexToDate, LAUNCH_DATE, type Day } from './calendar';
 import { Rng, stringHash } from './random';
 import { figure } from './targets';
 import type { World } from './world';
@@ -87,6 +87,33 @@ export class Plan {
     }
     this.cache.set(key, value);
     return value;
+  }
+
+  /**
+   * Events of a stream on a day, as the difference of the rounded-down running total of the
+   * expectation: the total over any window is its expectation within one event, whatever the
+   * scale or the split of days over workers. `share` of the events of `lag` days earlier.
+   */
+  count(stream: StreamId, date: string, share = 1, lag = 0): number {
+    const running = this.running(stream);
+    const i = dateToIndex(date) - lag - this.firstIndex;
+    const at = (n: number) => (n < 0 ? 0 : running[Math.min(n, running.length - 1)]);
+    return Math.floor(share * at(i)) - Math.floor(share * at(i - 1));
+  }
+
+  private readonly firstIndex = dateToIndex(CALENDAR_RANGE.from);
+  private readonly runningTotals = new Map<StreamId, Float64Array>();
+
+  private running(stream: StreamId): Float64Array {
+    let totals = this.runningTotals.get(stream);
+    if (!totals) {
+      const days = dateToIndex(CALENDAR_RANGE.to) - this.firstIndex + 1;
+      totals = new Float64Array(days);
+      let sum = 0;
+      for (let n = 0; n < days; n++) totals[n] = sum += this.expected(stream, indexToDate(this.firstIndex + n));
+      this.runningTotals.set(stream, totals);
+    }
+    return totals;
   }
 
   /** Sum of a shape over a window (noise excluded: it averages out). */

@@ -133,7 +133,8 @@ export class Population {
     throw new Error(`person ${index} out of range`);
   }
 
-  person(index: number): Person {
+  /** Birth date and ID number: all some feeds need of a person. */
+  identity(index: number): { countyCode: string; age: number; birthDate: string; male: boolean; idNumber: string } {
     const county = this.countyOf(index);
     const j = index - county.start;
     const age = upperBound(county.ageStart, j) - 1;
@@ -144,11 +145,17 @@ export class Population {
     const birthDate = birthDateOf(age, Math.floor(k / perDay));
     const male = this.isMale(index);
     const idNumber = makeIdNumber(county.code, birthDate, (k % perDay) * 2 + (male ? 1 : 0) + 100);
+    return { countyCode: county.code, age, birthDate, male, idNumber };
+  }
+
+  person(index: number): Person {
+    const { countyCode, age, birthDate, male, idNumber } = this.identity(index);
+    const county = this.county(countyCode);
     const village = this.villageOf(index);
     const hasPhone = age >= 12 && hashUnit(index, SALT.hasPhone) < (age >= 75 ? 0.55 : 0.96);
     return {
       index,
-      countyCode: county.code,
+      countyCode,
       age,
       idNumber,
       name: personName(index, county.ethnicity.at(hashUnit(index, SALT.ethnicity)), male),
@@ -160,6 +167,7 @@ export class Population {
       villageCode: village.code
     };
   }
+
 }
 
 /** Cumulative first index per age, matching a county's shares of children 0-6 and people 65+. */
@@ -220,14 +228,17 @@ function weightedFromHash(list: readonly (readonly [string, number])[], u: numbe
   return list[list.length - 1][0];
 }
 
+function pickByHash(list: readonly string[], index: number, salt: number): string {
+  return list[hash32(index, salt) % list.length];
+}
+
 function personName(index: number, ethnicity: Ethnicity, male: boolean): string {
   const u = hashUnit(index, SALT.given);
-  const pick = (list: readonly string[], salt: number) => list[hash32(index, salt) % list.length];
   switch (ethnicity) {
     case 'kazakh':
-      return `${pick(male ? names.KAZAKH_GIVEN_MALE : names.KAZAKH_GIVEN_FEMALE, SALT.given)}·${pick(names.KAZAKH_GIVEN_MALE, SALT.father)}`;
+      return `${pickByHash(male ? names.KAZAKH_GIVEN_MALE : names.KAZAKH_GIVEN_FEMALE, index, SALT.given)}·${pickByHash(names.KAZAKH_GIVEN_MALE, index, SALT.father)}`;
     case 'uyghur':
-      return `${pick(male ? names.UYGHUR_GIVEN_MALE : names.UYGHUR_GIVEN_FEMALE, SALT.given)}·${pick(names.UYGHUR_GIVEN_MALE, SALT.father)}`;
+      return `${pickByHash(male ? names.UYGHUR_GIVEN_MALE : names.UYGHUR_GIVEN_FEMALE, index, SALT.given)}·${pickByHash(names.UYGHUR_GIVEN_MALE, index, SALT.father)}`;
     default: {
       const surnames = ethnicity === 'hui' ? names.HUI_SURNAMES : names.HAN_SURNAMES;
       const given = male ? names.HAN_GIVEN_MALE : names.HAN_GIVEN_FEMALE;

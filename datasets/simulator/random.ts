@@ -88,11 +88,6 @@ export class Rng {
     return -Math.log(1 - this.next()) * mean;
   }
 
-  /** A count with mean `mean`: floor plus a Bernoulli remainder (keeps sums exact in expectation). */
-  round(mean: number): number {
-    const base = Math.floor(mean);
-    return base + (this.next() < mean - base ? 1 : 0);
-  }
 }
 
 /** Weighted choice by binary search over cumulative weights. */

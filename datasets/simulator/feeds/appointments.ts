@@ -2,7 +2,7 @@
 // day of the appointment with its outcome. Bookings are made 0-7 days ahead.
 import { Rng } from '../random';
 import {
-  APP_AGE_WEIGHTS, appSeconds, at, dayRng, expectedOn, idMaker, patientCounty, personFields, pickResident, shift,
+  APP_AGE_WEIGHTS, appSeconds, at, dayRng, idMaker, patientCounty, personFields, pickResident, shift,
   type DayContext, type FeedRecord
 } from './common';
 
@@ -19,7 +19,7 @@ export function generateAppointments(ctx: DayContext): FeedRecord[] {
   const nextId = idMaker('YY', date);
   const records: FeedRecord[] = [];
   LEAD_DAYS.forEach((share, lead) => {
-    const count = rng.round(expectedOn(ctx, 'appointments', lead) * share);
+    const count = ctx.plan.count('appointments', ctx.date, share, lead);
     const bookedOn = shift(ctx, -lead);
     for (let n = 0; n < count; n++) {
       const inst = world.hospitalOutpatient.pick(rng);

@@ -34,7 +34,7 @@ export function generateAssets(ctx: DayContext): FeedRecord[] {
       if (FINANCE_TYPES.has(inst.type)) records.push(financeMonth(ctx, rng, nextId(), inst));
     }
   }
-  const refunds = rng.round(plan.expected('card_refunds', date));
+  const refunds = plan.count('card_refunds', date);
   for (let n = 0; n < refunds; n++) records.push(cardRefund(ctx, rng, nextId()));
   return records;
 }

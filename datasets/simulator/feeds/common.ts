@@ -2,7 +2,7 @@
 // the raw person fields a real export carries, and who goes where for care.
 import type { Institution } from '../../reference/index';
 import { addDays, timestamp, type Day } from '../calendar';
-import type { Plan, StreamId } from '../plan';
+import type { Plan } from '../plan';
 import { AGE_BANDS, type Person } from '../population';
 import { Rng, stringHash, WeightedPicker } from '../random';
 import type { World } from '../world';
@@ -31,11 +31,6 @@ export function idMaker(prefix: string, date: string): () => string {
   return () => `${prefix}${day}${String(++n).padStart(7, '0')}`;
 }
 
-/** Expected events on the event day `lag` days before the partition day. */
-export function expectedOn(ctx: DayContext, stream: StreamId, lag: number): number {
-  return lag === 0 ? ctx.plan.expected(stream, ctx.date) : ctx.plan.expected(stream, shift(ctx, -lag));
-}
-
 export function shift(ctx: DayContext, days: number): string {
   return days === 0 ? ctx.date : addDays(ctx.date, days);
 }
@@ -55,6 +50,11 @@ const agePickers = new WeakMap<World, Map<readonly number[], Map<string, Weighte
 
 /** A resident of a county, age-weighted for the kind of service. */
 export function pickResident(world: World, rng: Rng, countyCode: string, weights: readonly number[] = CLINICAL_AGE_WEIGHTS): Person {
+  return world.population.person(pickResidentIndex(world, rng, countyCode, weights));
+}
+
+/** The index of such a resident (when only the ID number is needed, skip the rest). */
+export function pickResidentIndex(world: World, rng: Rng, countyCode: string, weights: readonly number[] = CLINICAL_AGE_WEIGHTS): number {
   let byWeights = agePickers.get(world);
   if (!byWeights) agePickers.set(world, (byWeights = new Map()));
   let byCounty = byWeights.get(weights);
@@ -65,7 +65,7 @@ export function pickResident(world: World, rng: Rng, countyCode: string, weights
     byCounty.set(countyCode, (picker = new WeightedPicker(AGE_BANDS.map((_, i) => i), bandWeights)));
   }
   const band = AGE_BANDS[picker.pick(rng)];
-  return world.population.person(world.population.pickIndex(rng, countyCode, band.from, band.to));
+  return world.population.pickIndex(rng, countyCode, band.from, band.to);
 }
 
 /**

@@ -2,7 +2,7 @@
 // prescribed drugs home by EMS or SF Express. A record closes when the drugs arrive.
 import type { Rng } from '../random';
 import {
-  APP_AGE_WEIGHTS, appSeconds, at, dayRng, expectedOn, idMaker, patientCounty, personFields, pickResident, shift,
+  APP_AGE_WEIGHTS, appSeconds, at, dayRng, idMaker, patientCounty, personFields, pickResident, shift,
   type DayContext, type FeedRecord
 } from './common';
 
@@ -23,7 +23,7 @@ export function generateConsultations(ctx: DayContext): FeedRecord[] {
   const records: FeedRecord[] = [];
   for (let lag = 0; lag < DELIVERY_LAG.length; lag++) {
     const share = deliveredShare * DELIVERY_LAG[lag] + (lag === 0 ? 1 - deliveredShare : 0);
-    const count = rng.round(expectedOn(ctx, 'internet_consultations', lag) * share);
+    const count = ctx.plan.count('internet_consultations', ctx.date, share, lag);
     for (let n = 0; n < count; n++) {
       const delivered = lag > 0 || rng.chance((deliveredShare * DELIVERY_LAG[0]) / share);
       records.push(consultation(ctx, rng, nextId(), shift(ctx, -lag), lag, delivered, deliveredShare));

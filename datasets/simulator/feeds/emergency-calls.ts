@@ -14,7 +14,7 @@ export function generateEmergencyCalls(ctx: DayContext): FeedRecord[] {
   const { plan, date } = ctx;
   const rng = dayRng(ctx, 'emergency_calls');
   const nextId = idMaker('JJ', date);
-  const count = rng.round(plan.expected('emergency_calls', date));
+  const count = plan.count('emergency_calls', date);
   const records: FeedRecord[] = new Array(count);
   for (let n = 0; n < count; n++) records[n] = call(ctx, rng, nextId());
   return records;

@@ -11,7 +11,7 @@ export function generatePrescriptionReviews(ctx: DayContext): FeedRecord[] {
   const { world, plan, date, day } = ctx;
   const rng = dayRng(ctx, 'prescription_reviews');
   const nextId = idMaker('SF', date);
-  const count = rng.round(plan.expected('prescription_reviews', date));
+  const count = plan.count('prescription_reviews', date);
   // Rules and prescriber feedback lower the problem rate over the year.
   const problemRate = 0.12 - (0.02 * Math.max(0, day.sinceLaunch)) / 390;
   const records: FeedRecord[] = new Array(count);

@@ -55,7 +55,7 @@ export function generateRecognition(ctx: DayContext): FeedRecord[] {
   const items = recognitionItems(world);
   const nextId = idMaker('HR', date);
   const nextVisit = idMaker('RV', date);
-  const visits = rng.round(plan.expected('recognition_visits', date));
+  const visits = plan.count('recognition_visits', date);
   const twoOrMore = ITEMS_PER_RECOGNITION_VISIT - 1 - 0.02 * 2; // P(2) when P(3) = 2%
   const digitalShare = 0.55 + (0.25 * Math.max(0, day.sinceLaunch)) / 390;
   const records: FeedRecord[] = [];

@@ -5,7 +5,7 @@ import type { Institution } from '../../reference/index';
 import type { Rng } from '../random';
 import type { World } from '../world';
 import {
-  at, clinicSeconds, dayRng, expectedOn, idMaker, patientOf, personFields, shift,
+  at, clinicSeconds, dayRng, idMaker, patientOf, personFields, shift,
   type DayContext, type FeedRecord
 } from './common';
 
@@ -30,7 +30,7 @@ export function generateReferrals(ctx: DayContext): FeedRecord[] {
   const records: FeedRecord[] = [];
   for (let lag = 0; lag < CLOSE_LAG.length; lag++) {
     const share = (1 - URGENT_SHARE) * CLOSE_LAG[lag] + (lag === 0 ? URGENT_SHARE : 0);
-    const count = rng.round(expectedOn(ctx, 'referrals', lag) * share);
+    const count = ctx.plan.count('referrals', ctx.date, share, lag);
     const appliedOn = shift(ctx, -lag);
     for (let n = 0; n < count; n++) {
       const urgent = lag === 0 && rng.chance(URGENT_SHARE / share);

@@ -11,8 +11,8 @@ export function generateRemoteDiagnosis(ctx: DayContext): FeedRecord[] {
   const rng = dayRng(ctx, 'remote_diagnosis');
   const nextId = idMaker('YC', date);
   const records: FeedRecord[] = [];
-  const ecg = rng.round(plan.expected('remote_ecg', date));
-  const imaging = rng.round(plan.expected('remote_imaging', date));
+  const ecg = plan.count('remote_ecg', date);
+  const imaging = plan.count('remote_imaging', date);
   for (let n = 0; n < ecg; n++) records.push(request(ctx, rng, nextId(), 'ecg'));
   for (let n = 0; n < imaging; n++) records.push(request(ctx, rng, nextId(), 'imaging'));
   return records;

@@ -23,6 +23,8 @@ const FACE_PLATEAU: Record<string, number> = {
   private_clinic: 0.22
 };
 const APRIL_2025 = dateToIndex('2025-04-01');
+/** Bills settled in cash, without insurance, when no face scan was attempted. */
+const CASH_SHARE = 0.03;
 
 const OUTPATIENT_MEAN: Record<string, number> = {
   general_hospital: 260, tcm_hospital: 210, maternal_child_hospital: 190, township_health_centre: 95,
@@ -50,8 +52,7 @@ class SettlementRates {
     const face = figure('face_scan');
     this.faceScale = this.calibrate(face.from, face.to, face.target * FACE_PASS_RATE ** -1, (i, d, k) => this.faceAttempt(i, d, k));
     const platform = figure('platform_payments');
-    // About 3% of bills are cash or fully covered, leaving nothing to pay online.
-    this.platformScale = this.calibrate(platform.from, platform.to, platform.target / 0.97, (i, d, k) => this.platformPay(i, d, k));
+    this.platformScale = this.calibrate(platform.from, platform.to, platform.target, (i, d, k) => this.platformPay(i, d, k));
   }
 
   face(institution: Institution, day: Day): number {
@@ -116,8 +117,8 @@ export function generateSettlements(ctx: DayContext): FeedRecord[] {
   const rng = dayRng(ctx, 'settlements');
   const nextId = idMaker('ST', date);
   const records: FeedRecord[] = [];
-  const outpatients = rng.round(plan.expected('outpatient_settlements', date));
-  const inpatients = rng.round(plan.expected('inpatient_settlements', date));
+  const outpatients = plan.count('outpatient_settlements', date);
+  const inpatients = plan.count('inpatient_settlements', date);
   for (let n = 0; n < outpatients; n++) {
     records.push(settlement(ctx, rng, rates, nextId(), world.outpatientAtDesignated.pick(rng), false));
   }
@@ -145,7 +146,7 @@ function settlement(ctx: DayContext, rng: Rng, rates: SettlementRates, id: strin
   } else {
     const qrShare = 0.2 + (0.16 * Math.max(0, day.sinceLaunch)) / 390;
     const r = rng.next();
-    channel = r < 0.03 ? 'cash' : r < 0.03 + qrShare ? 'e_insurance_qr' : 'insurance_card';
+    channel = r < CASH_SHARE ? 'cash' : r < CASH_SHARE + qrShare ? 'e_insurance_qr' : 'insurance_card';
   }
   const employee = rng.chance(0.28);
   const fundShare =
@@ -166,7 +167,8 @@ function settlement(ctx: DayContext, rng: Rng, rates: SettlementRates, id: strin
     channel,
     face_verify: faceVerify,
     insurance_type: employee ? 'employee' : 'resident',
-    paid_via_platform: self > 0 && channel !== 'cash' && rng.chance(rates.platform(inst, day) / 0.97),
+    // Only non-cash bills can be paid online: scale so all bills together meet the target.
+    paid_via_platform: channel !== 'cash' && rng.chance(rates.platform(inst, day) / (1 - CASH_SHARE * (1 - rates.face(inst, day)))),
     total_amount: total,
     fund_amount: fund,
     self_amount: self,
@@ -188,11 +190,16 @@ function settlement(ctx: DayContext, rng: Rng, rates: SettlementRates, id: strin
   return record;
 }
 
+const INPATIENT_SPLIT = [0.27, 0.17, 0.22];
+const PRIMARY_SPLIT = [0.58, 0.03, 0.1];
+const HOSPITAL_SPLIT = [0.4, 0.05, 0.28];
+
 /** Shares of drugs, materials, exams (services take the rest), by setting. */
 function costSplit(rng: Rng, inpatient: boolean, primary: boolean): [number, number, number] {
-  const base: [number, number, number] = inpatient ? [0.27, 0.17, 0.22] : primary ? [0.58, 0.03, 0.1] : [0.4, 0.05, 0.28];
-  const jitter = (v: number) => Math.max(0.01, v * (1 + 0.25 * rng.normal()));
-  const [d, m, e] = base.map(jitter);
+  const base = inpatient ? INPATIENT_SPLIT : primary ? PRIMARY_SPLIT : HOSPITAL_SPLIT;
+  const d = Math.max(0.01, base[0] * (1 + 0.25 * rng.normal()));
+  const m = Math.max(0.01, base[1] * (1 + 0.25 * rng.normal()));
+  const e = Math.max(0.01, base[2] * (1 + 0.25 * rng.normal()));
   const scale = Math.min(1, 0.97 / (d + m + e));
   return [d * scale, m * scale, e * scale];
 }
