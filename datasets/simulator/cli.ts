@@ -4,11 +4,10 @@ import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
 import { pino } from 'pino';
 import { formatCalibration } from './calibration';
+import { DEFAULT_DIRTY_RATE, DEFAULT_LANDING_DIR, DEFAULT_SEED } from './defaults';
 import { generate } from './generate';
 import { SCALES, scaleByName, type ScaleName } from './scales';
 
-export const DEFAULT_SEED = 20241206;
-export const DEFAULT_DIRTY_RATE = 0.001;
 
 const HELP = `Generate the regional health cloud's landing files (one folder per feed per day).
 
@@ -34,7 +33,7 @@ async function main(): Promise<number> {
       from: { type: 'string' },
       to: { type: 'string' },
       seed: { type: 'string', default: String(DEFAULT_SEED) },
-      out: { type: 'string', default: process.env.HCI_LANDING_DIR ?? './data/landing' },
+      out: { type: 'string', default: DEFAULT_LANDING_DIR },
       dirty: { type: 'string', default: String(DEFAULT_DIRTY_RATE) },
       workers: { type: 'string' },
       help: { type: 'boolean', default: false }

@@ -195,7 +195,8 @@ function ageStructure(size: number, share06: number, share65: number): Int32Arra
   return starts;
 }
 
-function upperBound(sorted: Int32Array, value: number): number {
+/** The number of entries of an ascending list that are <= value. */
+export function upperBound(sorted: ArrayLike<number>, value: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {

@@ -1,6 +1,7 @@
 // Basic public health services of the day, and on the 1st of each month every centre's register
 // snapshot for the month before (the denominators of coverage and management rates).
 import { addDays, dateToIndex } from '../calendar';
+import { upperBound } from '../population';
 import type { Rng } from '../random';
 import { at, clinicSeconds, dayRng, idMaker, personFields, type DayContext, type FeedRecord } from './common';
 import { publicHealthSchedule, SERVICE, SERVICE_NAMES, VACCINES_BY_AGE, type Register } from './public-health-registers';
@@ -81,15 +82,4 @@ function snapshot(id: string, date: string, monthEnd: number, reg: Register): Fe
     contracted_key_group: reg.contractedKey,
     key_group_residents: reg.keyGroup
   };
-}
-
-function upperBound(sorted: number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -1,0 +1,25 @@
+// npm run demo: the default data set when missing, the app built when missing, then served.
+import { spawnSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DEFAULT_LANDING_DIR } from '../datasets/simulator/defaults';
+
+const landing = resolve(DEFAULT_LANDING_DIR);
+const run = (args: string[]) => {
+  const result = spawnSync('npm', args, { stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`demo: \`npm ${args.join(' ')}\` failed (exit ${result.status})`);
+    process.exit(result.status ?? 1);
+  }
+};
+
+if (existsSync(join(landing, '_manifest.json'))) console.log(`demo: using the data set in ${landing}`);
+else run(['run', 'generate', '--', '--out', landing]);
+if (!existsSync('build/index.js')) run(['run', 'build']);
+
+const host = process.env.HOST ?? '127.0.0.1';
+const port = process.env.PORT ?? '3000';
+console.log(`demo: serving on http://${host}:${port}`);
+const server = spawn(process.execPath, ['build/index.js'], { stdio: 'inherit', env: { ...process.env, HOST: host, PORT: port } });
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => process.exit(code ?? 0));
