@@ -1,0 +1,170 @@
+// Checks that must pass before a build is published: accounting, referential integrity, value
+// ranges, marts against core, and a scan of every text column for personal data.
+import { FEEDS } from '../datasets/contract/feeds';
+import { isValidIdNumber } from '../datasets/contract/id-number';
+import { HAN_GIVEN_FEMALE, HAN_GIVEN_MALE, HAN_SURNAMES, HUI_SURNAMES, KAZAKH_GIVEN_FEMALE, KAZAKH_GIVEN_MALE, UYGHUR_GIVEN_FEMALE, UYGHUR_GIVEN_MALE } from '../datasets/simulator/person-names';
+import { factTable } from './core';
+import { MART_SCHEMAS } from './models';
+import { ident, literal } from './sql';
+import type { Database } from './warehouse';
+
+export interface CheckResult {
+  name: string;
+  passed: boolean;
+  failingRows: number;
+  detail: string;
+}
+
+/** Rows a query returns are failures; the first few are shown. */
+async function expectNoRows(db: Database, name: string, sql: string): Promise<CheckResult> {
+  const rows = await db.rows(`${sql} LIMIT 6`);
+  const count = rows.length === 6 ? Number(await db.value(`SELECT count(*) FROM (${sql})`)) : rows.length;
+  return { name, passed: rows.length === 0, failingRows: count, detail: rows.length === 0 ? 'ok' : `e.g. ${JSON.stringify(rows.slice(0, 5))}` };
+}
+
+export async function runChecks(db: Database, runId: string): Promise<CheckResult[]> {
+  const results: CheckResult[] = [];
+  results.push(await expectNoRows(db, 'reconciliation: lines read = loaded + quarantined + duplicates', `
+    SELECT feed, source_date, lines_read, loaded, quarantined, duplicates FROM meta.run_feeds
+    WHERE run_id = ${literal(runId)} AND lines_read <> loaded + quarantined + duplicates`));
+  results.push(await expectNoRows(db, 'reconciliation: core holds what was loaded', coreVersusLoaded(runId)));
+  results.push(await expectNoRows(db, 'referential integrity: codes resolve to dimensions', referentialSql()));
+  results.push(await expectNoRows(db, 'ranges: amounts add up and are not negative', `
+    SELECT settlement_id, total_amount, fund_amount, self_amount FROM core.fact_settlements
+    WHERE source_date IN (SELECT d FROM run_dates)
+      AND (total_amount < 0 OR fund_amount < 0 OR self_amount < 0 OR abs(fund_amount + self_amount - total_amount) > 0.02
+           OR abs(drug_amount + material_amount + exam_amount + service_amount - total_amount) > 0.02)`));
+  results.push(await expectNoRows(db, 'ranges: events precede their closure, timelines run forward', `
+    SELECT 'referral' AS kind, referral_id AS id FROM core.fact_referrals WHERE source_date IN (SELECT d FROM run_dates) AND (admitted_at < applied_at OR closed_at < applied_at)
+    UNION ALL SELECT 'consultation', consultation_id FROM core.fact_internet_consultations WHERE source_date IN (SELECT d FROM run_dates) AND (ended_at < started_at OR delivered_at < started_at)
+    UNION ALL SELECT 'remote', request_id FROM core.fact_remote_diagnosis WHERE source_date IN (SELECT d FROM run_dates) AND reported_at < uploaded_at
+    UNION ALL SELECT '120', call_id FROM core.fact_emergency_calls WHERE source_date IN (SELECT d FROM run_dates) AND (dispatched_at < call_at OR arrived_at < dispatched_at)
+    UNION ALL SELECT 'stay', settlement_id FROM core.fact_settlements WHERE source_date IN (SELECT d FROM run_dates) AND discharged_on < admitted_on`));
+  results.push(await expectNoRows(db, 'ranges: beds occupied within 110% of beds open', `
+    SELECT day, institution_code, beds_open, beds_occupied FROM mart_assets.beds_daily
+    WHERE day IN (SELECT d FROM affected_dates) AND beds_occupied > beds_open * 1.1`));
+  results.push(await expectNoRows(db, 'marts: totals equal core totals', martsVersusCore()));
+  results.push(await piiScan(db));
+  return results;
+}
+
+function coreVersusLoaded(runId: string): string {
+  const core = FEEDS.map((f) => `SELECT ${literal(f.name)} AS feed, source_date, count(*) AS n FROM ${factTable(f)} WHERE source_date IN (SELECT d FROM run_dates) GROUP BY ALL`).join(' UNION ALL ');
+  return `SELECT r.feed, r.source_date, r.loaded, coalesce(c.n, 0) AS in_core
+    FROM (SELECT feed, source_date, sum(loaded) AS loaded FROM meta.run_feeds WHERE run_id = ${literal(runId)} GROUP BY ALL) r
+    LEFT JOIN (${core}) c USING (feed, source_date) WHERE r.loaded <> coalesce(c.n, 0)`;
+}
+
+function referentialSql(): string {
+  const parts: string[] = [];
+  for (const feed of FEEDS) {
+    for (const [name, spec] of Object.entries(feed.fields)) {
+      if (!spec.ref || spec.pii) continue;
+      const dim =
+        spec.ref === 'county' || spec.ref === 'township' ? `SELECT code FROM core.dim_org_unit`
+          : spec.ref === 'medical_community' ? `SELECT mc_code FROM core.dim_medical_community`
+            : spec.ref === 'exam_item' ? `SELECT item_code FROM core.dim_item`
+              : spec.ref === 'equipment' ? `SELECT equipment_code FROM core.dim_equipment`
+                : `SELECT institution_code FROM core.dim_institution`;
+      parts.push(`SELECT ${literal(`${feed.name}.${name}`)} AS field, ${ident(name)} AS code FROM ${factTable(feed)}
+        WHERE source_date IN (SELECT d FROM run_dates) AND ${ident(name)} IS NOT NULL AND ${ident(name)} NOT IN (${dim})`);
+    }
+    parts.push(`SELECT ${literal(`${feed.name}.event_date`)}, CAST(event_date AS VARCHAR) FROM ${factTable(feed)}
+      WHERE source_date IN (SELECT d FROM run_dates) AND event_date NOT IN (SELECT day FROM core.dim_date)`);
+  }
+  return parts.join('\nUNION ALL\n');
+}
+
+/** Whole-table totals: a mart that lost or doubled rows shows here. */
+function martsVersusCore(): string {
+  const pairs: [string, string, string][] = [
+    ['settlements', 'SELECT sum(settlements) FROM mart_services.settlements_daily', 'SELECT count(*) FROM core.fact_settlements'],
+    ['settlement yuan', 'SELECT sum(total_amount) FROM mart_services.settlements_daily', 'SELECT sum(total_amount) FROM core.fact_settlements'],
+    ['appointments', 'SELECT sum(booked) FROM mart_services.appointments_daily', 'SELECT count(*) FROM core.fact_appointments'],
+    ['report queries', 'SELECT sum(queries) FROM mart_services.report_queries_daily', 'SELECT count(*) FROM core.fact_report_queries'],
+    ['referrals', 'SELECT sum(applications) FROM mart_services.referrals_daily', 'SELECT count(*) FROM core.fact_referrals'],
+    ['recognised items', 'SELECT sum(items) FROM mart_services.recognition_daily', 'SELECT count(*) FROM core.fact_result_recognition'],
+    ['recognition visits', 'SELECT sum(visits) FROM mart_services.recognition_daily', 'SELECT count(DISTINCT visit_id) FROM core.fact_result_recognition'],
+    ['recognition yuan', 'SELECT sum(savings) FROM mart_services.recognition_daily', 'SELECT sum(price_yuan) FROM core.fact_result_recognition'],
+    ['consultations', 'SELECT sum(consultations) FROM mart_services.consultations_daily', 'SELECT count(*) FROM core.fact_internet_consultations'],
+    ['prescription reviews', 'SELECT sum(reviews) FROM mart_services.prescription_reviews_daily', 'SELECT count(*) FROM core.fact_prescription_reviews'],
+    ['remote diagnosis', 'SELECT sum(requests) FROM mart_services.remote_diagnosis_daily', 'SELECT count(*) FROM core.fact_remote_diagnosis'],
+    ['120 calls', 'SELECT sum(calls) FROM mart_services.emergency_calls_daily', 'SELECT count(*) FROM core.fact_emergency_calls'],
+    ['registrations', 'SELECT sum(registrations) FROM mart_services.registrations_daily', 'SELECT count(*) FROM core.fact_registrations'],
+    ['public-health services', 'SELECT sum(services) FROM mart_public_health.services_daily', "SELECT count(*) FROM core.fact_public_health WHERE service_type <> 'register_snapshot'"],
+    ['card refunds yuan', 'SELECT sum(refund_amount) FROM mart_assets.card_refunds_daily', "SELECT sum(refund_amount) FROM core.fact_assets WHERE record_type = 'card_refund'"],
+    ['settlements (monthly)', 'SELECT sum(settlements) FROM mart_services.settlements_monthly', 'SELECT count(*) FROM core.fact_settlements'],
+    ['reform visits', 'SELECT sum(outpatient_visits) + sum(inpatient_discharges) FROM mart_reform.reform_daily', 'SELECT count(*) FROM core.fact_settlements']
+  ];
+  return pairs
+    .map(([name, mart, core]) => `SELECT ${literal(name)} AS measure, m.v AS mart, c.v AS core FROM (SELECT coalesce((${mart}), 0) AS v) m, (SELECT coalesce((${core}), 0) AS v) c WHERE m.v <> c.v`)
+    .join('\nUNION ALL\n');
+}
+
+/** Public reference names (institutions, places, items) are not personal data. */
+const PUBLIC_NAME_COLUMNS = new Set(['name_zh', 'name_en', 'holiday_zh', 'holiday_en']);
+
+function simulatedNames(): { han: Set<string>; minority: Set<string> } {
+  const han = new Set<string>();
+  for (const [surname] of [...HAN_SURNAMES, ...HUI_SURNAMES]) for (const given of [...HAN_GIVEN_MALE, ...HAN_GIVEN_FEMALE]) han.add(surname + given);
+  const minority = new Set<string>();
+  for (const given of [...KAZAKH_GIVEN_MALE, ...KAZAKH_GIVEN_FEMALE, ...UYGHUR_GIVEN_MALE, ...UYGHUR_GIVEN_FEMALE]) {
+    for (const father of [...KAZAKH_GIVEN_MALE, ...UYGHUR_GIVEN_MALE]) minority.add(`${given}·${father}`);
+  }
+  return { han, minority };
+}
+
+function containsName(text: string, names: ReturnType<typeof simulatedNames>): string | null {
+  for (const candidate of names.minority) if (text.includes(candidate)) return candidate;
+  for (let i = 0; i < text.length - 1; i++) {
+    for (const length of [2, 3]) {
+      const part = text.slice(i, i + length);
+      if (part.length === length && names.han.has(part)) return part;
+    }
+  }
+  return null;
+}
+
+/**
+ * Every text column of core and the marts: valid 18-digit ID numbers, mobile numbers, and the
+ * simulator's personal names. Facts are scanned for the rows of this run, marts whole.
+ */
+export async function piiScan(db: Database): Promise<CheckResult> {
+  const columns = await db.rows<{ schema: string; table: string; column: string }>(`
+    SELECT c.table_schema AS schema, c.table_name AS "table", c.column_name AS "column"
+    FROM information_schema.columns c JOIN information_schema.tables t USING (table_schema, table_name)
+    WHERE c.table_schema IN ('core', ${MART_SCHEMAS.map(literal).join(', ')}) AND t.table_type = 'BASE TABLE' AND c.data_type = 'VARCHAR'
+    ORDER BY 1, 2, 3`);
+  const names = simulatedNames();
+  const findings: string[] = [];
+  let failing = 0;
+  for (const { schema, table, column } of columns) {
+    const col = ident(column);
+    const scope = table.startsWith('fact_') ? 'WHERE source_date IN (SELECT d FROM run_dates)' : '';
+    const source = `(SELECT DISTINCT ${col} AS v FROM ${ident(schema)}.${ident(table)} ${scope})`;
+    const numbers = await db.rows<{ v: string }>(`SELECT v FROM ${source} WHERE regexp_matches(v, '[0-9]{17}[0-9Xx]') OR regexp_matches(v, '(^|[^0-9])1[3-9][0-9]{9}([^0-9]|$)') LIMIT 1000`);
+    for (const { v } of numbers) {
+      const id = (v.match(/[0-9]{17}[0-9Xx]/g) ?? []).find(isValidIdNumber);
+      const phone = /(^|[^0-9])1[3-9][0-9]{9}([^0-9]|$)/.test(v);
+      if (id || phone) {
+        failing++;
+        if (findings.length < 5) findings.push(`${schema}.${table}.${column}: ${id ? 'ID number' : 'mobile number'}`);
+      }
+    }
+    if (PUBLIC_NAME_COLUMNS.has(column)) continue;
+    const texts = await db.rows<{ v: string }>(`SELECT v FROM ${source} WHERE regexp_matches(v, '[\\x{4e00}-\\x{9fff}]') LIMIT 100000`);
+    for (const { v } of texts) {
+      const name = containsName(v, names);
+      if (name) {
+        failing++;
+        if (findings.length < 5) findings.push(`${schema}.${table}.${column}: a personal name`);
+      }
+    }
+  }
+  return {
+    name: 'PII scan: no ID numbers, mobiles or personal names in core and marts',
+    passed: failing === 0,
+    failingRows: failing,
+    detail: failing === 0 ? `${columns.length} text columns scanned` : findings.join('; ')
+  };
+}

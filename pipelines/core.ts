@@ -1,0 +1,96 @@
+// The core facts: one per feed, derived from its contract. What leaves staging is decided here,
+// field by field: names, phones and addresses are dropped; ID numbers become pseudonymous keys;
+// birth dates become birth year and age band; free text is kept only with identifiers masked.
+// Money is DECIMAL so sums are exact and re-running a day gives the same marts to the byte.
+import type { FeedSpec, FieldSpec } from '../datasets/contract/field';
+import { duckdbType } from '../datasets/contract/duckdb';
+import { ident } from './sql';
+import { stageTable } from './ingest';
+
+const MONEY = /(amount|revenue|cost|assets|liabilities|price_yuan)$/;
+
+export const factTable = (feed: FeedSpec) => `core.fact_${feed.name}`;
+
+interface Column {
+  name: string;
+  type: string;
+  expr: string;
+}
+
+/** Age bands of the public-health and utilisation indicators. */
+const AGE_BAND = (birth: string, on: string) => `CASE
+      WHEN ${birth} IS NULL THEN NULL
+      WHEN date_sub('year', ${birth}, ${on}) <= 6 THEN '0-6'
+      WHEN date_sub('year', ${birth}, ${on}) <= 17 THEN '7-17'
+      WHEN date_sub('year', ${birth}, ${on}) <= 44 THEN '18-44'
+      WHEN date_sub('year', ${birth}, ${on}) <= 64 THEN '45-64'
+      ELSE '65+' END`;
+
+/** Identifiers typed into free text are masked before the text may leave staging. */
+export const MASK_FREE_TEXT = (expr: string) =>
+  `regexp_replace(regexp_replace(${expr}, '[0-9]{17}[0-9Xx]', '[身份证号已脱敏]', 'g'), '1[3-9][0-9]{9}', '[电话已脱敏]', 'g')`;
+
+function columnsOf(feed: FeedSpec): Column[] {
+  const eventDate = `CAST(s.${ident(`v_${feed.eventField}`)} AS DATE)`;
+  const columns: Column[] = [
+    { name: 'event_date', type: 'DATE', expr: eventDate },
+    { name: 'partition_date', type: 'DATE', expr: `CAST(s.${ident(`v_${feed.partitionField}`)} AS DATE)` },
+    { name: 'source_date', type: 'DATE', expr: 's.folder_date' }
+  ];
+  for (const [name, spec] of Object.entries(feed.fields)) columns.push(...columnFor(name, spec, eventDate));
+  return columns;
+}
+
+function columnFor(name: string, spec: FieldSpec, eventDate: string): Column[] {
+  const v = `s.${ident(`v_${name}`)}`;
+  switch (spec.pii) {
+    case 'name':
+    case 'phone':
+    case 'address':
+      return [];
+    case 'id_number': {
+      const target = name === 'id_number' ? 'person_key' : name.replace(/id_number$/, 'person_key');
+      const alias = `k_${name}`;
+      return [{ name: target, type: 'VARCHAR', expr: `${alias}.person_key` }];
+    }
+    case 'birth_date':
+      return [
+        { name: 'birth_year', type: 'SMALLINT', expr: `CAST(year(${v}) AS SMALLINT)` },
+        { name: 'age_band', type: 'VARCHAR', expr: AGE_BAND(v, eventDate) }
+      ];
+    case 'free_text':
+      return [{ name, type: 'VARCHAR', expr: MASK_FREE_TEXT(v) }];
+  }
+  const type = spec.type === 'number' && MONEY.test(name) ? 'DECIMAL(18,2)' : spec.type === 'integer' ? 'INTEGER' : duckdbType(spec.type);
+  return [{ name, type, expr: type === duckdbType(spec.type) ? v : `CAST(${v} AS ${type})` }];
+}
+
+export function createFactSql(feed: FeedSpec): string {
+  const columns = columnsOf(feed).map((c) => `${ident(c.name)} ${c.type}`).join(',\n  ');
+  return `CREATE TABLE IF NOT EXISTS ${factTable(feed)} (\n  ${columns}\n)`;
+}
+
+/**
+ * Replaces what the run's landing days contributed: rows loaded earlier from those days go,
+ * the valid and first-seen rows of the staging table come in.
+ */
+export function loadFactSql(feed: FeedSpec): string[] {
+  const columns = columnsOf(feed);
+  const joins = Object.entries(feed.fields)
+    .filter(([, spec]) => spec.pii === 'id_number')
+    .map(([name]) => `LEFT JOIN person_keys ${ident(`k_${name}`)} ON ${ident(`k_${name}`)}.id_number = s.${ident(`v_${name}`)}`)
+    .join('\n    ');
+  return [
+    `DELETE FROM ${factTable(feed)} WHERE source_date IN (SELECT d FROM batch_dates)`,
+    `INSERT INTO ${factTable(feed)} (${columns.map((c) => ident(c.name)).join(', ')})
+    SELECT ${columns.map((c) => c.expr).join(',\n      ')}
+    FROM ${stageTable(feed)} s
+    ${joins}
+    WHERE s.problem IS NULL AND NOT s.duplicate`
+  ];
+}
+
+/** The event dates a run changes in one fact: before the delete and after the insert. */
+export function affectedDatesSql(feed: FeedSpec): string {
+  return `INSERT INTO affected_dates SELECT DISTINCT event_date FROM ${factTable(feed)} WHERE source_date IN (SELECT d FROM batch_dates)`;
+}

@@ -1,0 +1,183 @@
+// Ingest and validate one feed's landing files into a staging table, entirely inside DuckDB:
+// every line is read as text (so a bad line can be quarantined with its file and line number),
+// parsed once with the feed's column types from the contract, and checked against the contract
+// in declaration order. Staging tables are TEMP: raw identifiers never reach the database file.
+import { openSync, readSync, closeSync, fstatSync } from 'node:fs';
+import type { FeedSpec, FieldSpec } from '../datasets/contract/field';
+import { duckdbType } from '../datasets/contract/duckdb';
+import { ident, list, literal } from './sql';
+import type { Database } from './warehouse';
+
+export interface LandingFile {
+  path: string;
+  folderDate: string;
+}
+
+export interface UnreadableFile {
+  path: string;
+  folderDate: string;
+  reason: string;
+}
+
+/** Name of a feed's staging table (TEMP). */
+export const stageTable = (feed: FeedSpec) => `stage_${feed.name}`;
+
+/** Values written as text in the typed parse: optional non-text fields are cast afterwards so a
+ * present-but-mistyped optional value can be told from an absent one. */
+function parseType(spec: FieldSpec): string {
+  return spec.required === true ? duckdbType(spec.type) : 'VARCHAR';
+}
+
+function fieldValue(name: string, spec: FieldSpec): string {
+  const raw = `j.${ident(name)}`;
+  if (spec.required === true || spec.type === 'string' || spec.type === 'enum') return raw;
+  return `TRY_CAST(${raw} AS ${duckdbType(spec.type)})`;
+}
+
+/** The first contract violation of a parsed row, as 'reason_code:field', or NULL. */
+function problemExpression(feed: FeedSpec, folderDate: string): string {
+  const cases: string[] = ['WHEN j IS NULL THEN \'malformed_json\''];
+  const typeValue = feed.typeField ? `j.${ident(feed.typeField)}` : null;
+  for (const [name, spec] of Object.entries(feed.fields)) {
+    const raw = `j.${ident(name)}`;
+    const value = `v_${name}`;
+    const present = `json_exists(line, ${literal(`$.${name}`)}) AND json_type(line, ${literal(`$.${name}`)}) <> 'NULL'`;
+    // Missing or mistyped: both leave the typed value NULL; the raw JSON tells which.
+    const requiredWhen =
+      spec.required === true ? 'TRUE'
+        : Array.isArray(spec.required) && typeValue ? `${typeValue} IN (${spec.required.map(literal).join(', ')})` : 'FALSE';
+    cases.push(`WHEN ${value} IS NULL AND (${requiredWhen}) THEN CASE WHEN ${present} THEN 'wrong_type:${name}' ELSE 'missing_field:${name}' END`);
+    if (spec.required !== true && spec.type !== 'string' && spec.type !== 'enum') {
+      cases.push(`WHEN ${raw} IS NOT NULL AND ${value} IS NULL THEN 'wrong_type:${name}'`);
+    }
+    if (spec.values) cases.push(`WHEN ${value} NOT IN (${spec.values.map(literal).join(', ')}) THEN 'invalid_value:${name}'`);
+    if (spec.pattern) cases.push(`WHEN NOT regexp_full_match(${value}, ${literal(spec.pattern.source)}) THEN 'invalid_value:${name}'`);
+    if (spec.min !== undefined) cases.push(`WHEN ${value} < ${spec.min} THEN 'out_of_range:${name}'`);
+    if (spec.max !== undefined) cases.push(`WHEN ${value} > ${spec.max} THEN 'out_of_range:${name}'`);
+  }
+  for (const [name, spec] of Object.entries(feed.fields)) {
+    if (spec.ref) cases.push(`WHEN v_${name} NOT IN (SELECT code FROM ref_codes WHERE kind = ${literal(spec.ref)}) THEN 'unknown_code:${name}'`);
+  }
+  // An event dated after the day its file was exported is a clock or keying error.
+  cases.push(`WHEN CAST(v_${feed.partitionField} AS DATE) > ${folderDate} THEN 'future_dated'`);
+  return `CASE ${cases.join('\n      ')} END`;
+}
+
+/**
+ * Reads and checks the files of one feed into TEMP table stage_<feed>, one row per readable
+ * line: folder date, file, line number, typed values (v_<field>), problem (NULL when valid),
+ * masked raw line for problems, duplicate flag. Returns the files it could not read.
+ */
+export async function stageFeed(db: Database, feed: FeedSpec, files: LandingFile[], loadedIds: string | null): Promise<UnreadableFile[]> {
+  const table = stageTable(feed);
+  await db.run(`DROP TABLE IF EXISTS ${table}; DROP TABLE IF EXISTS raw_lines`);
+  const unreadable = await readLines(db, files);
+  const struct = `{${Object.entries(feed.fields).map(([n, s]) => `"${n}":"${parseType(s)}"`).join(',')}}`;
+  const values = Object.entries(feed.fields).map(([n, s]) => `${fieldValue(n, s)} AS ${ident(`v_${n}`)}`).join(',\n    ');
+  const folderDate = `CAST(regexp_extract(file, 'dt=([0-9]{4}-[0-9]{2}-[0-9]{2})', 1) AS DATE)`;
+  // Pass 1: parse once, typed; the line number is the row's position in its file.
+  await db.run(`
+    CREATE TEMP TABLE parsed AS
+    SELECT r.file, r.rowid - f.first_row + 1 AS line_no, r.line,
+           CASE WHEN json_valid(r.line) THEN from_json(r.line, ${literal(struct)}) END AS j
+    FROM raw_lines r JOIN (SELECT file, min(rowid) AS first_row FROM raw_lines GROUP BY file) f USING (file)`);
+  await db.run('DROP TABLE raw_lines');
+  // Pass 2: typed columns and the first violation (detailed checks run only on the few bad rows).
+  await db.run(`
+    CREATE TEMP TABLE checked AS
+    SELECT *, ${problemExpression(feed, 'folder_date')} AS problem
+    FROM (SELECT ${folderDate} AS folder_date, file, line_no, line, j, ${values} FROM parsed)`);
+  await db.run('DROP TABLE parsed');
+  // Duplicates: the same event id again, in this batch (the first line wins) or already loaded from another day.
+  const id = ident(`v_${feed.idField}`);
+  const seenBefore = loadedIds ? `OR ${id} IN (SELECT id FROM ${loadedIds})` : '';
+  await db.run(`
+    CREATE TEMP TABLE ${table} AS
+    SELECT * EXCLUDE (j, line),
+           CASE WHEN problem IS NOT NULL THEN ${maskLine('line')} END AS masked_line,
+           problem IS NULL AND (row_number() OVER (PARTITION BY problem IS NULL, ${id} ORDER BY folder_date, file, line_no) > 1 ${seenBefore}) AS duplicate
+    FROM checked`);
+  await db.run('DROP TABLE checked');
+  return unreadable;
+}
+
+/** Raw identifiers masked in a quarantined line: ID numbers, mobiles, names, addresses, birth dates. */
+function maskLine(column: string): string {
+  let expr = column;
+  expr = `regexp_replace(${expr}, '[0-9]{17}[0-9Xx]', '<ID>', 'g')`;
+  expr = `regexp_replace(${expr}, '1[3-9][0-9]{9}', '<PHONE>', 'g')`;
+  expr = `regexp_replace(${expr}, '"(person_name|address|scene_address|birth_date)"\\s*:\\s*"[^"]*"', '"\\1":"<MASKED>"', 'g')`;
+  return expr;
+}
+
+/**
+ * Loads the lines of all files into TEMP raw_lines. A gzip file whose trailer's size does not
+ * match what could be read was cut short: all of it is set aside as unreadable (DuckDB would
+ * otherwise silently load its first part).
+ */
+async function readLines(db: Database, files: LandingFile[]): Promise<UnreadableFile[]> {
+  const unreadable: UnreadableFile[] = [];
+  let readable = [...files];
+  const load = async (paths: string[]) => {
+    await db.run('DROP TABLE IF EXISTS raw_lines');
+    await db.run(`
+      CREATE TEMP TABLE raw_lines AS
+      SELECT filename AS file, line
+      FROM read_csv(${list(paths)}, columns = {'line': 'VARCHAR'}, header = false, delim = chr(30), quote = '',
+                    escape = '', filename = true, compression = 'gzip', auto_detect = false, null_padding = false)`);
+  };
+  if (readable.length === 0) {
+    await db.run("CREATE TEMP TABLE raw_lines (file VARCHAR, line VARCHAR)");
+    return unreadable;
+  }
+  try {
+    await load(readable.map((f) => f.path));
+  } catch {
+    // Some file cannot be decoded at all: find which, one by one.
+    const ok: LandingFile[] = [];
+    for (const f of readable) {
+      try {
+        await load([f.path]);
+        ok.push(f);
+      } catch (error) {
+        unreadable.push({ ...f, reason: `unreadable file: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` });
+      }
+    }
+    readable = ok;
+    if (readable.length === 0) {
+      await db.run('DROP TABLE IF EXISTS raw_lines');
+      await db.run("CREATE TEMP TABLE raw_lines (file VARCHAR, line VARCHAR)");
+      return unreadable;
+    }
+    await load(readable.map((f) => f.path));
+  }
+  const sizes = await db.rows<{ file: string; bytes: string }>(
+    `SELECT file, CAST(sum(strlen(line) + 1) AS VARCHAR) AS bytes FROM raw_lines GROUP BY file`
+  );
+  const readBytes = new Map(sizes.map((s) => [s.file, Number(s.bytes)]));
+  const cut: string[] = [];
+  for (const f of readable) {
+    const expected = gzipDeclaredSize(f.path);
+    const got = readBytes.get(f.path) ?? 0;
+    if (expected !== null && expected !== got % 2 ** 32) {
+      cut.push(f.path);
+      unreadable.push({ ...f, reason: `unreadable file: gzip stream cut short (${got} of ${expected} bytes readable)` });
+    }
+  }
+  if (cut.length > 0) await db.run(`DELETE FROM raw_lines WHERE file IN (SELECT unnest(${list(cut)}))`);
+  return unreadable;
+}
+
+/** The uncompressed size a gzip file declares in its trailer (mod 2^32); null if too short. */
+function gzipDeclaredSize(path: string): number | null {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size < 18) return null;
+    const buffer = Buffer.alloc(4);
+    readSync(fd, buffer, 0, 4, size - 4);
+    return buffer.readUInt32LE(0);
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,81 @@
+// Running the SQL models in dependency order (their file names), with the reference data they
+// read loaded first, and the monthly rollups of the daily marts (the dashboard's hot paths).
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defaultReferenceDir, loadReference, TABLES, type TableName } from '../datasets/reference/index';
+import { ident, literal } from './sql';
+import type { Database } from './warehouse';
+
+export const MODELS_DIR = fileURLToPath(new URL('./models', import.meta.url));
+export const MART_SCHEMAS = ['mart_services', 'mart_reform', 'mart_public_health', 'mart_assets'] as const;
+
+/** Model files in order: 00_schemas, 10_dimensions, then the marts. */
+export function modelFiles(): string[] {
+  return readdirSync(MODELS_DIR).filter((f) => f.endsWith('.sql')).sort().map((f) => join(MODELS_DIR, f));
+}
+
+/**
+ * The reference CSVs as TEMP ref_<table> tables. They are validated by the shared zod loader
+ * first (an invalid file stops the run naming file and row); codes are read as text.
+ */
+export async function loadReferenceTables(db: Database, dir = defaultReferenceDir): Promise<void> {
+  loadReference(dir);
+  for (const name of Object.keys(TABLES) as TableName[]) {
+    const { file, columns } = TABLES[name];
+    const textColumns = columns.filter((c) => c === 'code' || c.endsWith('_code'));
+    const types = textColumns.length > 0 ? `, types = {${textColumns.map((c) => `${literal(c)}: 'VARCHAR'`).join(', ')}}` : '';
+    const table = `ref_${file.replace(/\.csv$/, '').replace(/_cn$/, '')}`;
+    await db.run(`CREATE OR REPLACE TEMP TABLE ${ident(table)} AS SELECT * FROM read_csv(${literal(join(dir, file))}, header = true${types})`);
+  }
+}
+
+/** The reference codes each contract reference kind resolves against (for validation). */
+export async function loadReferenceCodes(db: Database): Promise<void> {
+  await db.run(`
+    CREATE OR REPLACE TEMP TABLE ref_codes AS
+    SELECT 'institution' AS kind, institution_code AS code FROM ref_institutions
+    UNION ALL SELECT 'designated_institution', institution_code FROM ref_institutions WHERE is_designated
+    UNION ALL SELECT 'internet_hospital', institution_code FROM ref_institutions WHERE is_internet_hospital
+    UNION ALL SELECT 'recognition_peer', institution_code FROM ref_institutions WHERE is_recognition
+    UNION ALL SELECT 'recognition_peer', institution_code FROM ref_xpcc_hospitals
+    UNION ALL SELECT 'county', code FROM ref_org_units WHERE level_name = 'county'
+    UNION ALL SELECT 'township', code FROM ref_org_units WHERE level_name = 'township'
+    UNION ALL SELECT 'medical_community', mc_code FROM ref_medical_communities
+    UNION ALL SELECT 'exam_item', item_code FROM ref_exam_items
+    UNION ALL SELECT 'equipment', equipment_code FROM ref_equipment`);
+}
+
+/** Daily mart tables and their monthly rollup tables. */
+export async function dailyMartTables(db: Database): Promise<{ schema: string; table: string }[]> {
+  return db.rows<{ schema: string; table: string }>(`
+    SELECT table_schema AS schema, table_name AS "table" FROM information_schema.tables
+    WHERE table_schema IN (${MART_SCHEMAS.map(literal).join(', ')}) AND table_type = 'BASE TABLE' AND table_name LIKE '%\\_daily' ESCAPE '\\'
+    ORDER BY 1, 2`);
+}
+
+const MEASURE_TYPES = /^(BIGINT|INTEGER|HUGEINT|DECIMAL)/;
+
+/**
+ * <name>_monthly for every <name>_daily: the same dimensions by month, measures summed. Only
+ * the months of the affected days are rebuilt.
+ */
+export async function buildMonthlyRollups(db: Database): Promise<void> {
+  for (const { schema, table } of await dailyMartTables(db)) {
+    const columns = await db.rows<{ name: string; type: string }>(
+      `SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position`,
+      [schema, table]
+    );
+    // Histogram buckets are numbers but identify a row: a dimension, not a measure.
+    const isMeasure = (c: { name: string; type: string }) => MEASURE_TYPES.test(c.type) && c.name !== 'bucket_minutes';
+    const dims = columns.filter((c) => c.name !== 'day' && !isMeasure(c)).map((c) => ident(c.name));
+    const measures = columns.filter(isMeasure).map((c) => ident(c.name));
+    const daily = `${ident(schema)}.${ident(table)}`;
+    const monthly = `${ident(schema)}.${ident(table.replace(/_daily$/, '_monthly'))}`;
+    const select = `SELECT CAST(date_trunc('month', day) AS DATE) AS month${dims.map((d) => `, ${d}`).join('')}${measures.map((m) => `, sum(${m}) AS ${m}`).join('')}
+      FROM ${daily} WHERE date_trunc('month', day) IN (SELECT month FROM affected_months) GROUP BY ALL ORDER BY ALL`;
+    await db.run(`CREATE TABLE IF NOT EXISTS ${monthly} AS ${select.replace('IN (SELECT month FROM affected_months)', 'IS NULL')}`);
+    await db.run(`DELETE FROM ${monthly} WHERE month IN (SELECT month FROM affected_months)`);
+    await db.run(`INSERT INTO ${monthly} ${select}`);
+  }
+}

@@ -1,0 +1,343 @@
+// One pipeline run: landing days -> staging -> pseudonymised core -> marts -> checks -> publish.
+// Everything is written into a build copy of the warehouse; only a build whose checks all pass
+// replaces the warehouse, so the previous one keeps serving until then and after any failure.
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import lockfile from 'proper-lockfile';
+import { FEEDS } from '../datasets/contract/feeds';
+import { runChecks, type CheckResult } from './checks';
+import { affectedDatesSql, createFactSql, loadFactSql } from './core';
+import { stageFeed, stageTable, type LandingFile, type UnreadableFile } from './ingest';
+import { buildMonthlyRollups, loadReferenceCodes, loadReferenceTables, modelFiles } from './models';
+import { exportMarts } from './parquet';
+import { buildPersonKeys, loadPseudonymKey } from './pseudonymize';
+import { publishBuild, removeBuild, removeStaleBuilds, startBuild } from './publish';
+import { ident, literal } from './sql';
+import { Database } from './warehouse';
+
+/** Landing days loaded together: bounds the memory of staging on a full rebuild. */
+const BATCH_DAYS = 31;
+/** Cross-day duplicates are looked for among events this many days around the batch. */
+const DUPLICATE_WINDOW_DAYS = 7;
+
+export interface PipelineOptions {
+  landing: string;
+  warehouse: string;
+  dataDir: string;
+  /** Landing days to (re)load; default: every landing day not yet loaded. */
+  dates?: string[];
+  referenceDir?: string;
+  /** Create the demo key file when neither HCI_PSEUDONYM_KEY nor the file exists. */
+  createKey?: boolean;
+  parquet?: boolean;
+  onEvent?: (event: PipelineEvent) => void;
+}
+
+export type PipelineEvent =
+  | { kind: 'plan'; dates: string[]; batches: number }
+  | { kind: 'step'; step: string; done: boolean; ms?: number }
+  | { kind: 'feed'; feed: string; batch: number; batches: number; lines: number }
+  | { kind: 'info'; message: string };
+
+export interface FeedAccount {
+  feed: string;
+  source_date: string;
+  files: number;
+  files_unreadable: number;
+  lines_read: number;
+  loaded: number;
+  quarantined: number;
+  duplicates: number;
+  late_arrivals: number;
+}
+
+export interface RunResult {
+  runId: string;
+  status: 'published' | 'failed' | 'up_to_date';
+  dates: string[];
+  dataVersion: string | null;
+  checks: CheckResult[];
+  steps: { step: string; ms: number }[];
+  failedStep?: string;
+  error?: string;
+  durationMs: number;
+}
+
+export class PipelineError extends Error {
+  constructor(readonly step: string, cause: unknown, readonly result?: RunResult) {
+    super(`step "${step}" failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'PipelineError';
+  }
+}
+
+/** Landing days present for any feed. */
+export function landingDates(landing: string): string[] {
+  const dates = new Set<string>();
+  for (const feed of FEEDS) {
+    const dir = join(landing, feed.name);
+    if (!existsSync(dir)) continue;
+    for (const folder of readdirSync(dir)) {
+      const m = /^dt=(\d{4}-\d{2}-\d{2})$/.exec(folder);
+      if (m) dates.add(m[1]);
+    }
+  }
+  return [...dates].sort();
+}
+
+function landingFiles(landing: string, feed: string, dates: string[]): LandingFile[] {
+  const files: LandingFile[] = [];
+  for (const date of dates) {
+    const dir = join(landing, feed, `dt=${date}`);
+    if (!existsSync(dir)) continue;
+    for (const file of readdirSync(dir).sort()) {
+      if (/\.ndjson(\.gz)?$/.test(file)) files.push({ path: join(dir, file), folderDate: date });
+    }
+  }
+  return files;
+}
+
+export async function loadedDates(warehouse: string): Promise<string[]> {
+  if (!existsSync(warehouse)) return [];
+  const db = await Database.open(warehouse, { readOnly: true });
+  try {
+    const rows = await db.rows<{ d: string }>(
+      "SELECT CAST(source_date AS VARCHAR) AS d FROM meta.loaded_dates ORDER BY 1"
+    ).catch(() => []);
+    return rows.map((r) => r.d);
+  } finally {
+    db.close();
+  }
+}
+
+export const failedRunsFile = (dataDir: string) => join(dataDir, 'failed-runs.jsonl');
+
+export async function runPipeline(options: PipelineOptions): Promise<RunResult> {
+  mkdirSync(dirname(options.warehouse), { recursive: true });
+  const release = await lockfile.lock(options.warehouse, {
+    realpath: false, lockfilePath: `${options.warehouse}.lock`, stale: 10 * 60_000, update: 30_000
+  }).catch((error: Error) => {
+    throw new PipelineError('lock', new Error(`another pipeline run holds ${options.warehouse}.lock (${error.message})`));
+  });
+  try {
+    return await runLocked(options);
+  } finally {
+    await release();
+  }
+}
+
+async function runLocked(options: PipelineOptions): Promise<RunResult> {
+  const emit = options.onEvent ?? (() => {});
+  const started = new Date();
+  const runId = `${started.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomBytes(2).toString('hex')}`;
+  const steps: { step: string; startedAt: Date; ms: number; detail?: string }[] = [];
+  const result: RunResult = { runId, status: 'up_to_date', dates: [], dataVersion: null, checks: [], steps: [], durationMs: 0 };
+  let currentStep = 'plan';
+  const step = async <T>(name: string, work: () => Promise<T>, detail?: () => string): Promise<T> => {
+    currentStep = name;
+    const t0 = performance.now();
+    const at = new Date();
+    emit({ kind: 'step', step: name, done: false });
+    const value = await work();
+    const ms = Math.round(performance.now() - t0);
+    steps.push({ step: name, startedAt: at, ms, detail: detail?.() });
+    emit({ kind: 'step', step: name, done: true, ms });
+    return value;
+  };
+
+  for (const stale of removeStaleBuilds(options.warehouse)) emit({ kind: 'info', message: `removed ${stale}, left by a run that died` });
+  const available = landingDates(options.landing);
+  let dates: string[];
+  if (options.dates) {
+    const missing = options.dates.filter((d) => !available.includes(d));
+    if (missing.length > 0) throw new PipelineError('plan', new Error(`no landing data in ${options.landing} for ${missing.join(', ')}`));
+    dates = [...options.dates].sort();
+  } else {
+    const loaded = new Set(await loadedDates(options.warehouse));
+    dates = available.filter((d) => !loaded.has(d));
+  }
+  result.dates = dates;
+  if (dates.length === 0) {
+    emit({ kind: 'info', message: available.length === 0 ? `no landing data in ${options.landing}` : 'warehouse is up to date' });
+    return result;
+  }
+  const batches: string[][] = [];
+  for (let i = 0; i < dates.length; i += BATCH_DAYS) batches.push(dates.slice(i, i + BATCH_DAYS));
+  emit({ kind: 'plan', dates, batches: batches.length });
+
+  const key = loadPseudonymKey(join(options.dataDir, 'pseudonym.key'), { create: options.createKey ?? true });
+  if (key.created) emit({ kind: 'info', message: `generated a pseudonymisation key in ${key.source} (mode 0600); set HCI_PSEUDONYM_KEY in production` });
+
+  const build = startBuild(options.warehouse);
+  let db: Database | null = null;
+  try {
+    db = await Database.open(build);
+    const wh = db;
+    await step('schema', async () => {
+      await wh.runFile(modelFiles()[0]);
+      const known = await wh.value<string | undefined>("SELECT value FROM meta.settings WHERE key = 'pseudonym_key_fingerprint'");
+      if (known && known !== key.fingerprint) {
+        throw new Error(`the pseudonymisation key (${key.source}) is not the one this warehouse was built with: person keys would not link; restore the key or rebuild from an empty warehouse`);
+      }
+      for (const feed of FEEDS) await wh.run(createFactSql(feed));
+    });
+    await step('reference', async () => {
+      await loadReferenceTables(wh, options.referenceDir);
+      await loadReferenceCodes(wh);
+      await wh.runFile(modelFiles()[1]);
+    });
+    await wh.run('CREATE TEMP TABLE run_dates (d DATE); CREATE TEMP TABLE affected_dates (d DATE)');
+    await wh.run(`INSERT INTO run_dates SELECT CAST(unnest(${listOfDates(dates)}) AS DATE)`);
+
+    for (const [b, batch] of batches.entries()) {
+      await wh.run(`CREATE OR REPLACE TEMP TABLE batch_dates AS SELECT CAST(unnest(${listOfDates(batch)}) AS DATE) AS d`);
+      for (const feed of FEEDS) {
+        await step(`ingest ${feed.name}`, async () => {
+          const files = landingFiles(options.landing, feed.name, batch);
+          const near = `source_date NOT IN (SELECT d FROM batch_dates) AND partition_date BETWEEN DATE ${literal(batch[0])} - ${DUPLICATE_WINDOW_DAYS} AND DATE ${literal(batch[batch.length - 1])} + ${DUPLICATE_WINDOW_DAYS}`;
+          await wh.run(`CREATE OR REPLACE TEMP TABLE loaded_ids AS SELECT ${ident(feed.idField)} AS id FROM core.${ident(`fact_${feed.name}`)} WHERE ${near}`);
+          const unreadable = await stageFeed(wh, feed, files, 'loaded_ids');
+          const lines = await recordAccounting(wh, runId, feed.name, files, unreadable);
+          emit({ kind: 'feed', feed: feed.name, batch: b + 1, batches: batches.length, lines });
+        });
+      }
+      await step('pseudonymize', async () => {
+        const sources = FEEDS.flatMap((feed) =>
+          Object.entries(feed.fields).filter(([, s]) => s.pii === 'id_number').map(([name]) => ({ table: stageTable(feed), column: ident(`v_${name}`) }))
+        );
+        await buildPersonKeys(wh, key, sources);
+      });
+      await step('core', async () => {
+        for (const feed of FEEDS) {
+          await wh.run(affectedDatesSql(feed));
+          for (const sql of loadFactSql(feed)) await wh.run(sql);
+          await wh.run(affectedDatesSql(feed));
+          await wh.run(`DROP TABLE ${stageTable(feed)}`);
+        }
+        await wh.run('DROP TABLE person_keys');
+      });
+    }
+
+    await step('marts', async () => {
+      await wh.run('CREATE OR REPLACE TEMP TABLE affected AS SELECT DISTINCT d FROM affected_dates WHERE d IS NOT NULL');
+      await wh.run('DELETE FROM affected_dates; INSERT INTO affected_dates SELECT d FROM affected ORDER BY d');
+      await wh.run("CREATE TEMP TABLE affected_months AS SELECT DISTINCT CAST(date_trunc('month', d) AS DATE) AS month FROM affected_dates");
+      for (const file of modelFiles().slice(2)) await wh.runFile(file);
+      await buildMonthlyRollups(wh);
+    });
+
+    await step('records', async () => {
+      await wh.run(`INSERT OR REPLACE INTO meta.loaded_dates SELECT d, ${literal(runId)} FROM run_dates`);
+      await wh.run(`INSERT OR REPLACE INTO meta.settings VALUES ('pseudonym_key_fingerprint', ${literal(key.fingerprint)})`);
+      await importFailedRuns(wh, options.dataDir);
+    });
+
+    result.checks = await step('checks', async () => {
+      const checks = await runChecks(wh, runId);
+      for (const c of checks) {
+        await wh.run('INSERT INTO meta.checks VALUES (?, ?, ?, ?, ?)', [runId, c.name, c.passed, c.failingRows, c.detail]);
+      }
+      const failed = checks.filter((c) => !c.passed);
+      if (failed.length > 0) {
+        result.checks = checks;
+        throw new Error(`${failed.length} check(s) failed: ${failed.map((c) => `${c.name} (${c.failingRows} rows: ${c.detail})`).join('; ')}`);
+      }
+      return checks;
+    });
+
+    if (options.parquet !== false) await step('parquet', () => exportMarts(wh, join(options.dataDir, 'marts')));
+
+    await step('publish', async () => {
+      result.status = 'published';
+      result.dataVersion = runId;
+      result.durationMs = Date.now() - started.getTime();
+      await writeRunRecord(wh, runId, started, result, options.landing, steps);
+      await wh.run('CHECKPOINT');
+      wh.close();
+      db = null;
+      publishBuild(build, options.warehouse);
+      rmSync(failedRunsFile(options.dataDir), { force: true });
+    });
+    result.steps = steps.map(({ step: s, ms }) => ({ step: s, ms }));
+    return result;
+  } catch (error) {
+    if (db) (db as Database).close();
+    removeBuild(build);
+    result.status = 'failed';
+    result.failedStep = currentStep;
+    result.error = error instanceof Error ? error.message : String(error);
+    result.durationMs = Date.now() - started.getTime();
+    result.steps = steps.map(({ step: s, ms }) => ({ step: s, ms }));
+    mkdirSync(options.dataDir, { recursive: true });
+    appendFileSync(failedRunsFile(options.dataDir), `${JSON.stringify({ ...result, startedAt: started.toISOString(), landing: options.landing })}\n`);
+    throw new PipelineError(currentStep, error, result);
+  }
+}
+
+const listOfDates = (dates: string[]) => `[${dates.map(literal).join(', ')}]`;
+
+/** Per landing day of one feed: what was read, loaded, quarantined, dropped as duplicate. */
+async function recordAccounting(db: Database, runId: string, feed: string, files: LandingFile[], unreadable: UnreadableFile[]): Promise<number> {
+  const table = ident(`stage_${feed}`);
+  await db.run(`DELETE FROM meta.quarantine WHERE feed = ? AND source_date IN (SELECT d FROM batch_dates)`, [feed]);
+  await db.run(`
+    INSERT INTO meta.quarantine
+    SELECT ${literal(runId)}, ${literal(feed)}, folder_date, file, line_no, split_part(problem, ':', 1), nullif(split_part(problem, ':', 2), ''), masked_line
+    FROM ${table} WHERE problem IS NOT NULL ORDER BY folder_date, file, line_no`);
+  for (const u of unreadable) {
+    await db.run(`INSERT INTO meta.quarantine VALUES (?, ?, CAST(? AS DATE), ?, NULL, 'unreadable_file', NULL, ?)`, [runId, feed, u.folderDate, u.path, u.reason]);
+  }
+  const perDay = new Map<string, { files: number; unreadable: number }>();
+  for (const f of files) {
+    const entry = perDay.get(f.folderDate) ?? { files: 0, unreadable: 0 };
+    entry.files++;
+    if (unreadable.some((u) => u.path === f.path)) entry.unreadable++;
+    perDay.set(f.folderDate, entry);
+  }
+  const counts = await db.rows<{ d: string; lines: string; loaded: string; quarantined: string; duplicates: string; late: string }>(`
+    SELECT CAST(folder_date AS VARCHAR) AS d, count(*) AS lines,
+           count(*) FILTER (WHERE problem IS NULL AND NOT duplicate) AS loaded,
+           count(*) FILTER (WHERE problem IS NOT NULL) AS quarantined,
+           count(*) FILTER (WHERE duplicate) AS duplicates,
+           count(*) FILTER (WHERE problem IS NULL AND NOT duplicate AND CAST(v_${feedPartition(feed)} AS DATE) < folder_date) AS late
+    FROM ${table} GROUP BY folder_date`);
+  const byDay = new Map(counts.map((c) => [c.d, c]));
+  let lines = 0;
+  for (const [date, f] of [...perDay.entries()].sort()) {
+    const c = byDay.get(date);
+    lines += Number(c?.lines ?? 0);
+    await db.run('INSERT INTO meta.run_feeds VALUES (?, ?, CAST(? AS DATE), ?, ?, ?, ?, ?, ?, ?)', [
+      runId, feed, date, f.files, f.unreadable, Number(c?.lines ?? 0), Number(c?.loaded ?? 0),
+      Number(c?.quarantined ?? 0), Number(c?.duplicates ?? 0), Number(c?.late ?? 0)
+    ]);
+  }
+  return lines;
+}
+
+function feedPartition(feed: string): string {
+  return FEEDS.find((f) => f.name === feed)!.partitionField;
+}
+
+async function writeRunRecord(
+  db: Database, runId: string, started: Date, result: RunResult, landing: string,
+  steps: { step: string; startedAt: Date; ms: number; detail?: string }[]
+): Promise<void> {
+  await db.run(`INSERT INTO meta.runs VALUES (?, CAST(? AS TIMESTAMPTZ), CAST(? AS TIMESTAMPTZ), ?, CAST(? AS DATE[]), ?, ?, NULL, NULL, ?)`, [
+    runId, started.toISOString(), new Date().toISOString(), 'published', `[${result.dates.join(', ')}]`, runId, landing, result.durationMs
+  ]);
+  for (const s of steps) {
+    await db.run('INSERT INTO meta.run_steps VALUES (?, ?, CAST(? AS TIMESTAMPTZ), ?, ?)', [runId, s.step, s.startedAt.toISOString(), s.ms, s.detail ?? null]);
+  }
+}
+
+/** Failed runs left a line beside the warehouse: they join the history when a run publishes. */
+async function importFailedRuns(db: Database, dataDir: string): Promise<void> {
+  const file = failedRunsFile(dataDir);
+  if (!existsSync(file)) return;
+  for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean)) {
+    const r = JSON.parse(line) as RunResult & { startedAt: string; landing: string };
+    await db.run(`INSERT OR IGNORE INTO meta.runs VALUES (?, CAST(? AS TIMESTAMPTZ), NULL, 'failed', CAST(? AS DATE[]), NULL, ?, ?, ?, ?)`, [
+      r.runId, r.startedAt, `[${r.dates.join(', ')}]`, r.landing, r.failedStep ?? null, r.error ?? null, r.durationMs
+    ]);
+  }
+}
