@@ -4,7 +4,7 @@
 // Money is DECIMAL so sums are exact and re-running a day gives the same marts to the byte.
 import type { FeedSpec, FieldSpec } from '../datasets/contract/field';
 import { duckdbType } from '../datasets/contract/duckdb';
-import { ident } from './sql';
+import { ident, literal } from './sql';
 import { stageTable } from './ingest';
 
 const MONEY = /(amount|revenue|cost|assets|liabilities|price_yuan)$/;
@@ -74,14 +74,14 @@ export function createFactSql(feed: FeedSpec): string {
  * Replaces what the run's landing days contributed: rows loaded earlier from those days go,
  * the valid and first-seen rows of the staging table come in.
  */
-export function loadFactSql(feed: FeedSpec): string[] {
+export function loadFactSql(feed: FeedSpec, batch: { from: string; to: string }): string[] {
   const columns = columnsOf(feed);
   const joins = Object.entries(feed.fields)
     .filter(([, spec]) => spec.pii === 'id_number')
     .map(([name]) => `LEFT JOIN person_keys ${ident(`k_${name}`)} ON ${ident(`k_${name}`)}.id_number = s.${ident(`v_${name}`)}`)
     .join('\n    ');
   return [
-    `DELETE FROM ${factTable(feed)} WHERE source_date IN (SELECT d FROM batch_dates)`,
+    `DELETE FROM ${factTable(feed)} WHERE ${inBatch(batch)}`,
     `INSERT INTO ${factTable(feed)} (${columns.map((c) => ident(c.name)).join(', ')})
     SELECT ${columns.map((c) => c.expr).join(',\n      ')}
     FROM ${stageTable(feed)} s
@@ -91,6 +91,11 @@ export function loadFactSql(feed: FeedSpec): string[] {
 }
 
 /** The event dates a run changes in one fact: before the delete and after the insert. */
-export function affectedDatesSql(feed: FeedSpec): string {
-  return `INSERT INTO affected_dates SELECT DISTINCT event_date FROM ${factTable(feed)} WHERE source_date IN (SELECT d FROM batch_dates)`;
+export function affectedDatesSql(feed: FeedSpec, batch: { from: string; to: string }): string {
+  return `INSERT INTO affected_dates SELECT DISTINCT event_date FROM ${factTable(feed)} WHERE ${inBatch(batch)}`;
+}
+
+/** The literal range lets DuckDB skip row groups by their min/max instead of scanning the fact. */
+function inBatch(batch: { from: string; to: string }): string {
+  return `source_date BETWEEN DATE ${literal(batch.from)} AND DATE ${literal(batch.to)} AND source_date IN (SELECT d FROM batch_dates)`;
 }

@@ -75,29 +75,27 @@ export async function stageFeed(db: Database, feed: FeedSpec, files: LandingFile
   const struct = `{${Object.entries(feed.fields).map(([n, s]) => `"${n}":"${parseType(s)}"`).join(',')}}`;
   const values = Object.entries(feed.fields).map(([n, s]) => `${fieldValue(n, s)} AS ${ident(`v_${n}`)}`).join(',\n    ');
   const folderDate = `CAST(regexp_extract(file, 'dt=([0-9]{4}-[0-9]{2}-[0-9]{2})', 1) AS DATE)`;
-  // Pass 1: parse once, typed; the line number is the row's position in its file.
-  await db.run(`
-    CREATE TEMP TABLE parsed AS
-    SELECT r.file, r.rowid - f.first_row + 1 AS line_no, r.line,
-           CASE WHEN json_valid(r.line) THEN from_json(r.line, ${literal(struct)}) END AS j
-    FROM raw_lines r JOIN (SELECT file, min(rowid) AS first_row FROM raw_lines GROUP BY file) f USING (file)`);
-  await db.run('DROP TABLE raw_lines');
-  // Pass 2: typed columns and the first violation (detailed checks run only on the few bad rows).
-  await db.run(`
-    CREATE TEMP TABLE checked AS
-    SELECT *, ${problemExpression(feed, 'folder_date')} AS problem
-    FROM (SELECT ${folderDate} AS folder_date, file, line_no, line, j, ${values} FROM parsed)`);
-  await db.run('DROP TABLE parsed');
-  // Duplicates: the same event id again, in this batch (the first line wins) or already loaded from another day.
   const id = ident(`v_${feed.idField}`);
   const seenBefore = loadedIds ? `OR ${id} IN (SELECT id FROM ${loadedIds})` : '';
+  // One statement, pipelined by DuckDB: parse each line once (typed), take the first contract
+  // violation (detailed checks run only on rows already failing a cheap one), mask bad lines,
+  // and flag duplicates: the same event id again in this batch (first line wins) or already loaded.
   await db.run(`
     CREATE TEMP TABLE ${table} AS
+    WITH parsed AS (
+      SELECT r.file, r.rowid - f.first_row + 1 AS line_no, r.line,
+             CASE WHEN json_valid(r.line) THEN from_json(r.line, ${literal(struct)}) END AS j
+      FROM raw_lines r JOIN (SELECT file, min(rowid) AS first_row FROM raw_lines GROUP BY file) f USING (file)
+    ), typed AS (
+      SELECT ${folderDate} AS folder_date, file, line_no, line, j, ${values} FROM parsed
+    ), checked AS (
+      SELECT *, ${problemExpression(feed, 'folder_date')} AS problem FROM typed
+    )
     SELECT * EXCLUDE (j, line),
            CASE WHEN problem IS NOT NULL THEN ${maskLine('line')} END AS masked_line,
            problem IS NULL AND (row_number() OVER (PARTITION BY problem IS NULL, ${id} ORDER BY folder_date, file, line_no) > 1 ${seenBefore}) AS duplicate
     FROM checked`);
-  await db.run('DROP TABLE checked');
+  await db.run('DROP TABLE raw_lines');
   return unreadable;
 }
 

@@ -1,10 +1,11 @@
 // Pseudonymous person keys: HMAC-SHA256 of the resident ID number under a secret key, so the
 // same person links across feeds and days while nobody without the key can go back. Computed
-// in Node (crypto) for the distinct ID numbers of a run only.
+// inside DuckDB (RFC 2104 from its sha256, the key pads bound as parameters, never stored) for
+// the distinct ID numbers of a run; personKey() is the same function in Node, for tests.
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { base32 } from 'rfc4648';
+import { DuckDBBlobValue } from '@duckdb/node-api';
 import type { Database } from './warehouse';
 
 export interface PseudonymKey {
@@ -43,29 +44,35 @@ export function loadPseudonymKey(keyFile: string, options: { create: boolean }):
   return { secret, source, fingerprint, created };
 }
 
-/** 128 bits of the HMAC in lowercase base32: no digit 0, 1, 8 or 9, so never mistaken for an ID or a phone. */
+/** Hex digits as letters: a key holds no digit, so it is never mistaken for an ID number or a phone. */
+const DIGITS = '0123456789';
+const LETTERS = 'ghijklmnop';
+
+/** 128 bits of the HMAC (32 hex characters) with its digits spelled as letters. */
 export function personKey(key: PseudonymKey, idNumber: string): string {
-  const mac = createHmac('sha256', key.secret).update(idNumber.toUpperCase()).digest();
-  return base32.stringify(mac.subarray(0, 16), { pad: false }).toLowerCase();
+  const hex = createHmac('sha256', key.secret).update(idNumber).digest('hex').slice(0, 32);
+  return hex.replace(/[0-9]/g, (d) => LETTERS[DIGITS.indexOf(d)]);
+}
+
+function pads(secret: Buffer): { inner: Buffer; outer: Buffer } {
+  const block = Buffer.alloc(64);
+  (secret.length > 64 ? createHash('sha256').update(secret).digest() : secret).copy(block);
+  return { inner: Buffer.from(block.map((b) => b ^ 0x36)), outer: Buffer.from(block.map((b) => b ^ 0x5c)) };
 }
 
 /**
  * Fills TEMP table person_keys(id_number, person_key) for the ID numbers found in the given
  * staging columns, so facts can join to it and drop the raw number.
  */
-export async function buildPersonKeys(db: Database, key: PseudonymKey, sources: { table: string; column: string }[]): Promise<number> {
+export async function buildPersonKeys(db: Database, key: PseudonymKey, sources: { table: string; column: string }[]): Promise<void> {
   await db.run('DROP TABLE IF EXISTS person_keys');
-  await db.run('CREATE TEMP TABLE person_keys (id_number VARCHAR PRIMARY KEY, person_key VARCHAR NOT NULL)');
-  if (sources.length === 0) return 0;
   const union = sources.map((s) => `SELECT ${s.column} AS id FROM ${s.table} WHERE problem IS NULL AND ${s.column} IS NOT NULL`).join(' UNION ');
-  const ids = await db.rows<{ id: string }>(`SELECT DISTINCT id FROM (${union})`);
-  const appender = await db.connection.createAppender('person_keys', 'main', 'temp');
-  for (const { id } of ids) {
-    appender.appendVarchar(id);
-    appender.appendVarchar(personKey(key, id));
-    appender.endRow();
-  }
-  appender.flushSync();
-  appender.closeSync();
-  return ids.length;
+  const { inner, outer } = pads(key.secret);
+  await db.run(
+    `CREATE TEMP TABLE person_keys AS
+     SELECT id AS id_number,
+            translate(left(sha256(?::BLOB || unhex(sha256(?::BLOB || encode(id)))), 32), '${DIGITS}', '${LETTERS}') AS person_key
+     FROM (${union})`,
+    [new DuckDBBlobValue(outer), new DuckDBBlobValue(inner)]
+  );
 }

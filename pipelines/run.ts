@@ -4,11 +4,11 @@
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
-import lockfile from 'proper-lockfile';
 import { FEEDS } from '../datasets/contract/feeds';
 import { runChecks, type CheckResult } from './checks';
 import { affectedDatesSql, createFactSql, loadFactSql } from './core';
 import { stageFeed, stageTable, type LandingFile, type UnreadableFile } from './ingest';
+import { acquireLock } from './lock';
 import { buildMonthlyRollups, loadReferenceCodes, loadReferenceTables, modelFiles } from './models';
 import { exportMarts } from './parquet';
 import { buildPersonKeys, loadPseudonymKey } from './pseudonymize';
@@ -57,6 +57,8 @@ export interface RunResult {
   status: 'published' | 'failed' | 'up_to_date';
   dates: string[];
   dataVersion: string | null;
+  /** Event days whose mart rows were rebuilt. */
+  affectedDays: number;
   checks: CheckResult[];
   steps: { step: string; ms: number }[];
   failedStep?: string;
@@ -114,15 +116,16 @@ export const failedRunsFile = (dataDir: string) => join(dataDir, 'failed-runs.js
 
 export async function runPipeline(options: PipelineOptions): Promise<RunResult> {
   mkdirSync(dirname(options.warehouse), { recursive: true });
-  const release = await lockfile.lock(options.warehouse, {
-    realpath: false, lockfilePath: `${options.warehouse}.lock`, stale: 10 * 60_000, update: 30_000
-  }).catch((error: Error) => {
-    throw new PipelineError('lock', new Error(`another pipeline run holds ${options.warehouse}.lock (${error.message})`));
-  });
+  let release: () => void;
+  try {
+    release = acquireLock(`${options.warehouse}.lock`);
+  } catch (error) {
+    throw new PipelineError('lock', error);
+  }
   try {
     return await runLocked(options);
   } finally {
-    await release();
+    release();
   }
 }
 
@@ -131,7 +134,7 @@ async function runLocked(options: PipelineOptions): Promise<RunResult> {
   const started = new Date();
   const runId = `${started.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomBytes(2).toString('hex')}`;
   const steps: { step: string; startedAt: Date; ms: number; detail?: string }[] = [];
-  const result: RunResult = { runId, status: 'up_to_date', dates: [], dataVersion: null, checks: [], steps: [], durationMs: 0 };
+  const result: RunResult = { runId, status: 'up_to_date', dates: [], dataVersion: null, affectedDays: 0, checks: [], steps: [], durationMs: 0 };
   let currentStep = 'plan';
   const step = async <T>(name: string, work: () => Promise<T>, detail?: () => string): Promise<T> => {
     currentStep = name;
@@ -208,10 +211,11 @@ async function runLocked(options: PipelineOptions): Promise<RunResult> {
         await buildPersonKeys(wh, key, sources);
       });
       await step('core', async () => {
+        const range = { from: batch[0], to: batch[batch.length - 1] };
         for (const feed of FEEDS) {
-          await wh.run(affectedDatesSql(feed));
-          for (const sql of loadFactSql(feed)) await wh.run(sql);
-          await wh.run(affectedDatesSql(feed));
+          await wh.run(affectedDatesSql(feed, range));
+          for (const sql of loadFactSql(feed, range)) await wh.run(sql);
+          await wh.run(affectedDatesSql(feed, range));
           await wh.run(`DROP TABLE ${stageTable(feed)}`);
         }
         await wh.run('DROP TABLE person_keys');
@@ -221,6 +225,7 @@ async function runLocked(options: PipelineOptions): Promise<RunResult> {
     await step('marts', async () => {
       await wh.run('CREATE OR REPLACE TEMP TABLE affected AS SELECT DISTINCT d FROM affected_dates WHERE d IS NOT NULL');
       await wh.run('DELETE FROM affected_dates; INSERT INTO affected_dates SELECT d FROM affected ORDER BY d');
+      result.affectedDays = Number(await wh.value('SELECT count(*) FROM affected_dates'));
       await wh.run("CREATE TEMP TABLE affected_months AS SELECT DISTINCT CAST(date_trunc('month', d) AS DATE) AS month FROM affected_dates");
       for (const file of modelFiles().slice(2)) await wh.runFile(file);
       await buildMonthlyRollups(wh);

@@ -3,19 +3,32 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { scaleByName, type ScaleName } from '../../datasets/simulator/scales';
 import { benchGeneration } from './generation';
+import { benchPipeline } from './pipeline';
 
 const { values } = parseArgs({ options: { scale: { type: 'string', default: 'prefecture' } } });
 const scale = scaleByName(values.scale!).name as ScaleName;
 const dataDir = resolve(process.env.HCI_DATA_DIR ?? './data');
 
-const g = await benchGeneration(scale, resolve(dataDir, 'bench', 'landing'));
+const landing = resolve(dataDir, 'bench', 'landing');
+const g = await benchGeneration(scale, landing);
+const p = await benchPipeline(scale, landing, resolve(dataDir, 'bench'));
+const steps = (p.full.detail?.steps ?? []).reduce<Record<string, number>>((acc, s) => {
+  const key = s.step.split(' ')[0];
+  acc[key] = (acc[key] ?? 0) + s.ms;
+  return acc;
+}, {});
 const rows: [string, string, string][] = [
   ['generation: records', g.records.toLocaleString('en-US'), `${g.days} days, scale ${g.scale}`],
   ['generation: wall time', `${g.seconds.toFixed(1)} s`, scale === 'prefecture' ? 'goal < 180 s' : ''],
   ['generation: throughput', `${Math.round(g.recordsPerSecond).toLocaleString('en-US')} records/s`, ''],
   ['generation: gzip written', `${g.megabytes.toFixed(0)} MB, ${g.megabytesPerSecond.toFixed(1)} MB/s`, ''],
   ['generation: peak memory', `${g.peakRssMb.toFixed(0)} MB RSS`, 'all threads'],
-  ['generation: calibration', g.calibrationOk ? 'all figures within tolerance' : 'OUT OF TOLERANCE', '']
+  ['generation: calibration', g.calibrationOk ? 'all figures within tolerance' : 'OUT OF TOLERANCE', ''],
+  ['pipeline (a): full build from empty', `${p.full.seconds.toFixed(1)} s`, Object.entries(steps).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}s`).join(', ')],
+  ['pipeline (b): bare DuckDB read_json load', `${p.bare.seconds.toFixed(1)} s`, 'same files, typed columns, nothing else'],
+  ['pipeline a/b', p.ratio.toFixed(2), 'goal <= 2.0'],
+  ['pipeline (c): one nightly day', `${p.nightly.seconds.toFixed(1)} s`, `${p.nextDay}, ${p.nightly.detail?.affectedDays} event days rebuilt, incl. publish; goal <= 10 s`],
+  ['pipeline: peak memory', `${p.full.peakRssMb.toFixed(0)} MB full, ${p.nightly.peakRssMb.toFixed(0)} MB nightly`, `bare load ${p.bare.peakRssMb.toFixed(0)} MB`]
 ];
 const width = Math.max(...rows.map((r) => r[0].length));
 console.log('\nHealth Cloud Insight benchmarks\n');

@@ -1,0 +1,35 @@
+// Pipeline benchmarks: (a) full build from an empty warehouse, (b) DuckDB's bare load of the same
+// files, (c) one nightly day end to end including publish.
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { generate } from '../../datasets/simulator/generate';
+import { DEFAULT_DIRTY_RATE, DEFAULT_SEED } from '../../datasets/simulator/defaults';
+import { addDays } from '../../datasets/simulator/calendar';
+import { scaleByName, type ScaleName } from '../../datasets/simulator/scales';
+
+export interface Measured {
+  seconds: number;
+  peakRssMb: number;
+  detail: { steps?: { step: string; ms: number }[]; affectedDays?: number } | null;
+}
+
+function measure(task: string, landing: string, target: string, dataDir: string): Measured {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', 'test/bench/child.ts', task, landing, target, dataDir], {
+    encoding: 'utf8', env: { ...process.env, HCI_PSEUDONYM_KEY: process.env.HCI_PSEUDONYM_KEY ?? 'bench-pseudonym-key-0123456789abcdef0123456789' }, maxBuffer: 64 * 1024 * 1024
+  });
+  return JSON.parse(out.trim().split('\n').at(-1)!);
+}
+
+export async function benchPipeline(scale: ScaleName, landing: string, dir: string) {
+  const warehouse = join(dir, 'warehouse.duckdb');
+  for (const f of ['warehouse.duckdb', 'bare.duckdb', 'failed-runs.jsonl', 'marts']) rmSync(join(dir, f), { recursive: true, force: true });
+  const full = measure('pipeline', landing, warehouse, dir);
+  const bare = measure('bare', landing, join(dir, 'bare.duckdb'), dir);
+  // The next night: one more landing day, generated as the platform would export it.
+  const next = addDays(scaleByName(scale).to, 1);
+  await generate({ scale, from: next, to: next, seed: DEFAULT_SEED, out: landing, dirtyRate: DEFAULT_DIRTY_RATE });
+  const nightly = measure('pipeline', landing, warehouse, dir);
+  rmSync(join(dir, 'bare.duckdb'), { force: true });
+  return { full, bare, nightly, ratio: full.seconds / bare.seconds, nextDay: next };
+}
