@@ -78,7 +78,12 @@ export function loadFactSql(feed: FeedSpec, batch: { from: string; to: string })
   const columns = columnsOf(feed);
   const joins = Object.entries(feed.fields)
     .filter(([, spec]) => spec.pii === 'id_number')
-    .map(([name]) => `LEFT JOIN person_keys ${ident(`k_${name}`)} ON ${ident(`k_${name}`)}.id_number = s.${ident(`v_${name}`)}`)
+    // Only this feed's people: a join against every key of the batch would hash them all again.
+    .map(([name]) => {
+      const alias = ident(`k_${name}`);
+      const own = `SELECT * FROM person_keys WHERE id_number IN (SELECT ${ident(`v_${name}`)} FROM ${stageTable(feed)})`;
+      return `LEFT JOIN (${own}) ${alias} ON ${alias}.id_number = s.${ident(`v_${name}`)}`;
+    })
     .join('\n    ');
   return [
     `DELETE FROM ${factTable(feed)} WHERE ${inBatch(batch)}`,

@@ -2,7 +2,10 @@
 // every line is read as text (so a bad line can be quarantined with its file and line number),
 // parsed once with the feed's column types from the contract, and checked against the contract
 // in declaration order. Staging tables are TEMP: raw identifiers never reach the database file.
-import { openSync, readSync, closeSync, fstatSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { FeedSpec, FieldSpec } from '../datasets/contract/field';
 import { duckdbType } from '../datasets/contract/duckdb';
 import { ident, list, literal } from './sql';
@@ -70,32 +73,43 @@ function problemExpression(feed: FeedSpec, folderDate: string): string {
  */
 export async function stageFeed(db: Database, feed: FeedSpec, files: LandingFile[], loadedIds: string | null): Promise<UnreadableFile[]> {
   const table = stageTable(feed);
-  await db.run(`DROP TABLE IF EXISTS ${table}; DROP TABLE IF EXISTS raw_lines`);
-  const unreadable = await readLines(db, files);
+  await db.run(`DROP TABLE IF EXISTS ${table}; DROP TABLE IF EXISTS parsed`);
   const struct = `{${Object.entries(feed.fields).map(([n, s]) => `"${n}":"${parseType(s)}"`).join(',')}}`;
-  const values = Object.entries(feed.fields).map(([n, s]) => `${fieldValue(n, s)} AS ${ident(`v_${n}`)}`).join(',\n    ');
-  const folderDate = `CAST(regexp_extract(file, 'dt=([0-9]{4}-[0-9]{2}-[0-9]{2})', 1) AS DATE)`;
-  const id = ident(`v_${feed.idField}`);
-  const seenBefore = loadedIds ? `OR ${id} IN (SELECT id FROM ${loadedIds})` : '';
-  // One statement, pipelined by DuckDB: parse each line once (typed), take the first contract
-  // violation (detailed checks run only on rows already failing a cheap one), mask bad lines,
-  // and flag duplicates: the same event id again in this batch (first line wins) or already loaded.
-  await db.run(`
-    CREATE TEMP TABLE ${table} AS
-    WITH parsed AS (
-      SELECT r.file, r.rowid - f.first_row + 1 AS line_no, r.line,
-             CASE WHEN json_valid(r.line) THEN from_json(r.line, ${literal(struct)}) END AS j
-      FROM raw_lines r JOIN (SELECT file, min(rowid) AS first_row FROM raw_lines GROUP BY file) f USING (file)
+  const values = Object.entries(feed.fields).map(([n, s]) => `${fieldValue(n, s)} AS ${ident(`v_${n}`)}`).join(',\n      ');
+  // One pass, pipelined by DuckDB: read each line, parse it once (typed), take its first contract
+  // violation (detailed checks run only on rows already failing a cheap one), keep the masked line
+  // of bad rows only. Insertion order is kept, so a row's rowid gives its line in its file.
+  const parse = (paths: string[]) => db.run(`
+    CREATE TEMP TABLE parsed AS
+    WITH src AS (
+      SELECT filename AS file, line, strlen(line) + 1 AS bytes,
+             CASE WHEN json_valid(line) THEN from_json(line, ${literal(struct)}) END AS j
+      FROM read_csv(${list(paths)}, columns = {'line': 'VARCHAR'}, header = false, delim = chr(30), quote = '',
+                    escape = '', filename = true, compression = 'gzip', auto_detect = false, null_padding = false)
     ), typed AS (
-      SELECT ${folderDate} AS folder_date, file, line_no, line, j, ${values} FROM parsed
+      SELECT CAST(regexp_extract(file, 'dt=([0-9]{4}-[0-9]{2}-[0-9]{2})', 1) AS DATE) AS folder_date, file, bytes, line, j,
+      ${values} FROM src
     ), checked AS (
       SELECT *, ${problemExpression(feed, 'folder_date')} AS problem FROM typed
     )
-    SELECT * EXCLUDE (j, line),
-           CASE WHEN problem IS NOT NULL THEN ${maskLine('line')} END AS masked_line,
-           problem IS NULL AND (row_number() OVER (PARTITION BY problem IS NULL, ${id} ORDER BY folder_date, file, line_no) > 1 ${seenBefore}) AS duplicate
-    FROM checked`);
-  await db.run('DROP TABLE raw_lines');
+    SELECT * EXCLUDE (j, line), CASE WHEN problem IS NOT NULL THEN ${maskLine('line')} END AS masked_line FROM checked`);
+  const unreadable = await readFiles(db, files, parse);
+  // Duplicates: the same event id again in this batch (the first line wins) or already loaded
+  // from another day. Ids seen twice are few: find them by aggregate, number only those.
+  const id = ident(`v_${feed.idField}`);
+  const seenBefore = loadedIds ? `UNION SELECT rowid AS r FROM parsed WHERE problem IS NULL AND ${id} IN (SELECT id FROM ${loadedIds})` : '';
+  await db.run(`
+    CREATE OR REPLACE TEMP TABLE duplicate_rows AS
+    SELECT r FROM (
+      SELECT rowid AS r, row_number() OVER (PARTITION BY ${id} ORDER BY folder_date, file, rowid) AS n FROM parsed
+      WHERE problem IS NULL AND ${id} IN (SELECT ${id} FROM parsed WHERE problem IS NULL GROUP BY ALL HAVING count(*) > 1)
+    ) WHERE n > 1
+    ${seenBefore}`);
+  await db.run(`
+    CREATE TEMP TABLE ${table} AS
+    SELECT p.* EXCLUDE (bytes), p.rowid - f.first_row + 1 AS line_no, p.rowid IN (SELECT r FROM duplicate_rows) AS duplicate
+    FROM parsed p JOIN (SELECT file, min(rowid) AS first_row FROM parsed GROUP BY file) f USING (file)`);
+  await db.run('DROP TABLE parsed; DROP TABLE duplicate_rows');
   return unreadable;
 }
 
@@ -109,49 +123,38 @@ function maskLine(column: string): string {
 }
 
 /**
- * Loads the lines of all files into TEMP raw_lines. A gzip file whose trailer's size does not
- * match what could be read was cut short: all of it is set aside as unreadable (DuckDB would
- * otherwise silently load its first part).
+ * Parses all files into TEMP parsed. A file DuckDB cannot decode is found by trying the files
+ * one by one; a gzip file whose trailer's size does not match what could be read was cut short:
+ * all of it is set aside (DuckDB would otherwise silently load its first part).
  */
-async function readLines(db: Database, files: LandingFile[]): Promise<UnreadableFile[]> {
+async function readFiles(db: Database, files: LandingFile[], parse: (paths: string[]) => Promise<void>): Promise<UnreadableFile[]> {
   const unreadable: UnreadableFile[] = [];
   let readable = [...files];
-  const load = async (paths: string[]) => {
-    await db.run('DROP TABLE IF EXISTS raw_lines');
-    await db.run(`
-      CREATE TEMP TABLE raw_lines AS
-      SELECT filename AS file, line
-      FROM read_csv(${list(paths)}, columns = {'line': 'VARCHAR'}, header = false, delim = chr(30), quote = '',
-                    escape = '', filename = true, compression = 'gzip', auto_detect = false, null_padding = false)`);
+  const attempt = async (paths: string[]) => {
+    await db.run('DROP TABLE IF EXISTS parsed');
+    await parse(paths);
   };
-  if (readable.length === 0) {
-    await db.run("CREATE TEMP TABLE raw_lines (file VARCHAR, line VARCHAR)");
-    return unreadable;
-  }
   try {
-    await load(readable.map((f) => f.path));
+    if (readable.length > 0) await attempt(readable.map((f) => f.path));
   } catch {
-    // Some file cannot be decoded at all: find which, one by one.
     const ok: LandingFile[] = [];
     for (const f of readable) {
       try {
-        await load([f.path]);
+        await attempt([f.path]);
         ok.push(f);
       } catch (error) {
         unreadable.push({ ...f, reason: `unreadable file: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` });
       }
     }
     readable = ok;
-    if (readable.length === 0) {
-      await db.run('DROP TABLE IF EXISTS raw_lines');
-      await db.run("CREATE TEMP TABLE raw_lines (file VARCHAR, line VARCHAR)");
-      return unreadable;
-    }
-    await load(readable.map((f) => f.path));
+    if (readable.length > 0) await attempt(readable.map((f) => f.path));
   }
-  const sizes = await db.rows<{ file: string; bytes: string }>(
-    `SELECT file, CAST(sum(strlen(line) + 1) AS VARCHAR) AS bytes FROM raw_lines GROUP BY file`
-  );
+  if (readable.length === 0) {
+    // No readable file: an empty staging table of the right shape.
+    await attempt([emptyFile()]);
+    return unreadable;
+  }
+  const sizes = await db.rows<{ file: string; bytes: string }>(`SELECT file, CAST(sum(bytes) AS VARCHAR) AS bytes FROM parsed GROUP BY file`);
   const readBytes = new Map(sizes.map((s) => [s.file, Number(s.bytes)]));
   const cut: string[] = [];
   for (const f of readable) {
@@ -162,8 +165,14 @@ async function readLines(db: Database, files: LandingFile[]): Promise<Unreadable
       unreadable.push({ ...f, reason: `unreadable file: gzip stream cut short (${got} of ${expected} bytes readable)` });
     }
   }
-  if (cut.length > 0) await db.run(`DELETE FROM raw_lines WHERE file IN (SELECT unnest(${list(cut)}))`);
+  if (cut.length > 0) await db.run(`DELETE FROM parsed WHERE file IN (SELECT unnest(${list(cut)}))`);
   return unreadable;
+}
+
+function emptyFile(): string {
+  const path = join(tmpdir(), 'hci-empty.ndjson.gz');
+  if (!existsSync(path)) writeFileSync(path, gzipSync(''));
+  return path;
 }
 
 /** The uncompressed size a gzip file declares in its trailer (mod 2^32); null if too short. */

@@ -210,16 +210,16 @@ async function runLocked(options: PipelineOptions): Promise<RunResult> {
         );
         await buildPersonKeys(wh, key, sources);
       });
-      await step('core', async () => {
-        const range = { from: batch[0], to: batch[batch.length - 1] };
-        for (const feed of FEEDS) {
+      const range = { from: batch[0], to: batch[batch.length - 1] };
+      for (const feed of FEEDS) {
+        await step(`core ${feed.name}`, async () => {
           await wh.run(affectedDatesSql(feed, range));
           for (const sql of loadFactSql(feed, range)) await wh.run(sql);
           await wh.run(affectedDatesSql(feed, range));
           await wh.run(`DROP TABLE ${stageTable(feed)}`);
-        }
-        await wh.run('DROP TABLE person_keys');
-      });
+        });
+      }
+      await wh.run('DROP TABLE person_keys');
     }
 
     await step('marts', async () => {
