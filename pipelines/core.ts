@@ -78,7 +78,7 @@ export function loadFactSql(feed: FeedSpec, batch: { from: string; to: string })
   const columns = columnsOf(feed);
   const joins = Object.entries(feed.fields)
     .filter(([, spec]) => spec.pii === 'id_number')
-    // Only this feed's people: a join against every key of the batch would hash them all again.
+    // Only this feed's people: the join's hash table then holds a feed's keys, not the whole run's.
     .map(([name]) => {
       const alias = ident(`k_${name}`);
       const own = `SELECT * FROM person_keys WHERE id_number IN (SELECT ${ident(`v_${name}`)} FROM ${stageTable(feed)})`;

@@ -68,22 +68,21 @@ function problemExpression(feed: FeedSpec, folderDate: string): string {
 
 /**
  * Reads and checks the files of one feed into TEMP table stage_<feed>, one row per readable
- * line: folder date, file, line number, typed values (v_<field>), problem (NULL when valid),
+ * line in file order: folder date, file, bytes, typed values (v_<field>), problem (NULL when valid),
  * masked raw line for problems, duplicate flag. Returns the files it could not read.
  */
 export async function stageFeed(db: Database, feed: FeedSpec, files: LandingFile[], loadedIds: string | null): Promise<UnreadableFile[]> {
   const table = stageTable(feed);
-  await db.run(`DROP TABLE IF EXISTS ${table}; DROP TABLE IF EXISTS parsed`);
   const struct = `{${Object.entries(feed.fields).map(([n, s]) => `"${n}":"${parseType(s)}"`).join(',')}}`;
   const values = Object.entries(feed.fields).map(([n, s]) => `${fieldValue(n, s)} AS ${ident(`v_${n}`)}`).join(',\n      ');
-  // One pass, pipelined by DuckDB: read each line, parse it once (typed), take its first contract
-  // violation (detailed checks run only on rows already failing a cheap one), keep the masked line
-  // of bad rows only. Insertion order is kept, so a row's rowid gives its line in its file.
+  // One pass, pipelined by DuckDB: read each line, parse it once (typed; NULL when it is not JSON
+  // at all), take its first contract violation (detailed checks run only on rows already failing
+  // a cheap one), keep the masked line of bad rows only. Insertion order is kept, so a row's rowid
+  // gives its line in its file.
   const parse = (paths: string[]) => db.run(`
-    CREATE TEMP TABLE parsed AS
+    CREATE OR REPLACE TEMP TABLE ${table} AS
     WITH src AS (
-      SELECT filename AS file, line, strlen(line) + 1 AS bytes,
-             CASE WHEN json_valid(line) THEN from_json(line, ${literal(struct)}) END AS j
+      SELECT filename AS file, line, strlen(line) + 1 AS bytes, try(from_json(line, ${literal(struct)})) AS j
       FROM read_csv(${list(paths)}, columns = {'line': 'VARCHAR'}, header = false, delim = chr(30), quote = '',
                     escape = '', filename = true, compression = 'gzip', auto_detect = false, null_padding = false)
     ), typed AS (
@@ -92,25 +91,26 @@ export async function stageFeed(db: Database, feed: FeedSpec, files: LandingFile
     ), checked AS (
       SELECT *, ${problemExpression(feed, 'folder_date')} AS problem FROM typed
     )
-    SELECT * EXCLUDE (j, line), CASE WHEN problem IS NOT NULL THEN ${maskLine('line')} END AS masked_line FROM checked`);
-  const unreadable = await readFiles(db, files, parse);
+    SELECT * EXCLUDE (j, line), CASE WHEN problem IS NOT NULL THEN ${maskLine('line')} END AS masked_line, FALSE AS duplicate FROM checked`);
+  const unreadable = await readFiles(db, table, files, parse);
   // Duplicates: the same event id again in this batch (the first line wins) or already loaded
-  // from another day. Ids seen twice are few: find them by aggregate, number only those.
+  // from another day. Ids seen twice are few: find them by aggregate, number only those, and
+  // flag them in place.
   const id = ident(`v_${feed.idField}`);
-  const seenBefore = loadedIds ? `UNION SELECT rowid AS r FROM parsed WHERE problem IS NULL AND ${id} IN (SELECT id FROM ${loadedIds})` : '';
+  const seenBefore = loadedIds ? `UNION SELECT rowid AS r FROM ${table} WHERE problem IS NULL AND ${id} IN (SELECT id FROM ${loadedIds})` : '';
   await db.run(`
-    CREATE OR REPLACE TEMP TABLE duplicate_rows AS
-    SELECT r FROM (
-      SELECT rowid AS r, row_number() OVER (PARTITION BY ${id} ORDER BY folder_date, file, rowid) AS n FROM parsed
-      WHERE problem IS NULL AND ${id} IN (SELECT ${id} FROM parsed WHERE problem IS NULL GROUP BY ALL HAVING count(*) > 1)
-    ) WHERE n > 1
-    ${seenBefore}`);
-  await db.run(`
-    CREATE TEMP TABLE ${table} AS
-    SELECT p.* EXCLUDE (bytes), p.rowid - f.first_row + 1 AS line_no, p.rowid IN (SELECT r FROM duplicate_rows) AS duplicate
-    FROM parsed p JOIN (SELECT file, min(rowid) AS first_row FROM parsed GROUP BY file) f USING (file)`);
-  await db.run('DROP TABLE parsed; DROP TABLE duplicate_rows');
+    UPDATE ${table} SET duplicate = TRUE WHERE rowid IN (
+      SELECT r FROM (
+        SELECT rowid AS r, row_number() OVER (PARTITION BY ${id} ORDER BY folder_date, file, rowid) AS n FROM ${table}
+        WHERE problem IS NULL AND ${id} IN (SELECT ${id} FROM ${table} WHERE problem IS NULL GROUP BY ALL HAVING count(*) > 1)
+      ) WHERE n > 1
+      ${seenBefore})`);
   return unreadable;
+}
+
+/** A staging row's line in its file: rows keep their files' order, so rowid counts lines. */
+export function lineNumberSql(table: string): string {
+  return `(SELECT file, min(rowid) - 1 AS before FROM ${table} GROUP BY file)`;
 }
 
 /** Raw identifiers masked in a quarantined line: ID numbers, mobiles, names, addresses, birth dates. */
@@ -123,15 +123,15 @@ function maskLine(column: string): string {
 }
 
 /**
- * Parses all files into TEMP parsed. A file DuckDB cannot decode is found by trying the files
+ * Parses all files into the staging table. A file DuckDB cannot decode is found by trying the files
  * one by one; a gzip file whose trailer's size does not match what could be read was cut short:
  * all of it is set aside (DuckDB would otherwise silently load its first part).
  */
-async function readFiles(db: Database, files: LandingFile[], parse: (paths: string[]) => Promise<void>): Promise<UnreadableFile[]> {
+async function readFiles(db: Database, table: string, files: LandingFile[], parse: (paths: string[]) => Promise<void>): Promise<UnreadableFile[]> {
   const unreadable: UnreadableFile[] = [];
   let readable = [...files];
   const attempt = async (paths: string[]) => {
-    await db.run('DROP TABLE IF EXISTS parsed');
+    await db.run(`DROP TABLE IF EXISTS ${table}`);
     await parse(paths);
   };
   try {
@@ -154,7 +154,7 @@ async function readFiles(db: Database, files: LandingFile[], parse: (paths: stri
     await attempt([emptyFile()]);
     return unreadable;
   }
-  const sizes = await db.rows<{ file: string; bytes: string }>(`SELECT file, CAST(sum(bytes) AS VARCHAR) AS bytes FROM parsed GROUP BY file`);
+  const sizes = await db.rows<{ file: string; bytes: string }>(`SELECT file, CAST(sum(bytes) AS VARCHAR) AS bytes FROM ${table} GROUP BY file`);
   const readBytes = new Map(sizes.map((s) => [s.file, Number(s.bytes)]));
   const cut: string[] = [];
   for (const f of readable) {
@@ -165,7 +165,7 @@ async function readFiles(db: Database, files: LandingFile[], parse: (paths: stri
       unreadable.push({ ...f, reason: `unreadable file: gzip stream cut short (${got} of ${expected} bytes readable)` });
     }
   }
-  if (cut.length > 0) await db.run(`DELETE FROM parsed WHERE file IN (SELECT unnest(${list(cut)}))`);
+  if (cut.length > 0) await db.run(`DELETE FROM ${table} WHERE file IN (SELECT unnest(${list(cut)}))`);
   return unreadable;
 }
 

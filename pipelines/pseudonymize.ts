@@ -61,18 +61,18 @@ function pads(secret: Buffer): { inner: Buffer; outer: Buffer } {
 }
 
 /**
- * Fills TEMP table person_keys(id_number, person_key) for the ID numbers found in the given
- * staging columns, so facts can join to it and drop the raw number.
+ * Adds to TEMP table person_keys(id_number, person_key) the ID numbers found in the given staging
+ * columns that it lacks, so facts can join to it and drop the raw number. The table lives for
+ * one run: a person seen in every batch is hashed once.
  */
-export async function buildPersonKeys(db: Database, key: PseudonymKey, sources: { table: string; column: string }[]): Promise<void> {
-  await db.run('DROP TABLE IF EXISTS person_keys');
+export async function addPersonKeys(db: Database, key: PseudonymKey, sources: { table: string; column: string }[]): Promise<void> {
+  await db.run('CREATE TEMP TABLE IF NOT EXISTS person_keys (id_number VARCHAR, person_key VARCHAR)');
   const union = sources.map((s) => `SELECT ${s.column} AS id FROM ${s.table} WHERE problem IS NULL AND ${s.column} IS NOT NULL`).join(' UNION ');
   const { inner, outer } = pads(key.secret);
   await db.run(
-    `CREATE TEMP TABLE person_keys AS
-     SELECT id AS id_number,
-            translate(left(sha256(?::BLOB || unhex(sha256(?::BLOB || encode(id)))), 32), '${DIGITS}', '${LETTERS}') AS person_key
-     FROM (${union})`,
+    `INSERT INTO person_keys
+     SELECT id, translate(left(sha256(?::BLOB || unhex(sha256(?::BLOB || encode(id)))), 32), '${DIGITS}', '${LETTERS}')
+     FROM (${union}) WHERE id NOT IN (SELECT id_number FROM person_keys)`,
     [new DuckDBBlobValue(outer), new DuckDBBlobValue(inner)]
   );
 }

@@ -7,11 +7,11 @@ import { dirname, join } from 'node:path';
 import { FEEDS } from '../datasets/contract/feeds';
 import { runChecks, type CheckResult } from './checks';
 import { affectedDatesSql, createFactSql, loadFactSql } from './core';
-import { stageFeed, stageTable, type LandingFile, type UnreadableFile } from './ingest';
+import { lineNumberSql, stageFeed, stageTable, type LandingFile, type UnreadableFile } from './ingest';
 import { acquireLock } from './lock';
 import { buildMonthlyRollups, loadReferenceCodes, loadReferenceTables, modelFiles } from './models';
 import { exportMarts } from './parquet';
-import { buildPersonKeys, loadPseudonymKey } from './pseudonymize';
+import { addPersonKeys, loadPseudonymKey } from './pseudonymize';
 import { publishBuild, removeBuild, removeStaleBuilds, startBuild } from './publish';
 import { ident, literal } from './sql';
 import { Database } from './warehouse';
@@ -208,7 +208,7 @@ async function runLocked(options: PipelineOptions): Promise<RunResult> {
         const sources = FEEDS.flatMap((feed) =>
           Object.entries(feed.fields).filter(([, s]) => s.pii === 'id_number').map(([name]) => ({ table: stageTable(feed), column: ident(`v_${name}`) }))
         );
-        await buildPersonKeys(wh, key, sources);
+        await addPersonKeys(wh, key, sources);
       });
       const range = { from: batch[0], to: batch[batch.length - 1] };
       for (const feed of FEEDS) {
@@ -219,8 +219,8 @@ async function runLocked(options: PipelineOptions): Promise<RunResult> {
           await wh.run(`DROP TABLE ${stageTable(feed)}`);
         });
       }
-      await wh.run('DROP TABLE person_keys');
     }
+    await wh.run('DROP TABLE IF EXISTS person_keys');
 
     await step('marts', async () => {
       await wh.run('CREATE OR REPLACE TEMP TABLE affected AS SELECT DISTINCT d FROM affected_dates WHERE d IS NOT NULL');
@@ -287,8 +287,8 @@ async function recordAccounting(db: Database, runId: string, feed: string, files
   await db.run(`DELETE FROM meta.quarantine WHERE feed = ? AND source_date IN (SELECT d FROM batch_dates)`, [feed]);
   await db.run(`
     INSERT INTO meta.quarantine
-    SELECT ${literal(runId)}, ${literal(feed)}, folder_date, file, line_no, split_part(problem, ':', 1), nullif(split_part(problem, ':', 2), ''), masked_line
-    FROM ${table} WHERE problem IS NOT NULL ORDER BY folder_date, file, line_no`);
+    SELECT ${literal(runId)}, ${literal(feed)}, folder_date, file, s.rowid - f.before AS line_no, split_part(problem, ':', 1), nullif(split_part(problem, ':', 2), ''), masked_line
+    FROM ${table} s JOIN ${lineNumberSql(table)} f USING (file) WHERE problem IS NOT NULL ORDER BY folder_date, file, line_no`);
   for (const u of unreadable) {
     await db.run(`INSERT INTO meta.quarantine VALUES (?, ?, CAST(? AS DATE), ?, NULL, 'unreadable_file', NULL, ?)`, [runId, feed, u.folderDate, u.path, u.reason]);
   }
@@ -307,16 +307,16 @@ async function recordAccounting(db: Database, runId: string, feed: string, files
            count(*) FILTER (WHERE problem IS NULL AND NOT duplicate AND CAST(v_${feedPartition(feed)} AS DATE) < folder_date) AS late
     FROM ${table} GROUP BY folder_date`);
   const byDay = new Map(counts.map((c) => [c.d, c]));
-  let lines = 0;
-  for (const [date, f] of [...perDay.entries()].sort()) {
+  const rows = [...perDay.entries()].sort().map(([date, f]) => {
     const c = byDay.get(date);
-    lines += Number(c?.lines ?? 0);
-    await db.run('INSERT INTO meta.run_feeds VALUES (?, ?, CAST(? AS DATE), ?, ?, ?, ?, ?, ?, ?)', [
-      runId, feed, date, f.files, f.unreadable, Number(c?.lines ?? 0), Number(c?.loaded ?? 0),
-      Number(c?.quarantined ?? 0), Number(c?.duplicates ?? 0), Number(c?.late ?? 0)
-    ]);
+    return [literal(date), f.files, f.unreadable, ...[c?.lines, c?.loaded, c?.quarantined, c?.duplicates, c?.late].map((n) => Number(n ?? 0))];
+  });
+  // One statement for the whole batch: a row per feed and landing day.
+  if (rows.length > 0) {
+    await db.run(`INSERT INTO meta.run_feeds SELECT ${literal(runId)}, ${literal(feed)}, CAST(d AS DATE), files, unreadable, lines, loaded, quarantined, duplicates, late
+      FROM (VALUES ${rows.map((r) => `(${r.join(', ')})`).join(', ')}) v(d, files, unreadable, lines, loaded, quarantined, duplicates, late)`);
   }
-  return lines;
+  return rows.reduce((sum, r) => sum + (r[3] as number), 0);
 }
 
 function feedPartition(feed: string): string {
