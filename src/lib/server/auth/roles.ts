@@ -1,0 +1,47 @@
+// Roles and what each may do (DESIGN.md "Users, roles, scope"). Scope itself is enforced by
+// the query builder from the Caller built here; these helpers answer the yes/no questions.
+import { ROLES, type Caller, type Role } from '../../api/contract';
+
+export { ROLES, type Caller, type Role };
+
+/** The fields of a stored user that decide what it sees. */
+export interface UserScope {
+  username: string;
+  role: Role;
+  scopeOrg: string;
+}
+
+/** What kind of org unit a role's scope_org must name. */
+export const SCOPE_KIND: Record<Role, 'prefecture' | 'county' | 'institution'> = {
+  official: 'prefecture',
+  county: 'county',
+  manager: 'institution',
+  analyst: 'prefecture',
+  admin: 'prefecture'
+};
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+export function callerForUser(user: UserScope): Caller {
+  return { role: user.role, scopeOrg: user.scopeOrg, username: user.username };
+}
+
+/**
+ * Data exports (CSV, XLSX, Parquet, Arrow): analysts, whose job is handing tables on, and
+ * admins. Officials, county users and managers read the dashboards and the monthly report.
+ */
+export function canExport(caller: Caller): boolean {
+  return caller.role === 'analyst' || caller.role === 'admin';
+}
+
+/** Counts of fewer than 5 persons are shown only to the prefecture's officials and to admins. */
+export function canSeeSmallCells(caller: Caller): boolean {
+  return caller.role === 'official' || caller.role === 'admin';
+}
+
+/** User management and the audit log. */
+export function canAdmin(caller: Caller): boolean {
+  return caller.role === 'admin';
+}
