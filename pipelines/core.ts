@@ -6,6 +6,7 @@ import type { FeedSpec, FieldSpec } from '../datasets/contract/field';
 import { duckdbType } from '../datasets/contract/duckdb';
 import { ident, literal } from './sql';
 import { stageTable } from './ingest';
+import { localDaySql } from './warehouse';
 
 const MONEY = /(amount|revenue|cost|assets|liabilities|price_yuan)$/;
 
@@ -17,31 +18,36 @@ interface Column {
   expr: string;
 }
 
-/** Age bands of the public-health and utilisation indicators. */
-const AGE_BAND = (birth: string, on: string) => `CASE
-      WHEN ${birth} IS NULL THEN NULL
-      WHEN date_sub('year', ${birth}, ${on}) <= 6 THEN '0-6'
-      WHEN date_sub('year', ${birth}, ${on}) <= 17 THEN '7-17'
-      WHEN date_sub('year', ${birth}, ${on}) <= 44 THEN '18-44'
-      WHEN date_sub('year', ${birth}, ${on}) <= 64 THEN '45-64'
+/** Age bands of the public-health and utilisation indicators, from the age in whole years. */
+const AGE_BAND = (age: string) => `CASE
+      WHEN ${age} IS NULL THEN NULL
+      WHEN ${age} <= 6 THEN '0-6'
+      WHEN ${age} <= 17 THEN '7-17'
+      WHEN ${age} <= 44 THEN '18-44'
+      WHEN ${age} <= 64 THEN '45-64'
       ELSE '65+' END`;
 
 /** Identifiers typed into free text are masked before the text may leave staging. */
 export const MASK_FREE_TEXT = (expr: string) =>
   `regexp_replace(regexp_replace(${expr}, '[0-9]{17}[0-9Xx]', '[身份证号已脱敏]', 'g'), '1[3-9][0-9]{9}', '[电话已脱敏]', 'g')`;
 
+/** The event's local day, once per row (the fact's event_date and every age are taken from it). */
+const eventDaySql = (feed: FeedSpec) => localDaySql(`s.${ident(`v_${feed.eventField}`)}`, feed.fields[feed.eventField].type);
+
 function columnsOf(feed: FeedSpec): Column[] {
-  const eventDate = `CAST(s.${ident(`v_${feed.eventField}`)} AS DATE)`;
+  const partition = feed.partitionField === feed.eventField
+    ? 's.event_day'
+    : localDaySql(`s.${ident(`v_${feed.partitionField}`)}`, feed.fields[feed.partitionField].type);
   const columns: Column[] = [
-    { name: 'event_date', type: 'DATE', expr: eventDate },
-    { name: 'partition_date', type: 'DATE', expr: `CAST(s.${ident(`v_${feed.partitionField}`)} AS DATE)` },
+    { name: 'event_date', type: 'DATE', expr: 's.event_day' },
+    { name: 'partition_date', type: 'DATE', expr: partition },
     { name: 'source_date', type: 'DATE', expr: 's.folder_date' }
   ];
-  for (const [name, spec] of Object.entries(feed.fields)) columns.push(...columnFor(name, spec, eventDate));
+  for (const [name, spec] of Object.entries(feed.fields)) columns.push(...columnFor(name, spec));
   return columns;
 }
 
-function columnFor(name: string, spec: FieldSpec, eventDate: string): Column[] {
+function columnFor(name: string, spec: FieldSpec): Column[] {
   const v = `s.${ident(`v_${name}`)}`;
   switch (spec.pii) {
     case 'name':
@@ -56,7 +62,7 @@ function columnFor(name: string, spec: FieldSpec, eventDate: string): Column[] {
     case 'birth_date':
       return [
         { name: 'birth_year', type: 'SMALLINT', expr: `CAST(year(${v}) AS SMALLINT)` },
-        { name: 'age_band', type: 'VARCHAR', expr: AGE_BAND(v, eventDate) }
+        { name: 'age_band', type: 'VARCHAR', expr: AGE_BAND(`s.${ident(`age_${name}`)}`) }
       ];
     case 'free_text':
       return [{ name, type: 'VARCHAR', expr: MASK_FREE_TEXT(v) }];
@@ -89,10 +95,19 @@ export function loadFactSql(feed: FeedSpec, batch: { from: string; to: string })
     `DELETE FROM ${factTable(feed)} WHERE ${inBatch(batch)}`,
     `INSERT INTO ${factTable(feed)} (${columns.map((c) => ident(c.name)).join(', ')})
     SELECT ${columns.map((c) => c.expr).join(',\n      ')}
-    FROM ${stageTable(feed)} s
-    ${joins}
-    WHERE s.problem IS NULL AND NOT s.duplicate`
+    FROM (
+      SELECT *, ${eventDaySql(feed)} AS event_day${ages(feed)} FROM ${stageTable(feed)} s WHERE s.problem IS NULL AND NOT s.duplicate
+    ) s
+    ${joins}`
   ];
+}
+
+/** Age in whole years on the event day, per birth-date field: computed once, banded in the fact. */
+function ages(feed: FeedSpec): string {
+  return Object.entries(feed.fields)
+    .filter(([, spec]) => spec.pii === 'birth_date')
+    .map(([name]) => `, date_sub('year', s.${ident(`v_${name}`)}, ${eventDaySql(feed)}) AS ${ident(`age_${name}`)}`)
+    .join('');
 }
 
 /** The event dates a run changes in one fact: before the delete and after the insert. */

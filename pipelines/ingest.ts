@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import type { FeedSpec, FieldSpec } from '../datasets/contract/field';
 import { duckdbType } from '../datasets/contract/duckdb';
 import { ident, list, literal } from './sql';
-import type { Database } from './warehouse';
+import { localDaySql, type Database } from './warehouse';
 
 export interface LandingFile {
   path: string;
@@ -62,7 +62,7 @@ function problemExpression(feed: FeedSpec, folderDate: string): string {
     if (spec.ref) cases.push(`WHEN v_${name} NOT IN (SELECT code FROM ref_codes WHERE kind = ${literal(spec.ref)}) THEN 'unknown_code:${name}'`);
   }
   // An event dated after the day its file was exported is a clock or keying error.
-  cases.push(`WHEN CAST(v_${feed.partitionField} AS DATE) > ${folderDate} THEN 'future_dated'`);
+  cases.push(`WHEN ${localDaySql(`v_${feed.partitionField}`, feed.fields[feed.partitionField].type)} > ${folderDate} THEN 'future_dated'`);
   return `CASE ${cases.join('\n      ')} END`;
 }
 

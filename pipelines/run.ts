@@ -14,10 +14,10 @@ import { exportMarts } from './parquet';
 import { addPersonKeys, loadPseudonymKey } from './pseudonymize';
 import { publishBuild, removeBuild, removeStaleBuilds, startBuild } from './publish';
 import { ident, literal } from './sql';
-import { Database } from './warehouse';
+import { Database, localDaySql } from './warehouse';
 
 /** Landing days loaded together: bounds the memory of staging on a full rebuild. */
-const BATCH_DAYS = 31;
+const BATCH_DAYS = Number(process.env.HCI_BATCH_DAYS ?? 31);
 /** Cross-day duplicates are looked for among events this many days around the batch. */
 const DUPLICATE_WINDOW_DAYS = 7;
 
@@ -304,7 +304,7 @@ async function recordAccounting(db: Database, runId: string, feed: string, files
            count(*) FILTER (WHERE problem IS NULL AND NOT duplicate) AS loaded,
            count(*) FILTER (WHERE problem IS NOT NULL) AS quarantined,
            count(*) FILTER (WHERE duplicate) AS duplicates,
-           count(*) FILTER (WHERE problem IS NULL AND NOT duplicate AND CAST(v_${feedPartition(feed)} AS DATE) < folder_date) AS late
+           count(*) FILTER (WHERE problem IS NULL AND NOT duplicate AND ${partitionDay(feed)} < folder_date) AS late
     FROM ${table} GROUP BY folder_date`);
   const byDay = new Map(counts.map((c) => [c.d, c]));
   const rows = [...perDay.entries()].sort().map(([date, f]) => {
@@ -319,8 +319,9 @@ async function recordAccounting(db: Database, runId: string, feed: string, files
   return rows.reduce((sum, r) => sum + (r[3] as number), 0);
 }
 
-function feedPartition(feed: string): string {
-  return FEEDS.find((f) => f.name === feed)!.partitionField;
+function partitionDay(feed: string): string {
+  const spec = FEEDS.find((f) => f.name === feed)!;
+  return localDaySql(`v_${spec.partitionField}`, spec.fields[spec.partitionField].type);
 }
 
 async function writeRunRecord(

@@ -5,6 +5,16 @@ import { statements } from './sql';
 
 export const TIME_ZONE = 'Asia/Shanghai';
 
+/**
+ * The prefecture's local day of a value of the given contract type. For timestamps this is
+ * arithmetic on the instant: Asia/Shanghai has been UTC+8 without daylight saving since 1991, and
+ * a per-row time-zone conversion would cost more than parsing the row.
+ */
+export function localDaySql(expr: string, type: string): string {
+  if (type !== 'timestamp') return `CAST(${expr} AS DATE)`;
+  return `(DATE '1970-01-01' + CAST((epoch_us(${expr}) + 28800000000) // 86400000000 AS INTEGER))`;
+}
+
 export class Database {
   private constructor(private readonly instance: DuckDBInstance, readonly connection: DuckDBConnection) {}
 

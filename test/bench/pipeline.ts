@@ -10,6 +10,7 @@ import { scaleByName, type ScaleName } from '../../datasets/simulator/scales';
 
 export interface Measured {
   seconds: number;
+  cpuSeconds: number;
   peakRssMb: number;
   detail: { steps?: { step: string; ms: number }[]; affectedDays?: number } | null;
 }
