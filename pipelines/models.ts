@@ -56,26 +56,40 @@ export async function dailyMartTables(db: Database): Promise<{ schema: string; t
 
 const MEASURE_TYPES = /^(BIGINT|INTEGER|HUGEINT|DECIMAL)/;
 
+/** A monthly sum keeps its daily column's type (wider only for INTEGER): DuckDB's sum() would
+ * make HUGEINT and DECIMAL(38,2), which the dashboard's queries read many times slower. */
+const monthlyType = (type: string) => (type === 'INTEGER' ? 'BIGINT' : type);
+
 /**
  * <name>_monthly for every <name>_daily: the same dimensions by month, measures summed. Only
- * the months of the affected days are rebuilt.
+ * the months of the affected days are rebuilt, unless the table's shape changed: then all.
  */
 export async function buildMonthlyRollups(db: Database): Promise<void> {
   for (const { schema, table } of await dailyMartTables(db)) {
-    const columns = await db.rows<{ name: string; type: string }>(
+    const columnsOf = (name: string) => db.rows<{ name: string; type: string }>(
       `SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position`,
-      [schema, table]
+      [schema, name]
     );
+    const columns = await columnsOf(table);
     // Histogram buckets are numbers but identify a row: a dimension, not a measure.
     const isMeasure = (c: { name: string; type: string }) => MEASURE_TYPES.test(c.type) && c.name !== 'bucket_minutes';
-    const dims = columns.filter((c) => c.name !== 'day' && !isMeasure(c)).map((c) => ident(c.name));
-    const measures = columns.filter(isMeasure).map((c) => ident(c.name));
+    const dims = columns.filter((c) => c.name !== 'day' && !isMeasure(c));
+    const measures = columns.filter(isMeasure);
+    const monthlyName = table.replace(/_daily$/, '_monthly');
     const daily = `${ident(schema)}.${ident(table)}`;
-    const monthly = `${ident(schema)}.${ident(table.replace(/_daily$/, '_monthly'))}`;
-    const select = `SELECT CAST(date_trunc('month', day) AS DATE) AS month${dims.map((d) => `, ${d}`).join('')}${measures.map((m) => `, sum(${m}) AS ${m}`).join('')}
-      FROM ${daily} WHERE date_trunc('month', day) IN (SELECT month FROM affected_months) GROUP BY ALL ORDER BY ALL`;
-    await db.run(`CREATE TABLE IF NOT EXISTS ${monthly} AS ${select.replace('IN (SELECT month FROM affected_months)', 'IS NULL')}`);
-    await db.run(`DELETE FROM ${monthly} WHERE month IN (SELECT month FROM affected_months)`);
-    await db.run(`INSERT INTO ${monthly} ${select}`);
+    const monthly = `${ident(schema)}.${ident(monthlyName)}`;
+    const expected = [{ name: 'month', type: 'DATE' }, ...dims, ...measures.map((m) => ({ name: m.name, type: monthlyType(m.type) }))];
+    const existing = await columnsOf(monthlyName);
+    const rebuildAll = JSON.stringify(existing) !== JSON.stringify(expected);
+    const months = rebuildAll ? 'TRUE' : `date_trunc('month', day) IN (SELECT month FROM affected_months)`;
+    const select = `SELECT CAST(date_trunc('month', day) AS DATE) AS month${dims.map((d) => `, ${ident(d.name)}`).join('')}${measures
+      .map((m) => `, CAST(sum(${ident(m.name)}) AS ${monthlyType(m.type)}) AS ${ident(m.name)}`).join('')}
+      FROM ${daily} WHERE ${months} GROUP BY ALL ORDER BY ALL`;
+    if (rebuildAll) {
+      await db.run(`CREATE OR REPLACE TABLE ${monthly} AS ${select}`);
+    } else {
+      await db.run(`DELETE FROM ${monthly} WHERE month IN (SELECT month FROM affected_months)`);
+      await db.run(`INSERT INTO ${monthly} ${select}`);
+    }
   }
 }

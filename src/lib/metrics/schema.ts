@@ -1,0 +1,124 @@
+// The shape of an indicator catalogue entry, as a zod schema whose fields say what they mean
+// (Evidence's metric-schema.ts is the model). Entries are validated when the catalogue loads; an
+// invalid one is reported with its id and left out, the others stay.
+import { z } from 'zod';
+import { FAMILIES, VALUE_FORMATS, type Grain, type Indicator } from '../api/contract';
+import { dimension } from './dimensions';
+import { martTable, orgDimensions, type MartTable } from './tables';
+
+const text = z.object({ zh: z.string().min(1), en: z.string().min(1) }).strict();
+const filterValues = z.array(z.union([z.string(), z.number(), z.boolean()])).min(1);
+
+export const measureSchema = z
+  .object({
+    column: z.string().describe('A summable column of the table'),
+    where: z.record(z.string(), filterValues).optional().describe('Only rows whose column holds one of these values'),
+    whereNot: z.record(z.string(), filterValues).optional().describe('Only rows whose column holds none of these values'),
+    stock: z.boolean().optional().describe('A stock (register size, balance): taken at the latest time of each period, never summed over time'),
+    scale: z.number().positive().optional().describe('Factor applied to the sum (1/60 turns seconds into minutes)')
+  })
+  .strict();
+
+export const computeSchema = z
+  .object({
+    table: z.string().describe('Mart table id (src/lib/metrics/tables.ts)'),
+    numerator: measureSchema,
+    denominator: measureSchema.optional().describe('Absent for counts and sums: value = numerator'),
+    median: z
+      .object({ scale: z.number().positive().describe('Factor from bucket minutes to the unit (1/60 for hours)') })
+      .strict()
+      .optional()
+      .describe('Value = median of the histogram buckets, weighted by the numerator')
+  })
+  .strict();
+
+export const indicatorEntrySchema = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9_]{1,63}$/, 'lower-case letters, digits and _'),
+    family: z.enum(FAMILIES),
+    name: text,
+    definition: text,
+    numerator: text.describe('What the numerator counts'),
+    denominator: text.nullable().describe('What the denominator counts; null for counts, sums and medians'),
+    unit: text,
+    format: z.enum(VALUE_FORMATS),
+    breakdowns: z.array(z.string()).describe('Dimension ids allowed as breakdowns'),
+    target: z
+      .object({ value: z.number(), op: z.enum(['>=', '<=']), note: text.optional() })
+      .strict()
+      .nullable(),
+    higherIsBetter: z.boolean().nullable(),
+    source: text.describe('The national standard or programme the definition follows'),
+    compute: computeSchema
+  })
+  .strict()
+  .superRefine((entry, ctx) => {
+    const issue = (message: string) => ctx.addIssue({ code: 'custom', message });
+    const table = martTable(entry.compute.table);
+    if (!table) return issue(`unknown table ${entry.compute.table}`);
+    const { numerator, denominator, median } = entry.compute;
+    for (const m of [numerator, denominator]) if (m) measureIssues(table, m).forEach(issue);
+    if ((denominator === undefined) !== (entry.denominator === null)) issue('denominator text and measure must both be given or both be null');
+    if (median && !table.buckets) issue(`table ${entry.compute.table} has no histogram buckets for a median`);
+    if (median && denominator) issue('a median has no denominator');
+    if ((entry.format === 'percent' || entry.format === 'per100') && !denominator) issue(`format ${entry.format} needs a denominator`);
+    const allowed = new Set([...orgDimensions(table), ...Object.keys(table.dims)]);
+    for (const b of entry.breakdowns) {
+      if (!dimension(b)) issue(`unknown dimension ${b}`);
+      else if (!allowed.has(b)) issue(`table ${entry.compute.table} cannot be broken down by ${b}`);
+    }
+    if (new Set(entry.breakdowns).size !== entry.breakdowns.length) issue('breakdowns repeat a dimension');
+  });
+
+function measureIssues(table: MartTable, m: z.infer<typeof measureSchema>): string[] {
+  const issues: string[] = [];
+  if (!table.measures.includes(m.column)) issues.push(`${m.column} is not a measure of its table`);
+  const filterable = new Set([...Object.values(table.dims).map((d) => d.column), ...(table.filters ?? [])]);
+  for (const column of [...Object.keys(m.where ?? {}), ...Object.keys(m.whereNot ?? {})]) {
+    if (!filterable.has(column)) issues.push(`${column} cannot be filtered on`);
+  }
+  return issues;
+}
+
+export type IndicatorEntry = z.infer<typeof indicatorEntrySchema>;
+export type Measure = z.infer<typeof measureSchema>;
+
+export interface CatalogueError {
+  id: string;
+  message: string;
+}
+
+/** Validates every entry on its own: the valid ones, and an error naming each invalid one. */
+export function validateCatalogue(entries: readonly unknown[]): { entries: IndicatorEntry[]; errors: CatalogueError[] } {
+  const valid: IndicatorEntry[] = [];
+  const errors: CatalogueError[] = [];
+  const seen = new Set<string>();
+  entries.forEach((raw, index) => {
+    const rawId = (raw as { id?: unknown } | null)?.id;
+    const id = typeof rawId === 'string' ? rawId : `#${index}`;
+    const result = indicatorEntrySchema.safeParse(raw);
+    if (!result.success) {
+      errors.push({ id, message: result.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ') });
+    } else if (seen.has(id)) {
+      errors.push({ id, message: 'duplicate id' });
+    } else {
+      seen.add(id);
+      valid.push(result.data);
+    }
+  });
+  return { entries: valid, errors };
+}
+
+/** Grains a table can answer: days and weeks need daily rows; a yearly table answers years only. */
+export function grainsOf(table: MartTable): Grain[] {
+  if (table.tables.day) return ['day', 'week', 'month', 'quarter', 'year', 'all'];
+  if (table.tables.month) return ['month', 'quarter', 'year', 'all'];
+  return ['year', 'all'];
+}
+
+/** What /api/indicators shows: the entry without how it is computed. */
+export function publicIndicator(entry: IndicatorEntry): Indicator {
+  const table = martTable(entry.compute.table)!;
+  const { compute: _compute, ...rest } = entry;
+  return { ...rest, grains: grainsOf(table), feeds: table.feeds };
+}

@@ -1,0 +1,193 @@
+// The Hono application behind /api (mounted by src/routes/api/[...path]/+server.ts). Routes are
+// declared with the zod schemas of ./schemas.ts, which both validate requests and describe the
+// API at /api/openapi.json. The caller comes in as a binding: src/lib/server/caller.ts decides it.
+import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { Caller, HealthResponse, IndicatorsResponse, OrgUnitsResponse } from '../../api/contract';
+import { DIMENSIONS, INDICATORS } from '../../metrics';
+import { UnsupportedQuery } from '../query/builder';
+import { readRuns } from '../runs';
+import { callerScope } from '../scope';
+import { NoWarehouse, type Warehouse } from '../warehouse';
+import { ResponseCache, type CachedResponse } from './cache';
+import { ApiError, badParameter, quote } from './errors';
+import { resolveQuery } from './resolve';
+import { acceptsGzip, produce } from './respond';
+import { ErrorBody, HealthBody, IndicatorsBody, OrgUnitsBody, QueryBody, QueryParams, RunsBody } from './schemas';
+
+export type ApiEnv = { Bindings: { caller: Caller } };
+
+export interface ApiOptions {
+  warehouse: Warehouse;
+  /** Bytes of responses to keep (default 256 MiB); 0 turns the cache off. */
+  cacheBytes?: number;
+}
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
+const errors = {
+  400: json(ErrorBody, 'A parameter is missing, malformed or not allowed'),
+  403: json(ErrorBody, 'Outside the caller\'s scope'),
+  503: json(ErrorBody, 'No warehouse has been built yet')
+};
+const binary = (description: string) => ({ schema: { type: 'string' as const, format: 'binary', description } });
+
+const routes = {
+  health: createRoute({ method: 'get', path: '/health', summary: 'Whether a warehouse is served, its data version and the last pipeline run', responses: { 200: json(HealthBody, 'Status') } }),
+  indicators: createRoute({ method: 'get', path: '/indicators', summary: 'The indicator catalogue and the breakdown dimensions', responses: { 200: json(IndicatorsBody, 'Catalogue'), 304: { description: 'Unchanged since the ETag given' } } }),
+  orgUnits: createRoute({ method: 'get', path: '/org-units', summary: 'The org units the caller may see, flat, ordered by code', responses: { 200: json(OrgUnitsBody, 'Org units'), 304: { description: 'Unchanged' }, 403: errors[403], 503: errors[503] } }),
+  query: createRoute({
+    method: 'get',
+    path: '/query',
+    summary: 'An indicator over an org unit and a period range, by grain and breakdowns',
+    request: { query: QueryParams },
+    responses: {
+      200: {
+        description: 'Rows of period, breakdown codes, numerator, denominator, value (and comparison)',
+        content: {
+          'application/json': { schema: QueryBody },
+          'application/vnd.apache.arrow.stream': binary('Arrow IPC stream: period Date32, breakdowns Dictionary<Int32, Utf8>, numbers Float64'),
+          'text/csv': binary('UTF-8 with BOM; headers in lang; each breakdown code followed by its name'),
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': binary('Data sheet and an About sheet'),
+          'application/vnd.apache.parquet': binary('Parquet, period as DATE')
+        }
+      },
+      304: { description: 'Unchanged since the ETag given (the data version)' },
+      ...errors
+    }
+  }),
+  runs: createRoute({ method: 'get', path: '/runs', summary: 'Pipeline runs, feed accounting, quarantine reasons, checks and steps of the last run', responses: { 200: json(RunsBody, 'Runs'), 304: { description: 'Unchanged' }, 503: errors[503] } })
+};
+
+/** Data version as a weak ETag: every response of one warehouse version is current until the next publish. */
+const etag = (version: string) => `W/"${version}"`;
+
+function notModified(c: Context, version: string): boolean {
+  const header = c.req.header('if-none-match');
+  if (!header) return false;
+  return header.split(',').some((t) => {
+    const tag = t.trim();
+    return tag === '*' || tag.replace(/^W\//, '') === `"${version}"`;
+  });
+}
+
+function validators(c: Context, version: string): Response | null {
+  c.header('ETag', etag(version));
+  c.header('Cache-Control', 'private, no-cache');
+  return notModified(c, version) ? c.body(null, 304) : null;
+}
+
+function errorResponse(error: ApiError): Response {
+  return Response.json(error.body(), { status: error.status });
+}
+
+export function createApi(options: ApiOptions): OpenAPIHono<ApiEnv> {
+  const { warehouse } = options;
+  const cache = new ResponseCache(options.cacheBytes ?? 256 * 1024 * 1024);
+  warehouse.onSwap(() => cache.clear());
+
+  const app = new OpenAPIHono<ApiEnv>({
+    // Validation failures become the API's own 400, naming the parameter.
+    defaultHook: (result, c) => {
+      if (result.success) return;
+      const issue = result.error.issues[0];
+      if (issue.code === 'unrecognized_keys') {
+        const key = String(issue.keys[0]);
+        return errorResponse(badParameter(key, `Unknown parameter ${quote(key)}`));
+      }
+      const parameter = String(issue.path[0] ?? '');
+      const missing = c.req.query(parameter) === undefined;
+      return errorResponse(badParameter(parameter, missing ? `${parameter} is required` : `${parameter}: ${issue.message}`));
+    }
+  }).basePath('/api');
+
+  app.openapi(routes.health, async (c) => {
+    const body: HealthResponse = await warehouse
+      .snapshot()
+      .then((s): HealthResponse => ({ status: 'ok', dataVersion: s.dataVersion, lastRun: s.lastRun }))
+      .catch((error) => {
+        if (error instanceof NoWarehouse) return { status: 'no-warehouse', dataVersion: null, lastRun: null };
+        throw error;
+      });
+    c.header('Cache-Control', 'no-store');
+    return c.json(body, 200);
+  });
+
+  app.openapi(routes.indicators, async (c) => {
+    const snapshot = await warehouse.snapshot().catch((error) => {
+      if (error instanceof NoWarehouse) return null;
+      throw error;
+    });
+    if (snapshot) {
+      const unchanged = validators(c, snapshot.dataVersion);
+      if (unchanged) return unchanged;
+    }
+    const dimensions = DIMENSIONS.map((d) =>
+      d.id === 'medical_community' && snapshot ? { ...d, values: snapshot.medicalCommunities } : d
+    );
+    const body: IndicatorsResponse = { dataVersion: snapshot?.dataVersion ?? null, indicators: INDICATORS, dimensions };
+    return c.json(body, 200);
+  });
+
+  app.openapi(routes.orgUnits, async (c) => {
+    const snapshot = await warehouse.snapshot();
+    const scope = callerScope(c.env.caller, snapshot.org);
+    const unchanged = validators(c, snapshot.dataVersion);
+    if (unchanged) return unchanged;
+    const body: OrgUnitsResponse = { root: scope.code, units: snapshot.org.subtree(scope.code) };
+    return c.json(body, 200);
+  });
+
+  app.openapi(routes.query, async (c) => {
+    const params = c.req.valid('query');
+    const snapshot = await warehouse.snapshot();
+    const resolved = resolveQuery(params, c.env.caller, snapshot);
+    const unchanged = validators(c, snapshot.dataVersion);
+    if (unchanged) return unchanged;
+    const gzipOk = acceptsGzip(c.req.header('accept-encoding'));
+    const key = `${snapshot.dataVersion}\n${gzipOk ? 'gzip' : 'identity'}\n${JSON.stringify(resolved.normalized)}`;
+    const response: CachedResponse = await cache.get(key, () =>
+      warehouse.use((connection, current) =>
+        // A publish may have landed since the snapshot: answer from the file the query runs on.
+        produce(connection, current, current === snapshot ? resolved : resolveQuery(params, c.env.caller, current), gzipOk)
+      )
+    );
+    c.header('ETag', etag(response.dataVersion));
+    c.header('Vary', 'Accept-Encoding');
+    for (const [name, value] of Object.entries(response.headers)) c.header(name, value);
+    return c.body(response.body as Uint8Array<ArrayBuffer>, 200);
+  });
+
+  app.openapi(routes.runs, async (c) => {
+    const snapshot = await warehouse.snapshot();
+    const unchanged = validators(c, snapshot.dataVersion);
+    if (unchanged) return unchanged;
+    return c.json(await warehouse.use((connection) => readRuns(connection)), 200);
+  });
+
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Health Cloud Insight API',
+      version: '1.0.0',
+      description: 'Indicators of the regional health cloud over org units and periods. Every answer is restricted to the caller\'s org-unit scope.'
+    }
+  });
+
+  app.notFound((c) => {
+    const known = Object.values(routes).some((r) => `/api${r.path}` === c.req.path) || c.req.path === '/api/openapi.json';
+    const error = known
+      ? new ApiError('method_not_allowed', `${c.req.method} is not allowed here; use GET`)
+      : new ApiError('not_found', `No endpoint ${quote(c.req.path)}`);
+    return errorResponse(error);
+  });
+
+  app.onError((error) => {
+    if (error instanceof ApiError) return errorResponse(error);
+    if (error instanceof NoWarehouse) return errorResponse(new ApiError('no_warehouse', error.message));
+    if (error instanceof UnsupportedQuery) return errorResponse(badParameter('indicator', error.message));
+    console.error('api: unexpected error', error);
+    return errorResponse(new ApiError('internal', 'Internal error; the server log has the details'));
+  });
+
+  return app;
+}

@@ -1,0 +1,34 @@
+// Every refusal the API gives, as one error type with its status. Messages are written here,
+// never passed through from DuckDB, so no SQL or file path of the server reaches a client.
+import type { ApiErrorBody, ErrorCode } from '../../api/contract';
+
+const STATUS: Record<ErrorCode, number> = {
+  bad_parameter: 400,
+  forbidden: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  no_warehouse: 503,
+  internal: 500
+};
+
+export class ApiError extends Error {
+  constructor(readonly code: ErrorCode, message: string, readonly parameter?: string) {
+    super(message);
+  }
+
+  get status(): number {
+    return STATUS[this.code];
+  }
+
+  body(): ApiErrorBody {
+    return this.parameter === undefined ? { error: this.code, message: this.message } : { error: this.code, message: this.message, parameter: this.parameter };
+  }
+}
+
+export const badParameter = (parameter: string, message: string) => new ApiError('bad_parameter', message, parameter);
+
+/** A client-sent value quoted in a message: shortened, so a megabyte of input is not echoed back. */
+export function quote(value: string): string {
+  const short = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+  return JSON.stringify(short);
+}

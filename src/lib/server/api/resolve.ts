@@ -1,0 +1,51 @@
+// From the validated query parameters and the caller to what the builder needs: every name
+// looked up in the catalogue, the org unit in the tree and inside the caller's scope, the range
+// checked. Any refusal names the parameter at fault.
+import { MAX_BREAKDOWNS, MAX_RANGE_YEARS, type Caller, type NormalizedQuery } from '../../api/contract';
+import { grainsOf, indicatorEntry, martTable, type IndicatorEntry } from '../../metrics';
+import type { QuerySpec } from '../query/builder';
+import { addMonths } from '../query/periods';
+import { authorize } from '../scope';
+import type { Snapshot } from '../warehouse';
+import { badParameter, quote } from './errors';
+import type { QueryParams } from './schemas';
+
+export interface ResolvedQuery {
+  entry: IndicatorEntry;
+  normalized: NormalizedQuery;
+  /** limit + 1 rows are asked for, to tell whether the result was cut. */
+  spec: QuerySpec;
+}
+
+export function resolveQuery(params: QueryParams, caller: Caller, snapshot: Snapshot): ResolvedQuery {
+  const entry = indicatorEntry(params.indicator);
+  if (!entry) throw badParameter('indicator', `Unknown indicator ${quote(params.indicator)}; see /api/indicators`);
+  const { from, to, grain } = params;
+  if (to < from) throw badParameter('to', `to (${to}) is before from (${from})`);
+  if (to >= addMonths(from, MAX_RANGE_YEARS * 12)) throw badParameter('to', `The range is longer than ${MAX_RANGE_YEARS} years`);
+  const table = martTable(entry.compute.table)!;
+  const grains = grainsOf(table);
+  if (!grains.includes(grain)) throw badParameter('grain', `${entry.id} has no ${grain} figures; use one of ${grains.join(', ')}`);
+
+  const by = params.by === undefined ? [] : params.by.split(',');
+  if (by.length > MAX_BREAKDOWNS) throw badParameter('by', `At most ${MAX_BREAKDOWNS} breakdowns`);
+  for (const d of by) {
+    if (!entry.breakdowns.includes(d)) throw badParameter('by', `${entry.id} cannot be broken down by ${quote(d)}; use ${entry.breakdowns.join(', ')}`);
+  }
+  if (new Set(by).size !== by.length) throw badParameter('by', 'A breakdown is repeated');
+  if (params.top !== undefined && by.length === 0) throw badParameter('top', 'top needs a breakdown (by)');
+
+  const { org, scope } = authorize(caller, snapshot.org, params.org, by);
+  if (table.org.level === 'county' && org.kind !== 'prefecture' && org.kind !== 'county') {
+    throw badParameter('org', `${entry.id} is measured per county: choose the prefecture or a county`);
+  }
+  const normalized: NormalizedQuery = {
+    indicator: entry.id, from, to, grain, org: org.code, by, compare: params.compare,
+    top: params.top ?? null, limit: params.limit, format: params.format, lang: params.lang
+  };
+  const spec: QuerySpec = {
+    entry, from, to, grain, by, compare: params.compare, top: params.top ?? null, limit: params.limit + 1,
+    org: snapshot.org.filter(org.code), scope: snapshot.org.filter(scope.code)
+  };
+  return { entry, normalized, spec };
+}

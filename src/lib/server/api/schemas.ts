@@ -1,0 +1,146 @@
+// The API's request and response schemas. The same objects validate requests and generate
+// /api/openapi.json; their types are checked against src/lib/api/contract.ts (the annotations
+// below fail to compile when a schema and the contract disagree).
+import { z } from '@hono/zod-openapi';
+import {
+  COMPARES, DEFAULT_LIMIT, FAMILIES, FORMATS, GRAINS, LANGS, MAX_LIMIT, MAX_TOP, VALUE_FORMATS,
+  type ApiErrorBody, type Dimension, type HealthResponse, type Indicator, type IndicatorsResponse,
+  type NormalizedQuery, type OrgUnitsResponse, type QueryResponse, type RunsResponse
+} from '../../api/contract';
+import { ERROR_CODES } from '../../api/contract';
+import { parseDay } from '../query/periods';
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
+  .refine((v) => parseDay(v) !== null, 'not a calendar date');
+
+export const QueryParams = z
+  .object({
+    indicator: z.string().min(1).max(64).openapi({ description: 'Indicator id (see /api/indicators)', example: 'referral_success_rate' }),
+    from: day.openapi({ description: 'First day of the range', example: '2025-01-01' }),
+    to: day.openapi({ description: 'Last day of the range (at most 10 years after from)', example: '2025-12-31' }),
+    grain: z.enum(GRAINS).default('month').openapi({ description: 'Period of each row; `all` = one row for the whole range' }),
+    org: z.string().min(1).max(32).optional().openapi({ description: 'Org unit (prefecture, county, township or institution code); default: the root of your scope', example: '652300' }),
+    by: z.string().min(1).max(100).optional().openapi({ description: 'Up to two breakdown dimension ids, comma-separated', example: 'county' }),
+    compare: z.enum(COMPARES).default('none').openapi({ description: 'Add the previous period or the same period a year earlier' }),
+    top: z.coerce.number().int().min(1).max(MAX_TOP).optional().openapi({ type: 'integer', description: 'Keep the N values of the first breakdown with the largest numerator; the rest become `__other__`' }),
+    limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(DEFAULT_LIMIT).openapi({ type: 'integer', description: 'Maximum rows' }),
+    format: z.enum(FORMATS).default('json').openapi({ description: 'json, arrow (IPC stream), csv (UTF-8 with BOM), xlsx or parquet' }),
+    lang: z.enum(LANGS).default('zh').openapi({ description: 'Language of CSV/XLSX headers and names' })
+  })
+  .strict();
+
+export type QueryParams = z.infer<typeof QueryParams>;
+
+const Text = z.object({ zh: z.string(), en: z.string() }).openapi('Text');
+
+export const ErrorBody: z.ZodType<ApiErrorBody> = z
+  .object({
+    error: z.enum(ERROR_CODES),
+    message: z.string(),
+    parameter: z.string().optional()
+  })
+  .openapi('Error');
+
+const LastRun = z.object({
+  runId: z.string(),
+  status: z.string(),
+  finishedAt: z.string().nullable(),
+  datesFrom: z.string().nullable(),
+  datesTo: z.string().nullable()
+});
+
+export const HealthBody: z.ZodType<HealthResponse> = z
+  .object({ status: z.enum(['ok', 'no-warehouse']), dataVersion: z.string().nullable(), lastRun: LastRun.nullable() })
+  .openapi('Health');
+
+const IndicatorSchema: z.ZodType<Indicator> = z
+  .object({
+    id: z.string(),
+    family: z.enum(FAMILIES),
+    name: Text,
+    definition: Text,
+    numerator: Text,
+    denominator: Text.nullable(),
+    unit: Text,
+    format: z.enum(VALUE_FORMATS),
+    breakdowns: z.array(z.string()),
+    grains: z.array(z.enum(GRAINS)),
+    target: z.object({ value: z.number(), op: z.enum(['>=', '<=']), note: Text.optional() }).nullable(),
+    higherIsBetter: z.boolean().nullable(),
+    source: Text,
+    feeds: z.array(z.string())
+  })
+  .openapi('Indicator');
+
+const DimensionSchema: z.ZodType<Dimension> = z
+  .object({
+    id: z.string(),
+    name: Text,
+    kind: z.enum(['org', 'category']),
+    values: z.array(z.object({ code: z.string(), zh: z.string(), en: z.string() })).optional()
+  })
+  .openapi('Dimension');
+
+export const IndicatorsBody: z.ZodType<IndicatorsResponse> = z
+  .object({ dataVersion: z.string().nullable(), indicators: z.array(IndicatorSchema), dimensions: z.array(DimensionSchema) })
+  .openapi('Indicators');
+
+export const OrgUnitsBody: z.ZodType<OrgUnitsResponse> = z
+  .object({
+    root: z.string(),
+    units: z.array(z.object({
+      code: z.string(),
+      parent: z.string().nullable(),
+      kind: z.enum(['prefecture', 'county', 'township', 'institution']),
+      name: Text
+    }))
+  })
+  .openapi('OrgUnits');
+
+const Normalized: z.ZodType<NormalizedQuery> = z.object({
+  indicator: z.string(),
+  from: z.string(),
+  to: z.string(),
+  grain: z.enum(GRAINS),
+  org: z.string(),
+  by: z.array(z.string()),
+  compare: z.enum(COMPARES),
+  top: z.number().nullable(),
+  limit: z.number(),
+  format: z.enum(FORMATS),
+  lang: z.enum(LANGS)
+});
+
+const Row = z
+  .object({
+    period: z.string().openapi({ description: 'First day of the period, YYYY-MM-DD' }),
+    numerator: z.number(),
+    denominator: z.number().nullable(),
+    value: z.number().nullable(),
+    compare_numerator: z.number().nullable().optional(),
+    compare_denominator: z.number().nullable().optional(),
+    compare_value: z.number().nullable().optional()
+  })
+  .catchall(z.union([z.string(), z.number(), z.null()]))
+  .openapi({ description: 'One row; each breakdown adds a column named by its dimension id holding the value code' });
+
+export const QueryBody: z.ZodType<QueryResponse> = z
+  .object({ indicator: z.string(), dataVersion: z.string(), query: Normalized, rows: z.array(Row), truncated: z.boolean().optional() })
+  .openapi('QueryResult');
+
+const num = z.number();
+export const RunsBody: z.ZodType<RunsResponse> = z
+  .object({
+    runs: z.array(z.object({
+      runId: z.string(), status: z.string(), startedAt: z.string(), finishedAt: z.string().nullable(), durationMs: num.nullable(),
+      datesFrom: z.string().nullable(), datesTo: z.string().nullable(), dataVersion: z.string().nullable(),
+      failedStep: z.string().nullable(), error: z.string().nullable()
+    })),
+    feeds: z.array(z.object({ feed: z.string(), linesRead: num, loaded: num, quarantined: num, duplicates: num })),
+    quarantine: z.array(z.object({ feed: z.string(), reason: z.string(), rows: num })),
+    checks: z.array(z.object({ runId: z.string(), check: z.string(), passed: z.boolean(), failingRows: num, detail: z.string().nullable() })),
+    steps: z.array(z.object({ runId: z.string(), step: z.string(), startedAt: z.string(), durationMs: num, detail: z.string().nullable() }))
+  })
+  .openapi('Runs');

@@ -1,0 +1,50 @@
+// Column headers and value names for the human formats (CSV, XLSX): Chinese by default, English
+// with lang=en. Org codes are named from the warehouse's tree, categories from the catalogue.
+import { NONE_CODE, OTHER_CODE, type Lang } from '../../api/contract';
+import { dimension, valueName, type IndicatorEntry } from '../../metrics';
+import type { Snapshot } from '../warehouse';
+
+export interface Column {
+  key: string;
+  header: string;
+  /** For a breakdown's name column: the dimension whose codes it names. */
+  namesOf?: string;
+}
+
+const WORDS = {
+  period: { zh: '期间', en: 'Period' },
+  code: { zh: '代码', en: ' code' },
+  compare: { zh: '对比期', en: 'Comparison ' },
+  denominator: { zh: '分母', en: 'Denominator' },
+  [OTHER_CODE]: { zh: '其他', en: 'Other' },
+  [NONE_CODE]: { zh: '无', en: 'None' }
+};
+
+/** period, then per breakdown its code and its name, then the measures (and their comparison). */
+export function columnsFor(entry: IndicatorEntry, resultColumns: string[], by: string[], lang: Lang): Column[] {
+  const measure: Record<string, string> = {
+    numerator: entry.numerator[lang],
+    denominator: entry.denominator?.[lang] ?? WORDS.denominator[lang],
+    value: entry.name[lang]
+  };
+  const columns: Column[] = [];
+  for (const key of resultColumns) {
+    if (key === 'period') columns.push({ key, header: WORDS.period[lang] });
+    else if (by.includes(key)) {
+      const name = dimension(key)!.name[lang];
+      columns.push({ key, header: `${name}${WORDS.code[lang]}` }, { key, header: name, namesOf: key });
+    } else if (key.startsWith('compare_')) columns.push({ key, header: `${WORDS.compare[lang]}${measure[key.slice('compare_'.length)]}` });
+    else columns.push({ key, header: measure[key] });
+  }
+  return columns;
+}
+
+/** A function naming the codes of one breakdown in `lang`. */
+export function namer(dimensionId: string, snapshot: Snapshot, lang: Lang): (code: string) => string {
+  const communities = new Map(snapshot.medicalCommunities.map((m) => [m.code, m[lang]]));
+  return (code) => {
+    if (code === OTHER_CODE || code === NONE_CODE) return WORDS[code][lang];
+    if (dimensionId === 'medical_community') return communities.get(code) ?? code;
+    return valueName(dimensionId, code, lang) ?? snapshot.org.get(code)?.name[lang] ?? code;
+  };
+}

@@ -1,0 +1,40 @@
+// What /api/runs reports from the warehouse's own records (meta, written by the pipeline): the
+// runs, the accounting of every feed, why rows were quarantined, the last run's checks and steps.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { RunsResponse } from '../api/contract';
+
+const RUNS = 50;
+
+async function rows<T>(connection: DuckDBConnection, sql: string): Promise<T[]> {
+  return (await connection.runAndReadAll(sql)).getRowObjectsJS() as T[];
+}
+
+const iso = (column: string) => `strftime(${column} AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%S.%gZ')`;
+
+export async function readRuns(connection: DuckDBConnection): Promise<RunsResponse> {
+  const runs = await rows<RunsResponse['runs'][number]>(connection, `
+    SELECT run_id AS "runId", status, ${iso('started_at')} AS "startedAt", ${iso('finished_at')} AS "finishedAt",
+           CAST(duration_ms AS DOUBLE) AS "durationMs", CAST(list_min(dates_loaded) AS VARCHAR) AS "datesFrom",
+           CAST(list_max(dates_loaded) AS VARCHAR) AS "datesTo", data_version AS "dataVersion",
+           failed_step AS "failedStep", error
+    FROM meta.runs ORDER BY started_at DESC LIMIT ${RUNS}`);
+  // A landing day loaded twice is counted as its latest load counted it.
+  const feeds = await rows<RunsResponse['feeds'][number]>(connection, `
+    WITH latest AS (
+      SELECT f.* FROM meta.run_feeds f JOIN meta.runs r USING (run_id)
+      QUALIFY row_number() OVER (PARTITION BY f.feed, f.source_date ORDER BY r.started_at DESC) = 1
+    )
+    SELECT feed, CAST(sum(lines_read) AS DOUBLE) AS "linesRead", CAST(sum(loaded) AS DOUBLE) AS loaded,
+           CAST(sum(quarantined) AS DOUBLE) AS quarantined, CAST(sum(duplicates) AS DOUBLE) AS duplicates
+    FROM latest GROUP BY feed ORDER BY feed`);
+  const quarantine = await rows<RunsResponse['quarantine'][number]>(connection, `
+    SELECT feed, reason_code AS reason, CAST(count(*) AS DOUBLE) AS rows FROM meta.quarantine GROUP BY ALL ORDER BY rows DESC, feed, reason`);
+  const latest = `(SELECT run_id FROM meta.runs WHERE status = 'published' ORDER BY started_at DESC LIMIT 1)`;
+  const checks = await rows<RunsResponse['checks'][number]>(connection, `
+    SELECT run_id AS "runId", check_name AS "check", passed, CAST(failing_rows AS DOUBLE) AS "failingRows", detail
+    FROM meta.checks WHERE run_id = ${latest} ORDER BY check_name`);
+  const steps = await rows<RunsResponse['steps'][number]>(connection, `
+    SELECT run_id AS "runId", step, ${iso('started_at')} AS "startedAt", CAST(duration_ms AS DOUBLE) AS "durationMs", detail
+    FROM meta.run_steps WHERE run_id = ${latest} ORDER BY started_at, step`);
+  return { runs, feeds, quarantine, checks, steps };
+}
