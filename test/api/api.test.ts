@@ -13,7 +13,7 @@ import { Warehouse } from '../../src/lib/server/warehouse';
 import { Database } from '../../pipelines/warehouse';
 import { removeDir, tempDir } from '../helpers/landing';
 import { A, B, FIXTURE_VERSION } from '../metrics/fixture';
-import { apiFixture, COUNTY, MANAGER, OFFICIAL, rows, type ApiFixture } from './helpers';
+import { ADMIN, apiFixture, COUNTY, MANAGER, OFFICIAL, rows, type ApiFixture } from './helpers';
 
 let api: ApiFixture;
 beforeAll(async () => {
@@ -153,7 +153,8 @@ describe('formats', () => {
   });
 
   it('writes CSV as UTF-8 with a BOM, Chinese headers by default and English on request', async () => {
-    const res = await api.get(`${q}&format=csv`);
+    // Files need a role that may export: admin sees every cell, as the official does.
+    const res = await api.get(`${q}&format=csv`, { caller: ADMIN });
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="face_scan_share_2025-01-01_2025-02-28.csv"');
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -161,13 +162,13 @@ describe('formats', () => {
     expect(header).toEqual(['期间', '县市代码', '县市', '就诊类型代码', '就诊类型', '刷脸结算人次', '医保结算人次（不含现金）', '刷脸结算占比',
       '对比期刷脸结算人次', '对比期医保结算人次（不含现金）', '对比期刷脸结算占比']);
     expect(first.slice(0, 7)).toEqual(['2025-01-01', '652301', '昌吉市', 'outpatient', '门诊', '10', '30']);
-    const en = parseCsv((await (await api.get(`${q}&format=csv&lang=en`)).text()), { bom: true });
+    const en = parseCsv((await (await api.get(`${q}&format=csv&lang=en`, { caller: ADMIN })).text()), { bom: true });
     expect(en[0].slice(0, 5)).toEqual(['Period', 'County code', 'County', 'Visit type code', 'Visit type']);
     expect(en[1][2]).toBe('Changji City');
   });
 
   it('writes XLSX with a data sheet and an about sheet', async () => {
-    const res = await api.get(`${q}&format=xlsx`);
+    const res = await api.get(`${q}&format=xlsx`, { caller: ADMIN });
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(await res.arrayBuffer());
     expect(book.worksheets.map((w) => w.name)).toEqual(['数据', '说明']);
@@ -180,7 +181,7 @@ describe('formats', () => {
 
   it('writes Parquet that DuckDB reads back as the same rows', async () => {
     const expected = (await api.json(q)).rows;
-    const res = await api.get(`${q}&format=parquet`);
+    const res = await api.get(`${q}&format=parquet`, { caller: ADMIN });
     const dir = tempDir('parquet');
     try {
       const file = join(dir, 'x.parquet');
@@ -268,7 +269,7 @@ describe('refusals', () => {
     const dir = tempDir('empty');
     const warehouse = new Warehouse(join(dir, 'warehouse.duckdb'));
     const app = createApi({ warehouse });
-    const get = (u: string) => Promise.resolve(app.fetch(new Request(`http://localhost${u}`), { caller: OFFICIAL }));
+    const get = (u: string) => Promise.resolve(app.fetch(new Request(`http://localhost${u}`), { caller: OFFICIAL, address: '127.0.0.1' }));
     try {
       for (const u of [Q, '/api/org-units', '/api/runs']) {
         const res = await get(u);

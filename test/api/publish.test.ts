@@ -35,7 +35,7 @@ it('swaps in a published file while queries run, losing none', async () => {
   const uncached = createApi({ warehouse, cacheBytes: 0 });
   const cached = createApi({ warehouse });
   const url = (to: string) => `http://localhost/api/query?indicator=referral_applications&from=2025-01-01&to=${to}&grain=all`;
-  const query = (to: string, app = uncached) => Promise.resolve(app.fetch(new Request(url(to)), { caller: OFFICIAL }));
+  const query = (to: string, app = uncached) => Promise.resolve(app.fetch(new Request(url(to)), { caller: OFFICIAL, address: '127.0.0.1' }));
   const before = await (await query('2025-12-10', cached)).json();
   expect([before.dataVersion, before.rows[0].value]).toEqual([FIXTURE_VERSION, 10]);
 

@@ -234,7 +234,7 @@ describe('no hidden count can be recovered from the visible sums', () => {
       const out = suppressSmallCells(rows, queryRowSpec(true, ['county', 'channel']));
       const hidden = out.map((o) => o.numerator === SUPPRESSED);
       for (const g of [...sums(rows, (x) => String(x.county)), ...sums(rows, (x) => String(x.channel))]) {
-        const total = g.reduce((s, i) => s + rows[i].numerator, 0);
+        const total = g.reduce((s, i) => s + (rows[i].numerator as number), 0);
         const totalHidden = total > 0 && total < 5;
         expect(g.filter((i) => hidden[i]).length === 1 && !totalHidden, `seed ${seed} sum over ${g}`).toBe(false);
       }

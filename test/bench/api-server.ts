@@ -3,11 +3,11 @@
 // Usage: node --import tsx test/bench/api-server.ts <warehouse.duckdb>; prints `ready <port>`.
 import { serve } from '@hono/node-server';
 import { createApi } from '../../src/lib/server/api/app';
-import { callerFrom } from '../../src/lib/server/caller';
 import { Warehouse } from '../../src/lib/server/warehouse';
+import { OFFICIAL } from '../helpers/callers';
 
 const [path] = process.argv.slice(2);
 const api = createApi({ warehouse: new Warehouse(path) });
-serve({ fetch: (request) => api.fetch(request, { caller: callerFrom({}) }), port: 0, hostname: '127.0.0.1' }, (info) => {
+serve({ fetch: (request) => api.fetch(request, { caller: OFFICIAL, address: '127.0.0.1' }), port: 0, hostname: '127.0.0.1' }, (info) => {
   console.log(`ready ${info.port}`);
 });

@@ -133,19 +133,26 @@ export interface NormalizedQuery {
   lang: Lang;
 }
 
+/** What a count of 1-4 persons (and whatever would reveal it) reads as for most roles. */
+export const SUPPRESSED = '<5';
+/** A number, or SUPPRESSED where small-cell suppression hid it. */
+export type Figure = number | typeof SUPPRESSED;
+
 /**
  * One row. `period` is the first day of the period (YYYY-MM-DD; the `from` date for grain=all).
  * Each breakdown adds a column named by its dimension id holding the value's code.
  * value = numerator / denominator (ratios), numerator (counts and sums), or the median.
+ * For roles other than official and admin, small counts of persons and their complements
+ * are SUPPRESSED (README "Small-cell suppression").
  */
 export interface QueryRow {
   period: string;
-  numerator: number;
-  denominator: number | null;
-  value: number | null;
-  compare_numerator?: number | null;
-  compare_denominator?: number | null;
-  compare_value?: number | null;
+  numerator: Figure;
+  denominator: Figure | null;
+  value: Figure | null;
+  compare_numerator?: Figure | null;
+  compare_denominator?: Figure | null;
+  compare_value?: Figure | null;
   [dimension: string]: string | number | null | undefined;
 }
 
@@ -161,7 +168,11 @@ export interface QueryResponse {
 // Arrow (`format=arrow`, application/vnd.apache.arrow.stream) carries the same columns:
 // period Date32 (apache-arrow JS reads it as ms since the epoch), breakdown columns
 // Dictionary<Int32, Utf8>, numbers Float64 (nullable). CSV and XLSX add a `<dim>_name` column
-// per breakdown with the value's name in `lang`, and their headers are in `lang`.
+// per breakdown with the value's name in `lang`, and their headers are in `lang`. Where
+// suppression applies, Arrow and Parquet hold null for a SUPPRESSED number and add a boolean
+// column `suppressed` (true when any number of the row is hidden).
+// A download (csv, xlsx, parquet, or json/arrow with download=1) needs the analyst or admin
+// role and is written to the audit log.
 
 // ---- Health, catalogue, runs ----------------------------------------------------------------
 
@@ -188,6 +199,11 @@ export interface IndicatorsResponse {
 export interface OrgUnitsResponse {
   root: string;
   units: OrgUnit[];
+  /**
+   * A manager's prefecture, which they may query as a whole (a benchmark) but not broken down
+   * by org units. Absent for every other role.
+   */
+  benchmarkRoot?: OrgUnit;
 }
 
 export interface RunSummary {
@@ -245,12 +261,45 @@ export interface RunsResponse {
   steps: RunStep[];
 }
 
+// ---- Monthly report ------------------------------------------------------------------------
+
+/** One headline indicator of GET /api/report: the month, the month before, a year before. */
+export interface ReportKpi {
+  indicator: string;
+  name: Text;
+  unit: Text;
+  format: ValueFormat;
+  target: Target | null;
+  value: Figure | null;
+  previousMonth: Figure | null;
+  sameMonthLastYear: Figure | null;
+  /** The value in each of `ReportResponse.months`; null for no data and for a hidden figure. */
+  trend: (number | null)[];
+}
+
+/** GET /api/report?format=json: what the PDF shows, for the print view. */
+export interface ReportResponse {
+  org: OrgUnit;
+  /** YYYY-MM */
+  month: string;
+  /** First days of the 13 months ending with `month`, oldest first. */
+  months: string[];
+  dataVersion: string;
+  kpis: ReportKpi[];
+}
+
+// ---- Audit log ------------------------------------------------------------------------------
+
+/** What GET /api/admin/audit can filter on: every kind of row the audit log holds. */
+export const AUDIT_ACTIONS = ['login', 'login_failed', 'logout', 'export', 'denied', 'password_change', 'user_admin'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 // ---- Errors ----------------------------------------------------------------------------------
 
-export const ERROR_CODES = ['bad_parameter', 'forbidden', 'not_found', 'method_not_allowed', 'no_warehouse', 'internal'] as const;
+export const ERROR_CODES = ['bad_parameter', 'unauthenticated', 'forbidden', 'not_found', 'method_not_allowed', 'no_warehouse', 'internal'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** Every non-2xx answer: 400 bad_parameter, 403 forbidden, 404, 405, 503 no_warehouse. */
+/** Every non-2xx answer: 400 bad_parameter, 401 unauthenticated, 403 forbidden, 404, 405, 503 no_warehouse. */
 export interface ApiErrorBody {
   error: ErrorCode;
   message: string;

@@ -49,6 +49,9 @@ export const indicatorEntrySchema = z
       .nullable(),
     higherIsBetter: z.boolean().nullable(),
     source: text.describe('The national standard or programme the definition follows'),
+    countsPersons: z
+      .boolean()
+      .describe('Numerator or denominator counts persons or their visits and events: small counts are suppressed for most roles'),
     compute: computeSchema
   })
   .strict()
@@ -116,9 +119,9 @@ export function grainsOf(table: MartTable): Grain[] {
   return ['year', 'all'];
 }
 
-/** What /api/indicators shows: the entry without how it is computed. */
+/** What /api/indicators shows: the entry without how it is computed and protected. */
 export function publicIndicator(entry: IndicatorEntry): Indicator {
   const table = martTable(entry.compute.table)!;
-  const { compute: _compute, ...rest } = entry;
+  const { compute: _compute, countsPersons: _countsPersons, ...rest } = entry;
   return { ...rest, grains: grainsOf(table), feeds: table.feeds };
 }

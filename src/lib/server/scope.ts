@@ -3,12 +3,12 @@
 // org units. The query builder applies the scope returned here to every query it writes.
 import type { Caller } from '../api/contract';
 import { ORG_DIMENSIONS } from '../api/contract';
-import { ApiError, badParameter, quote } from './api/errors';
+import { badParameter, forbidden, quote } from './api/errors';
 import type { OrgIndex, OrgNode } from './org-index';
 
 export function callerScope(caller: Caller, index: OrgIndex): OrgNode {
   const scope = index.get(caller.scopeOrg);
-  if (!scope) throw new ApiError('forbidden', 'Your scope is not an org unit of this warehouse');
+  if (!scope) throw forbidden('scope', 'Your scope is not an org unit of this warehouse');
   return scope;
 }
 
@@ -22,5 +22,5 @@ export function authorize(caller: Caller, index: OrgIndex, orgCode: string | und
   const benchmark = caller.role === 'manager' && org.kind === 'prefecture' && index.prefectureOf(scope.code) === org.code;
   const byOrg = by.some((d) => (ORG_DIMENSIONS as readonly string[]).includes(d) || d === 'institution_type');
   if (benchmark && !byOrg) return { org, scope: org };
-  throw new ApiError('forbidden', `Org unit ${quote(orgCode)} is outside your scope`, 'org');
+  throw forbidden('scope', `Org unit ${quote(orgCode)} is outside your scope`, 'org');
 }

@@ -16,6 +16,7 @@ export const ASSETS: IndicatorEntry[] = [
     target: null,
     higherIsBetter: true,
     source: SOURCES.equipment,
+    countsPersons: true,
     compute: ratio('equipment', 'exams', 'days_in_use')
   },
   {
@@ -30,6 +31,7 @@ export const ASSETS: IndicatorEntry[] = [
     target: { value: 0.9, op: '>=' },
     higherIsBetter: true,
     source: SOURCES.equipment,
+    countsPersons: false,
     compute: { table: 'equipment_days', numerator: { column: 'days_in_use', where: { working_days: [1] } }, denominator: { column: 'working_days' } }
   },
   {
@@ -44,6 +46,7 @@ export const ASSETS: IndicatorEntry[] = [
     target: { value: 0.85, op: '>=', note: t('合理区间 85%-93%', 'reasonable range 85-93%') },
     higherIsBetter: true,
     source: SOURCES.performance,
+    countsPersons: false,
     compute: ratio('beds', 'beds_occupied', 'beds_open')
   },
   {
@@ -59,6 +62,7 @@ export const ASSETS: IndicatorEntry[] = [
     target: { value: 9, op: '<=', note: t('三级医院 8-9 天', 'tertiary hospitals 8-9 days') },
     higherIsBetter: false,
     source: SOURCES.performance,
+    countsPersons: true,
     compute: ratio('inpatient', 'bed_days', 'discharges')
   },
   {
@@ -74,6 +78,7 @@ export const ASSETS: IndicatorEntry[] = [
     target: null,
     higherIsBetter: true,
     source: SOURCES.operations,
+    countsPersons: false,
     compute: { table: 'finance', numerator: { column: 'medical_revenue' }, denominator: { column: 'fixed_assets', stock: true } }
   },
   {
@@ -88,6 +93,7 @@ export const ASSETS: IndicatorEntry[] = [
     target: { value: 0.5, op: '<=' },
     higherIsBetter: false,
     source: SOURCES.operations,
+    countsPersons: false,
     compute: stocks('finance', 'liabilities', 'total_assets')
   },
   {
@@ -102,6 +108,7 @@ export const ASSETS: IndicatorEntry[] = [
     target: { value: 0.4, op: '>=' },
     higherIsBetter: true,
     source: SOURCES.performance,
+    countsPersons: false,
     compute: ratio('finance', 'staff_cost', 'operating_cost')
   },
   {
@@ -117,6 +124,7 @@ export const ASSETS: IndicatorEntry[] = [
     target: null,
     higherIsBetter: true,
     source: SOURCES.platform,
+    countsPersons: false,
     compute: sum('card_refunds', 'refund_amount')
   },
   {
@@ -132,6 +140,7 @@ export const ASSETS: IndicatorEntry[] = [
     target: null,
     higherIsBetter: true,
     source: SOURCES.platform,
+    countsPersons: true,
     compute: sum('card_refunds', 'refunds')
   }
 ];

@@ -18,6 +18,7 @@ export const PUBLIC_HEALTH: IndicatorEntry[] = [
     ...RATE,
     target: { value: 0.9, op: '>=' },
     source: SOURCES.publicHealth,
+    countsPersons: true,
     compute: stocks('public_health_register', 'health_records', 'residents')
   },
   {
@@ -30,6 +31,7 @@ export const PUBLIC_HEALTH: IndicatorEntry[] = [
     ...RATE,
     target: { value: 0.35, op: '>=' },
     source: SOURCES.familyDoctor,
+    countsPersons: true,
     compute: stocks('public_health_register', 'contracted', 'residents')
   },
   {
@@ -42,6 +44,7 @@ export const PUBLIC_HEALTH: IndicatorEntry[] = [
     ...RATE,
     target: { value: 0.75, op: '>=' },
     source: SOURCES.familyDoctor,
+    countsPersons: true,
     compute: stocks('public_health_register', 'contracted_key_group', 'key_group_residents')
   },
   {
@@ -54,6 +57,7 @@ export const PUBLIC_HEALTH: IndicatorEntry[] = [
     ...RATE,
     target: { value: 0.7, op: '>=' },
     source: SOURCES.publicHealth,
+    countsPersons: true,
     compute: stocks('public_health_management', 'elderly_checked', 'residents_65_plus')
   },
   {
@@ -66,6 +70,7 @@ export const PUBLIC_HEALTH: IndicatorEntry[] = [
     ...RATE,
     target: { value: 0.9, op: '>=' },
     source: SOURCES.publicHealth,
+    countsPersons: true,
     compute: stocks('public_health_management', 'children_checked', 'children_0_6')
   },
   {
@@ -78,6 +83,7 @@ export const PUBLIC_HEALTH: IndicatorEntry[] = [
     ...RATE,
     target: { value: 0.65, op: '>=' },
     source: SOURCES.publicHealth,
+    countsPersons: true,
     compute: stocks('public_health_management', 'htn_standard', 'htn_followed')
   },
   {
@@ -90,6 +96,7 @@ export const PUBLIC_HEALTH: IndicatorEntry[] = [
     ...RATE,
     target: { value: 0.65, op: '>=' },
     source: SOURCES.publicHealth,
+    countsPersons: true,
     compute: stocks('public_health_management', 'htn_controlled', 'htn_followed')
   },
   {
@@ -102,6 +109,7 @@ export const PUBLIC_HEALTH: IndicatorEntry[] = [
     ...RATE,
     target: { value: 0.65, op: '>=' },
     source: SOURCES.publicHealth,
+    countsPersons: true,
     compute: stocks('public_health_management', 'dm_standard', 'dm_followed')
   },
   {
@@ -114,6 +122,7 @@ export const PUBLIC_HEALTH: IndicatorEntry[] = [
     ...RATE,
     target: { value: 0.6, op: '>=' },
     source: SOURCES.publicHealth,
+    countsPersons: true,
     compute: stocks('public_health_management', 'dm_controlled', 'dm_followed')
   },
   {
@@ -126,6 +135,7 @@ export const PUBLIC_HEALTH: IndicatorEntry[] = [
     ...RATE,
     target: { value: 0.8, op: '>=' },
     source: SOURCES.publicHealth,
+    countsPersons: true,
     compute: stocks('public_health_management', 'smi_standard', 'smi_registered')
   },
   {
@@ -141,6 +151,7 @@ export const PUBLIC_HEALTH: IndicatorEntry[] = [
     target: null,
     higherIsBetter: true,
     source: SOURCES.publicHealth,
+    countsPersons: true,
     compute: sum('public_health_services', 'services')
   },
   {
@@ -153,6 +164,7 @@ export const PUBLIC_HEALTH: IndicatorEntry[] = [
     ...RATE,
     target: null,
     source: SOURCES.publicHealth,
+    countsPersons: true,
     compute: {
       table: 'public_health_services',
       numerator: { column: 'controlled', where: { service_type: ['htn_followup'] } },

@@ -15,6 +15,7 @@ export const REFORM: IndicatorEntry[] = [
     target: { value: 0.65, op: '>=' },
     higherIsBetter: true,
     source: SOURCES.reform,
+    countsPersons: true,
     compute: ratio('reform', 'primary_outpatient_visits', 'outpatient_visits')
   },
   {
@@ -29,6 +30,7 @@ export const REFORM: IndicatorEntry[] = [
     target: { value: 0.9, op: '>=' },
     higherIsBetter: true,
     source: SOURCES.medicalCommunity,
+    countsPersons: true,
     compute: ratio('in_county', 'stays_in_county', 'stays')
   },
   {
@@ -43,6 +45,7 @@ export const REFORM: IndicatorEntry[] = [
     target: null,
     higherIsBetter: true,
     source: SOURCES.medicalCommunity,
+    countsPersons: true,
     compute: ratio('reform', 'lead_down_referrals', 'lead_discharges')
   },
   {
@@ -58,6 +61,7 @@ export const REFORM: IndicatorEntry[] = [
     target: null,
     higherIsBetter: false,
     source: SOURCES.reform,
+    countsPersons: true,
     compute: ratio('reform', 'outpatient_cost', 'outpatient_visits')
   },
   {
@@ -73,6 +77,7 @@ export const REFORM: IndicatorEntry[] = [
     target: null,
     higherIsBetter: false,
     source: SOURCES.reform,
+    countsPersons: true,
     compute: ratio('reform', 'inpatient_cost', 'inpatient_discharges')
   },
   {
@@ -87,6 +92,7 @@ export const REFORM: IndicatorEntry[] = [
     target: { value: 0.3, op: '<=' },
     higherIsBetter: false,
     source: SOURCES.performance,
+    countsPersons: false,
     compute: ratio('reform', 'drug_cost', 'medical_cost')
   },
   {
@@ -102,6 +108,7 @@ export const REFORM: IndicatorEntry[] = [
     target: { value: 0.2, op: '<=', note: t('即每百元不超过20元', '20 yuan per 100 at most') },
     higherIsBetter: false,
     source: SOURCES.performance,
+    countsPersons: false,
     compute: ratio('reform', 'material_cost', 'medical_cost_excl_drugs')
   },
   {
@@ -116,6 +123,7 @@ export const REFORM: IndicatorEntry[] = [
     target: { value: 0.35, op: '>=' },
     higherIsBetter: true,
     source: SOURCES.performance,
+    countsPersons: false,
     compute: ratio('reform', 'service_cost', 'medical_cost')
   },
   {
@@ -130,6 +138,7 @@ export const REFORM: IndicatorEntry[] = [
     target: null,
     higherIsBetter: true,
     source: SOURCES.reform,
+    countsPersons: false,
     compute: {
       table: 'settlements',
       numerator: { column: 'fund_amount', whereNot: { channel: ['cash'] } },
@@ -148,6 +157,7 @@ export const REFORM: IndicatorEntry[] = [
     target: null,
     higherIsBetter: true,
     source: SOURCES.medicalCommunity,
+    countsPersons: false,
     compute: ratio('reform', 'primary_fund_paid', 'fund_paid')
   },
   {
@@ -163,6 +173,7 @@ export const REFORM: IndicatorEntry[] = [
     target: null,
     higherIsBetter: null,
     source: SOURCES.reform,
+    countsPersons: true,
     compute: sum('reform', 'outpatient_visits')
   },
   {
@@ -178,6 +189,7 @@ export const REFORM: IndicatorEntry[] = [
     target: null,
     higherIsBetter: null,
     source: SOURCES.reform,
+    countsPersons: true,
     compute: sum('reform', 'inpatient_discharges')
   }
 ];

@@ -23,6 +23,7 @@ export const CARE_SERVICES: IndicatorEntry[] = [
     target: null,
     higherIsBetter: null,
     source: SOURCES.medicalCommunity,
+    countsPersons: true,
     compute: sum('referrals', 'applications')
   },
   {
@@ -37,6 +38,7 @@ export const CARE_SERVICES: IndicatorEntry[] = [
     target: null,
     higherIsBetter: true,
     source: SOURCES.medicalCommunity,
+    countsPersons: true,
     compute: ratio('referrals', 'succeeded', 'applications')
   },
   {
@@ -51,6 +53,7 @@ export const CARE_SERVICES: IndicatorEntry[] = [
     target: null,
     higherIsBetter: true,
     source: SOURCES.medicalCommunity,
+    countsPersons: true,
     compute: ratio('referrals', 'accepted', 'applications')
   },
   {
@@ -65,6 +68,7 @@ export const CARE_SERVICES: IndicatorEntry[] = [
     target: null,
     higherIsBetter: true,
     source: SOURCES.medicalCommunity,
+    countsPersons: true,
     compute: {
       table: 'referrals',
       numerator: { column: 'applications', where: { direction: ['down'] } },
@@ -84,6 +88,7 @@ export const CARE_SERVICES: IndicatorEntry[] = [
     target: null,
     higherIsBetter: false,
     source: SOURCES.medicalCommunity,
+    countsPersons: true,
     compute: median('durations', ['referral_admission', 'referral_admission_urgent'])
   },
   {
@@ -99,6 +104,7 @@ export const CARE_SERVICES: IndicatorEntry[] = [
     target: { value: 90, op: '<=', note: t('STEMI 转运 30-90 分钟', 'STEMI transfer 30-90 minutes') },
     higherIsBetter: false,
     source: SOURCES.chestPain,
+    countsPersons: true,
     compute: median('durations', ['referral_admission_urgent'])
   },
   {
@@ -114,6 +120,7 @@ export const CARE_SERVICES: IndicatorEntry[] = [
     target: null,
     higherIsBetter: true,
     source: SOURCES.recognition,
+    countsPersons: true,
     compute: sum('recognition', 'items')
   },
   {
@@ -129,6 +136,7 @@ export const CARE_SERVICES: IndicatorEntry[] = [
     target: null,
     higherIsBetter: true,
     source: SOURCES.recognition,
+    countsPersons: true,
     compute: sum('recognition', 'visits')
   },
   {
@@ -144,6 +152,7 @@ export const CARE_SERVICES: IndicatorEntry[] = [
     target: null,
     higherIsBetter: true,
     source: SOURCES.recognition,
+    countsPersons: false,
     compute: sum('recognition', 'savings')
   },
   {
@@ -159,6 +168,7 @@ export const CARE_SERVICES: IndicatorEntry[] = [
     target: null,
     higherIsBetter: true,
     source: SOURCES.internetHospital,
+    countsPersons: true,
     compute: sum('consultations', 'consultations')
   },
   {
@@ -173,6 +183,7 @@ export const CARE_SERVICES: IndicatorEntry[] = [
     target: null,
     higherIsBetter: null,
     source: SOURCES.internetHospital,
+    countsPersons: true,
     compute: ratio('consultations', 'e_prescriptions', 'consultations')
   },
   {
@@ -188,6 +199,7 @@ export const CARE_SERVICES: IndicatorEntry[] = [
     target: null,
     higherIsBetter: true,
     source: SOURCES.internetHospital,
+    countsPersons: true,
     compute: sum('consultations', 'deliveries')
   },
   {
@@ -203,6 +215,7 @@ export const CARE_SERVICES: IndicatorEntry[] = [
     target: null,
     higherIsBetter: false,
     source: SOURCES.internetHospital,
+    countsPersons: true,
     compute: median('durations', ['drug_delivery'], 1 / 60)
   },
   {
@@ -218,6 +231,7 @@ export const CARE_SERVICES: IndicatorEntry[] = [
     target: null,
     higherIsBetter: null,
     source: SOURCES.prescriptionReview,
+    countsPersons: true,
     compute: sum('prescription_reviews', 'reviews')
   },
   {
@@ -233,6 +247,7 @@ export const CARE_SERVICES: IndicatorEntry[] = [
     target: null,
     higherIsBetter: null,
     source: SOURCES.prescriptionReview,
+    countsPersons: true,
     compute: sum('prescription_reviews', 'intercepted')
   },
   {
@@ -247,6 +262,7 @@ export const CARE_SERVICES: IndicatorEntry[] = [
     target: null,
     higherIsBetter: null,
     source: SOURCES.prescriptionReview,
+    countsPersons: true,
     compute: ratio('prescription_reviews', 'intercepted', 'reviews')
   },
   {
@@ -261,6 +277,7 @@ export const CARE_SERVICES: IndicatorEntry[] = [
     target: null,
     higherIsBetter: false,
     source: SOURCES.prescriptionReview,
+    countsPersons: true,
     compute: ratio('prescription_reviews', 'flagged', 'reviews')
   },
   {
@@ -276,6 +293,7 @@ export const CARE_SERVICES: IndicatorEntry[] = [
     target: null,
     higherIsBetter: true,
     source: SOURCES.platform,
+    countsPersons: true,
     compute: sum('remote_diagnosis', 'requests')
   },
   {
@@ -290,6 +308,7 @@ export const CARE_SERVICES: IndicatorEntry[] = [
     target: null,
     higherIsBetter: null,
     source: SOURCES.chestPain,
+    countsPersons: true,
     compute: ratio('remote_diagnosis', 'critical', 'requests')
   },
   {
@@ -305,6 +324,7 @@ export const CARE_SERVICES: IndicatorEntry[] = [
     target: { value: 30, op: '<=', note: NOTES.typical },
     higherIsBetter: false,
     source: SOURCES.chestPain,
+    countsPersons: true,
     compute: median('durations', ['ecg_report'])
   },
   {
@@ -320,6 +340,7 @@ export const CARE_SERVICES: IndicatorEntry[] = [
     target: null,
     higherIsBetter: false,
     source: SOURCES.platform,
+    countsPersons: true,
     compute: median('durations', ['imaging_report'])
   },
   {
@@ -335,6 +356,7 @@ export const CARE_SERVICES: IndicatorEntry[] = [
     target: null,
     higherIsBetter: null,
     source: SOURCES.emergency,
+    countsPersons: true,
     compute: sum('emergency_calls', 'calls')
   },
   {
@@ -345,6 +367,7 @@ export const CARE_SERVICES: IndicatorEntry[] = [
     numerator: t('已派车呼叫数（计时样本）', 'Dispatches timed'),
     ...EMS_MEDIAN,
     target: { value: 3, op: '<=', note: NOTES.typical },
+    countsPersons: true,
     compute: median('ems_durations', ['ems_dispatch'])
   },
   {
@@ -355,6 +378,7 @@ export const CARE_SERVICES: IndicatorEntry[] = [
     numerator: t('已到达呼叫数（计时样本）', 'Arrivals timed'),
     ...EMS_MEDIAN,
     target: { value: 15, op: '<=', note: NOTES.emsTypical },
+    countsPersons: true,
     compute: median('ems_durations', ['ems_arrival'])
   },
   {
@@ -370,6 +394,7 @@ export const CARE_SERVICES: IndicatorEntry[] = [
     target: { value: 15, op: '<=', note: NOTES.emsTypical },
     higherIsBetter: false,
     source: SOURCES.emergency,
+    countsPersons: true,
     compute: { table: 'emergency_calls', numerator: { column: 'arrival_seconds', scale: 1 / 60 }, denominator: { column: 'arrived' } }
   }
 ];

@@ -19,6 +19,7 @@ export const PLATFORM_SERVICES: IndicatorEntry[] = [
     target: null,
     higherIsBetter: null,
     source: SOURCES.insurance,
+    countsPersons: true,
     compute: sum('settlements', 'settlements')
   },
   {
@@ -34,6 +35,7 @@ export const PLATFORM_SERVICES: IndicatorEntry[] = [
     target: null,
     higherIsBetter: true,
     source: SOURCES.insurance,
+    countsPersons: true,
     compute: { table: 'settlements', numerator: { column: 'settlements', where: { channel: ['face'] } } }
   },
   {
@@ -48,6 +50,7 @@ export const PLATFORM_SERVICES: IndicatorEntry[] = [
     target: null,
     higherIsBetter: true,
     source: SOURCES.insurance,
+    countsPersons: true,
     compute: {
       table: 'settlements',
       numerator: { column: 'settlements', where: { channel: ['face'] } },
@@ -66,6 +69,7 @@ export const PLATFORM_SERVICES: IndicatorEntry[] = [
     target: { value: 0.98, op: '>=', note: NOTES.typical },
     higherIsBetter: true,
     source: SOURCES.insurance,
+    countsPersons: true,
     compute: ratio('settlements', 'face_passes', 'face_attempts')
   },
   {
@@ -81,6 +85,7 @@ export const PLATFORM_SERVICES: IndicatorEntry[] = [
     target: null,
     higherIsBetter: true,
     source: SOURCES.platform,
+    countsPersons: true,
     compute: sum('settlements', 'platform_payments')
   },
   {
@@ -96,6 +101,7 @@ export const PLATFORM_SERVICES: IndicatorEntry[] = [
     target: null,
     higherIsBetter: true,
     source: SOURCES.platform,
+    countsPersons: true,
     compute: sum('appointments', 'booked')
   },
   {
@@ -110,6 +116,7 @@ export const PLATFORM_SERVICES: IndicatorEntry[] = [
     target: null,
     higherIsBetter: true,
     source: SOURCES.performance,
+    countsPersons: true,
     compute: ratio('appointments', 'attended', 'booked')
   },
   {
@@ -125,6 +132,7 @@ export const PLATFORM_SERVICES: IndicatorEntry[] = [
     target: null,
     higherIsBetter: true,
     source: SOURCES.platform,
+    countsPersons: true,
     compute: sum('report_queries', 'queries')
   },
   {
@@ -140,6 +148,7 @@ export const PLATFORM_SERVICES: IndicatorEntry[] = [
     target: null,
     higherIsBetter: true,
     source: SOURCES.platform,
+    countsPersons: true,
     compute: { table: 'registrations', numerator: { column: 'registrations', where: { record_type: ['user'] } } }
   },
   {
@@ -155,6 +164,7 @@ export const PLATFORM_SERVICES: IndicatorEntry[] = [
     target: null,
     higherIsBetter: true,
     source: SOURCES.platform,
+    countsPersons: true,
     compute: { table: 'registrations', numerator: { column: 'registrations', where: { record_type: ['family_link'] } } }
   }
 ];

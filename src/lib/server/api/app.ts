@@ -1,40 +1,41 @@
 // The Hono application behind /api (mounted by src/routes/api/[...path]/+server.ts). Routes are
 // declared with the zod schemas of ./schemas.ts, which both validate requests and describe the
-// API at /api/openapi.json. The caller comes in as a binding: src/lib/server/caller.ts decides it.
-import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi';
+// API at /api/openapi.json. The caller (null when signed out) and the client address come in as
+// bindings from the SvelteKit hook; ./access.ts refuses signed-out and forged requests and
+// writes the audit log, the sign-in and admin sub-apps live in ../auth.
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { Caller, HealthResponse, IndicatorsResponse, OrgUnitsResponse } from '../../api/contract';
+import type { HealthResponse, IndicatorsResponse, OrgUnitsResponse } from '../../api/contract';
 import { DIMENSIONS, INDICATORS } from '../../metrics';
+import { createAdminRoutes } from '../auth/admin-routes';
+import { createAuthRoutes } from '../auth/routes';
 import { UnsupportedQuery } from '../query/builder';
 import { readRuns } from '../runs';
 import { callerScope } from '../scope';
 import { NoWarehouse, type Warehouse } from '../warehouse';
+import { auditor, csrfCheck, DEFAULT_ACCESS, requestDetail, requireSignIn, signedIn, type AccessDeps, type ApiEnv } from './access';
 import { ResponseCache, type CachedResponse } from './cache';
 import { ApiError, badParameter, quote } from './errors';
+import { mountReport, reportRoute } from './report-route';
 import { resolveQuery } from './resolve';
 import { acceptsGzip, produce } from './respond';
-import { ErrorBody, HealthBody, IndicatorsBody, OrgUnitsBody, QueryBody, QueryParams, RunsBody } from './schemas';
+import { ERROR_RESPONSES as errors, HealthBody, IndicatorsBody, jsonContent as json, OrgUnitsBody, QueryBody, QueryParams, RunsBody } from './schemas';
 
-export type ApiEnv = { Bindings: { caller: Caller } };
+export type { ApiEnv };
 
 export interface ApiOptions {
   warehouse: Warehouse;
   /** Bytes of responses to keep (default 256 MiB); 0 turns the cache off. */
   cacheBytes?: number;
+  /** The application database for sign-in, admin and audit (default: $HCI_DATA_DIR/app.sqlite). */
+  access?: AccessDeps;
 }
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
-const errors = {
-  400: json(ErrorBody, 'A parameter is missing, malformed or not allowed'),
-  403: json(ErrorBody, 'Outside the caller\'s scope'),
-  503: json(ErrorBody, 'No warehouse has been built yet')
-};
 const binary = (description: string) => ({ schema: { type: 'string' as const, format: 'binary', description } });
 
 const routes = {
   health: createRoute({ method: 'get', path: '/health', summary: 'Whether a warehouse is served, its data version and the last pipeline run', responses: { 200: json(HealthBody, 'Status') } }),
-  indicators: createRoute({ method: 'get', path: '/indicators', summary: 'The indicator catalogue and the breakdown dimensions', responses: { 200: json(IndicatorsBody, 'Catalogue'), 304: { description: 'Unchanged since the ETag given' } } }),
-  orgUnits: createRoute({ method: 'get', path: '/org-units', summary: 'The org units the caller may see, flat, ordered by code', responses: { 200: json(OrgUnitsBody, 'Org units'), 304: { description: 'Unchanged' }, 403: errors[403], 503: errors[503] } }),
+  indicators: createRoute({ method: 'get', path: '/indicators', summary: 'The indicator catalogue and the breakdown dimensions', responses: { 200: json(IndicatorsBody, 'Catalogue'), 304: { description: 'Unchanged since the ETag given' }, 401: errors[401] } }),
+  orgUnits: createRoute({ method: 'get', path: '/org-units', summary: 'The org units the caller may see, flat, ordered by code', responses: { 200: json(OrgUnitsBody, 'Org units'), 304: { description: 'Unchanged' }, 401: errors[401], 403: errors[403], 503: errors[503] } }),
   query: createRoute({
     method: 'get',
     path: '/query',
@@ -55,7 +56,8 @@ const routes = {
       ...errors
     }
   }),
-  runs: createRoute({ method: 'get', path: '/runs', summary: 'Pipeline runs, feed accounting, quarantine reasons, checks and steps of the last run', responses: { 200: json(RunsBody, 'Runs'), 304: { description: 'Unchanged' }, 503: errors[503] } })
+  runs: createRoute({ method: 'get', path: '/runs', summary: 'Pipeline runs, feed accounting, quarantine reasons, checks and steps of the last run', responses: { 200: json(RunsBody, 'Runs'), 304: { description: 'Unchanged' }, 401: errors[401], 503: errors[503] } }),
+  report: reportRoute
 };
 
 /** Data version as a weak ETag: every response of one warehouse version is current until the next publish. */
@@ -82,6 +84,8 @@ function errorResponse(error: ApiError): Response {
 
 export function createApi(options: ApiOptions): OpenAPIHono<ApiEnv> {
   const { warehouse } = options;
+  const access = options.access ?? DEFAULT_ACCESS;
+  const audit = auditor(access);
   const cache = new ResponseCache(options.cacheBytes ?? 256 * 1024 * 1024);
   warehouse.onSwap(() => cache.clear());
 
@@ -99,6 +103,12 @@ export function createApi(options: ApiOptions): OpenAPIHono<ApiEnv> {
       return errorResponse(badParameter(parameter, missing ? `${parameter} is required` : `${parameter}: ${issue.message}`));
     }
   }).basePath('/api');
+
+  // Before every route: a forged cross-site post is refused, then a signed-out caller.
+  app.use('*', csrfCheck(audit));
+  app.use('*', requireSignIn);
+  app.route('/auth', createAuthRoutes(access.auth));
+  app.route('/admin', createAdminRoutes(access.admin));
 
   app.openapi(routes.health, async (c) => {
     const body: HealthResponse = await warehouse
@@ -129,29 +139,44 @@ export function createApi(options: ApiOptions): OpenAPIHono<ApiEnv> {
   });
 
   app.openapi(routes.orgUnits, async (c) => {
+    const caller = signedIn(c);
     const snapshot = await warehouse.snapshot();
-    const scope = callerScope(c.env.caller, snapshot.org);
+    const scope = callerScope(caller, snapshot.org);
     const unchanged = validators(c, snapshot.dataVersion);
     if (unchanged) return unchanged;
     const body: OrgUnitsResponse = { root: scope.code, units: snapshot.org.subtree(scope.code) };
+    // A manager may also read their prefecture as a whole: the picker offers it as a benchmark.
+    const prefecture = caller.role === 'manager' ? snapshot.org.prefectureOf(scope.code) : undefined;
+    if (prefecture && prefecture !== scope.code) body.benchmarkRoot = snapshot.org.subtree(prefecture)[0];
     return c.json(body, 200);
   });
 
   app.openapi(routes.query, async (c) => {
+    const caller = signedIn(c);
     const params = c.req.valid('query');
     const snapshot = await warehouse.snapshot();
-    const resolved = resolveQuery(params, c.env.caller, snapshot);
-    const unchanged = validators(c, snapshot.dataVersion);
-    if (unchanged) return unchanged;
+    const resolved = resolveQuery(params, caller, snapshot);
+    // A download is always answered in full, so that every one of them is audited.
+    if (!resolved.download) {
+      const unchanged = validators(c, snapshot.dataVersion);
+      if (unchanged) return unchanged;
+    }
     const gzipOk = acceptsGzip(c.req.header('accept-encoding'));
-    const key = `${snapshot.dataVersion}\n${gzipOk ? 'gzip' : 'identity'}\n${JSON.stringify(resolved.normalized)}`;
+    // Whether cells are hidden and whether it is a file change the bytes: both are in the key.
+    const variant = [gzipOk ? 'gzip' : 'identity', resolved.suppress ? 'suppressed' : 'all', resolved.download ? 'file' : 'inline'].join(' ');
+    const key = `${snapshot.dataVersion}\n${variant}\n${JSON.stringify(resolved.normalized)}`;
     const response: CachedResponse = await cache.get(key, () =>
       warehouse.use((connection, current) =>
         // A publish may have landed since the snapshot: answer from the file the query runs on.
-        produce(connection, current, current === snapshot ? resolved : resolveQuery(params, c.env.caller, current), gzipOk)
+        produce(connection, current, current === snapshot ? resolved : resolveQuery(params, caller, current), gzipOk)
       )
     );
+    if (resolved.download) {
+      const { indicator, format, lang, from, to, grain, org, by, compare, top } = resolved.normalized;
+      audit(c, { action: 'export', detail: { indicator, filters: { org, from, to, grain, by, compare, top }, format, lang }, rows: response.rows });
+    }
     c.header('ETag', etag(response.dataVersion));
+    c.header('Cache-Control', 'private, no-cache');
     c.header('Vary', 'Accept-Encoding');
     for (const [name, value] of Object.entries(response.headers)) c.header(name, value);
     return c.body(response.body as Uint8Array<ArrayBuffer>, 200);
@@ -164,12 +189,14 @@ export function createApi(options: ApiOptions): OpenAPIHono<ApiEnv> {
     return c.json(await warehouse.use((connection) => readRuns(connection)), 200);
   });
 
+  mountReport(app, warehouse, audit);
+
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
       title: 'Health Cloud Insight API',
       version: '1.0.0',
-      description: 'Indicators of the regional health cloud over org units and periods. Every answer is restricted to the caller\'s org-unit scope.'
+      description: 'Indicators of the regional health cloud over org units and periods. Sign in first (POST /api/auth/login sets the session cookie); every answer is restricted to the caller\'s org-unit scope, small counts of persons are hidden for most roles, and downloads need the analyst or admin role.'
     }
   });
 
@@ -181,8 +208,11 @@ export function createApi(options: ApiOptions): OpenAPIHono<ApiEnv> {
     return errorResponse(error);
   });
 
-  app.onError((error) => {
-    if (error instanceof ApiError) return errorResponse(error);
+  app.onError((error, c) => {
+    if (error instanceof ApiError) {
+      if (error.code === 'forbidden') audit(c, { action: 'denied', detail: { reason: error.reason ?? 'forbidden', ...requestDetail(c) } });
+      return errorResponse(error);
+    }
     if (error instanceof NoWarehouse) return errorResponse(new ApiError('no_warehouse', error.message));
     if (error instanceof UnsupportedQuery) return errorResponse(badParameter('indicator', error.message));
     console.error('api: unexpected error', error);

@@ -4,6 +4,7 @@ import type { ApiErrorBody, ErrorCode } from '../../api/contract';
 
 const STATUS: Record<ErrorCode, number> = {
   bad_parameter: 400,
+  unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
   method_not_allowed: 405,
@@ -11,8 +12,11 @@ const STATUS: Record<ErrorCode, number> = {
   internal: 500
 };
 
+/** Why a request was forbidden, as the audit log records it. */
+export type DenialReason = 'scope' | 'export';
+
 export class ApiError extends Error {
-  constructor(readonly code: ErrorCode, message: string, readonly parameter?: string) {
+  constructor(readonly code: ErrorCode, message: string, readonly parameter?: string, readonly reason?: DenialReason) {
     super(message);
   }
 
@@ -26,6 +30,9 @@ export class ApiError extends Error {
 }
 
 export const badParameter = (parameter: string, message: string) => new ApiError('bad_parameter', message, parameter);
+
+/** A 403 the audit log records as `denied` with its reason. */
+export const forbidden = (reason: DenialReason, message: string, parameter?: string) => new ApiError('forbidden', message, parameter, reason);
 
 /** A client-sent value quoted in a message: shortened, so a megabyte of input is not echoed back. */
 export function quote(value: string): string {

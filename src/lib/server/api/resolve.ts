@@ -1,13 +1,15 @@
 // From the validated query parameters and the caller to what the builder needs: every name
 // looked up in the catalogue, the org unit in the tree and inside the caller's scope, the range
-// checked. Any refusal names the parameter at fault.
-import { MAX_BREAKDOWNS, MAX_RANGE_YEARS, type Caller, type NormalizedQuery } from '../../api/contract';
+// checked, downloads allowed only to roles that may export, and whether small cells are hidden.
+// Any refusal names the parameter at fault.
+import { MAX_BREAKDOWNS, MAX_RANGE_YEARS, type Caller, type Format, type NormalizedQuery } from '../../api/contract';
 import { grainsOf, indicatorEntry, martTable, type IndicatorEntry } from '../../metrics';
 import type { QuerySpec } from '../query/builder';
 import { addMonths } from '../query/periods';
+import { canExport, canSeeSmallCells } from '../auth/roles';
 import { authorize } from '../scope';
 import type { Snapshot } from '../warehouse';
-import { badParameter, quote } from './errors';
+import { badParameter, forbidden, quote } from './errors';
 import type { QueryParams } from './schemas';
 
 export interface ResolvedQuery {
@@ -15,6 +17,17 @@ export interface ResolvedQuery {
   normalized: NormalizedQuery;
   /** limit + 1 rows are asked for, to tell whether the result was cut. */
   spec: QuerySpec;
+  /** A file to hand on: needs canExport, and is audited. */
+  download: boolean;
+  /** Small counts of persons are hidden from this caller for this indicator. */
+  suppress: boolean;
+}
+
+/** Spreadsheets and Parquet only ever leave as files; JSON and Arrow also feed the dashboard. */
+const FILE_FORMATS: ReadonlySet<Format> = new Set(['csv', 'xlsx', 'parquet']);
+
+export function isDownload(format: Format, download: '0' | '1'): boolean {
+  return FILE_FORMATS.has(format) || download === '1';
 }
 
 export function resolveQuery(params: QueryParams, caller: Caller, snapshot: Snapshot): ResolvedQuery {
@@ -36,6 +49,10 @@ export function resolveQuery(params: QueryParams, caller: Caller, snapshot: Snap
   if (params.top !== undefined && by.length === 0) throw badParameter('top', 'top needs a breakdown (by)');
 
   const { org, scope } = authorize(caller, snapshot.org, params.org, by);
+  const download = isDownload(params.format, params.download);
+  if (download && !canExport(caller)) {
+    throw forbidden('export', 'Downloading data needs the analyst or admin role; the dashboard and the monthly report stay open to you', 'format');
+  }
   if (table.org.level === 'county' && org.kind !== 'prefecture' && org.kind !== 'county') {
     throw badParameter('org', `${entry.id} is measured per county: choose the prefecture or a county`);
   }
@@ -47,5 +64,5 @@ export function resolveQuery(params: QueryParams, caller: Caller, snapshot: Snap
     entry, from, to, grain, by, compare: params.compare, top: params.top ?? null, limit: params.limit + 1,
     org: snapshot.org.filter(org.code), scope: snapshot.org.filter(scope.code)
   };
-  return { entry, normalized, spec };
+  return { entry, normalized, spec, download, suppress: entry.countsPersons && !canSeeSmallCells(caller) };
 }

@@ -1,5 +1,6 @@
 // Turning a resolved query into a response body in the asked format: run it (or COPY it, for
-// Parquet), encode, compress what compresses when the client accepts gzip.
+// Parquet), hide small cells where the caller must not see them, encode, compress what
+// compresses when the client accepts gzip.
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -8,10 +9,11 @@ import { encodeArrow } from '../formats/arrow';
 import { encodeCsv, tableRows } from '../formats/csv';
 import { encodeJson } from '../formats/json';
 import { columnsFor, namer } from '../formats/labels';
-import { encodeParquet } from '../formats/parquet';
+import { encodeParquet, encodeParquetRows } from '../formats/parquet';
 import { encodeXlsx } from '../formats/xlsx';
 import { buildQuery } from '../query/builder';
 import { runQuery } from '../query/result';
+import { suppressResult } from '../suppression/query-result';
 import type { Snapshot } from '../warehouse';
 import type { CachedResponse } from './cache';
 import type { ResolvedQuery } from './resolve';
@@ -46,26 +48,32 @@ export async function produce(
   const built = buildQuery(spec);
   const headers: Record<string, string> = { 'content-type': TYPES[q.format] };
   let body: Uint8Array;
-  if (q.format === 'parquet') {
-    body = await encodeParquet(connection, built, q.limit);
+  let rows: number;
+  if (q.format === 'parquet' && !resolved.suppress) {
+    ({ body, rows } = await encodeParquet(connection, built, q.limit));
   } else {
-    const result = await runQuery(connection, built, q.limit);
+    let result = await runQuery(connection, built, q.limit);
+    // Hidden before any format is written: every format shows the same "<5" cells.
+    let suppressed: boolean[] | undefined;
+    if (resolved.suppress) ({ result, suppressed } = suppressResult(result, q.by));
+    rows = result.rowCount;
     if (result.truncated) headers['x-truncated'] = 'true';
     if (q.format === 'json') body = encodeJson(result, q, snapshot.dataVersion);
-    else if (q.format === 'arrow') body = encodeArrow(result, q.by);
+    else if (q.format === 'arrow') body = encodeArrow(result, q.by, suppressed);
+    else if (q.format === 'parquet') body = (await encodeParquetRows(connection, result, q.by, suppressed!)).body;
     else {
       const columns = columnsFor(entry, result.columns, q.by, q.lang);
       const namers = Object.fromEntries(q.by.map((d) => [d, namer(d, snapshot, q.lang)]));
-      const rows = tableRows(result, columns, namers);
-      body = q.format === 'csv' ? encodeCsv(columns, rows) : await encodeXlsx(entry, columns, rows, q, snapshot.dataVersion, q.lang);
+      const table = tableRows(result, columns, namers);
+      body = q.format === 'csv' ? encodeCsv(columns, table) : await encodeXlsx(entry, columns, table, q, snapshot.dataVersion, q.lang);
     }
   }
-  if (q.format !== 'json') {
+  if (resolved.download) {
     headers['content-disposition'] = `attachment; filename="${q.indicator}_${q.from}_${q.to}.${EXTENSIONS[q.format]}"`;
   }
   if (gzipOk && COMPRESSIBLE.has(q.format) && body.byteLength >= MIN_COMPRESS_BYTES) {
     body = new Uint8Array(await gzipAsync(body, { level: 1 }));
     headers['content-encoding'] = 'gzip';
   }
-  return { body, headers, dataVersion: snapshot.dataVersion };
+  return { body, headers, dataVersion: snapshot.dataVersion, rows };
 }

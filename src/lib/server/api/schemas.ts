@@ -3,9 +3,9 @@
 // below fail to compile when a schema and the contract disagree).
 import { z } from '@hono/zod-openapi';
 import {
-  COMPARES, DEFAULT_LIMIT, FAMILIES, FORMATS, GRAINS, LANGS, MAX_LIMIT, MAX_TOP, VALUE_FORMATS,
+  COMPARES, DEFAULT_LIMIT, FAMILIES, FORMATS, GRAINS, LANGS, MAX_LIMIT, MAX_TOP, SUPPRESSED, VALUE_FORMATS,
   type ApiErrorBody, type Dimension, type HealthResponse, type Indicator, type IndicatorsResponse,
-  type NormalizedQuery, type OrgUnitsResponse, type QueryResponse, type RunsResponse
+  type NormalizedQuery, type OrgUnitsResponse, type QueryResponse, type ReportResponse, type RunsResponse
 } from '../../api/contract';
 import { ERROR_CODES } from '../../api/contract';
 import { parseDay } from '../query/periods';
@@ -27,13 +27,18 @@ export const QueryParams = z
     top: z.coerce.number().int().min(1).max(MAX_TOP).optional().openapi({ type: 'integer', description: 'Keep the N values of the first breakdown with the largest numerator; the rest become `__other__`' }),
     limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(DEFAULT_LIMIT).openapi({ type: 'integer', description: 'Maximum rows' }),
     format: z.enum(FORMATS).default('json').openapi({ description: 'json, arrow (IPC stream), csv (UTF-8 with BOM), xlsx or parquet' }),
-    lang: z.enum(LANGS).default('zh').openapi({ description: 'Language of CSV/XLSX headers and names' })
+    lang: z.enum(LANGS).default('zh').openapi({ description: 'Language of CSV/XLSX headers and names' }),
+    download: z.enum(['0', '1']).default('0').openapi({ description: '1: a file to hand on (json and arrow; csv, xlsx and parquet always are). Downloads need the analyst or admin role and are audited' })
   })
   .strict();
 
 export type QueryParams = z.infer<typeof QueryParams>;
 
 const Text = z.object({ zh: z.string(), en: z.string() }).openapi('Text');
+
+const TargetSchema = z.object({ value: z.number(), op: z.enum(['>=', '<=']), note: Text.optional() });
+
+export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
 
 export const ErrorBody: z.ZodType<ApiErrorBody> = z
   .object({
@@ -67,7 +72,7 @@ const IndicatorSchema: z.ZodType<Indicator> = z
     format: z.enum(VALUE_FORMATS),
     breakdowns: z.array(z.string()),
     grains: z.array(z.enum(GRAINS)),
-    target: z.object({ value: z.number(), op: z.enum(['>=', '<=']), note: Text.optional() }).nullable(),
+    target: TargetSchema.nullable(),
     higherIsBetter: z.boolean().nullable(),
     source: Text,
     feeds: z.array(z.string())
@@ -87,15 +92,25 @@ export const IndicatorsBody: z.ZodType<IndicatorsResponse> = z
   .object({ dataVersion: z.string().nullable(), indicators: z.array(IndicatorSchema), dimensions: z.array(DimensionSchema) })
   .openapi('Indicators');
 
+const OrgUnitSchema = z.object({
+  code: z.string(),
+  parent: z.string().nullable(),
+  kind: z.enum(['prefecture', 'county', 'township', 'institution']),
+  name: Text
+});
+
+export const ERROR_RESPONSES = {
+  400: jsonContent(ErrorBody, 'A parameter is missing, malformed or not allowed'),
+  401: jsonContent(ErrorBody, 'Not signed in'),
+  403: jsonContent(ErrorBody, 'Outside the caller\'s scope, or a download the caller\'s role may not take'),
+  503: jsonContent(ErrorBody, 'No warehouse has been built yet')
+};
+
 export const OrgUnitsBody: z.ZodType<OrgUnitsResponse> = z
   .object({
     root: z.string(),
-    units: z.array(z.object({
-      code: z.string(),
-      parent: z.string().nullable(),
-      kind: z.enum(['prefecture', 'county', 'township', 'institution']),
-      name: Text
-    }))
+    units: z.array(OrgUnitSchema),
+    benchmarkRoot: OrgUnitSchema.optional().openapi({ description: 'For a manager: the prefecture, which may be queried as a whole (not by org units) as a benchmark' })
   })
   .openapi('OrgUnits');
 
@@ -113,15 +128,18 @@ const Normalized: z.ZodType<NormalizedQuery> = z.object({
   lang: z.enum(LANGS)
 });
 
+/** A number, or "<5" where small-cell suppression hid it. */
+const figure = z.union([z.number(), z.literal(SUPPRESSED)]);
+
 const Row = z
   .object({
     period: z.string().openapi({ description: 'First day of the period, YYYY-MM-DD' }),
-    numerator: z.number(),
-    denominator: z.number().nullable(),
-    value: z.number().nullable(),
-    compare_numerator: z.number().nullable().optional(),
-    compare_denominator: z.number().nullable().optional(),
-    compare_value: z.number().nullable().optional()
+    numerator: figure,
+    denominator: figure.nullable(),
+    value: figure.nullable(),
+    compare_numerator: figure.nullable().optional(),
+    compare_denominator: figure.nullable().optional(),
+    compare_value: figure.nullable().optional()
   })
   .catchall(z.union([z.string(), z.number(), z.null()]))
   .openapi({ description: 'One row; each breakdown adds a column named by its dimension id holding the value code' });
@@ -144,3 +162,32 @@ export const RunsBody: z.ZodType<RunsResponse> = z
     steps: z.array(z.object({ runId: z.string(), step: z.string(), startedAt: z.string(), durationMs: num, detail: z.string().nullable() }))
   })
   .openapi('Runs');
+
+export const ReportParams = z
+  .object({
+    org: z.string().min(1).max(32).optional().openapi({ description: 'Org unit code; default: the root of your scope', example: '652301' }),
+    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month YYYY-MM').openapi({ example: '2025-11' }),
+    lang: z.enum(LANGS).default('zh').openapi({ description: 'Language of the report' }),
+    format: z.enum(['pdf', 'json']).default('pdf').openapi({ description: 'pdf (a download, audited), or json (the same figures, for the print view)' })
+  })
+  .strict();
+
+export const ReportBody: z.ZodType<ReportResponse> = z
+  .object({
+    org: OrgUnitSchema,
+    month: z.string(),
+    months: z.array(z.string()).openapi({ description: 'First days of the 13 months ending with month, oldest first' }),
+    dataVersion: z.string(),
+    kpis: z.array(z.object({
+      indicator: z.string(),
+      name: Text,
+      unit: Text,
+      format: z.enum(VALUE_FORMATS),
+      target: TargetSchema.nullable(),
+      value: figure.nullable(),
+      previousMonth: figure.nullable(),
+      sameMonthLastYear: figure.nullable(),
+      trend: z.array(num.nullable()).openapi({ description: 'The value in each of months; null for no data or a hidden figure' })
+    }))
+  })
+  .openapi('MonthlyReport');

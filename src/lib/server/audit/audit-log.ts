@@ -1,10 +1,10 @@
 // The audit log: who did what, when, from where, and how many rows it took away. Rows are
 // only ever inserted; triggers in the schema (auth/migrations.ts) abort any UPDATE or DELETE.
+import { AUDIT_ACTIONS, type AuditAction } from '../../api/contract';
 import { appDb, type AppDb } from '../auth/app-db';
 import { systemClock, type Clock } from '../auth/clock';
 
-export const AUDIT_ACTIONS = ['login', 'login_failed', 'logout', 'export', 'denied', 'password_change', 'user_admin'] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export { AUDIT_ACTIONS, type AuditAction };
 
 export interface AuditEntry {
   /** Null when nobody is signed in; for failed sign-ins, the name that was tried. */

@@ -1,7 +1,8 @@
 // format=arrow: an Arrow IPC stream. Built from the result's columns directly into typed arrays
 // (makeData), not value by value: period as Date32, breakdown codes dictionary-encoded (a few
-// distinct codes over many rows), numbers as nullable Float64.
-import { DateDay, Dictionary, Float64, Int32, makeData, makeVector, Table, tableToIPC, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
+// distinct codes over many rows), numbers as nullable Float64. A suppressed number ("<5") has no
+// Float64 form: it is null, and the boolean column `suppressed` tells it from a missing value.
+import { Bool, DateDay, Dictionary, Float64, Int32, makeData, makeVector, Table, tableToIPC, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
 import type { Cell, QueryResult } from '../query/result';
 
 const DAY_MS = 86_400_000;
@@ -31,7 +32,7 @@ function numberColumn(values: Cell[]): Vector {
   let nulls = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (v === null) nulls++;
+    if (typeof v !== 'number') nulls++;
     else {
       data[i] = v as number;
       validity[i >> 3] |= 1 << (i & 7);
@@ -40,11 +41,13 @@ function numberColumn(values: Cell[]): Vector {
   return makeVector(makeData({ type: new Float64(), length: values.length, data, nullBitmap: nulls > 0 ? validity : undefined, nullCount: nulls }));
 }
 
-export function encodeArrow(result: QueryResult, breakdowns: string[]): Uint8Array {
+/** `suppressed`: one flag per row when small cells were hidden, which adds that column. */
+export function encodeArrow(result: QueryResult, breakdowns: string[], suppressed?: boolean[]): Uint8Array {
   const columns: Record<string, Vector> = {};
   result.columns.forEach((name, i) => {
     const values = result.data[i];
     columns[name] = name === 'period' ? dateColumn(values) : breakdowns.includes(name) ? dictionaryColumn(values) : numberColumn(values);
   });
+  if (suppressed) columns.suppressed = vectorFromArray(suppressed, new Bool());
   return tableToIPC(new Table(columns), 'stream');
 }

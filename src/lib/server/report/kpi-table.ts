@@ -1,7 +1,7 @@
 // The KPI table of the monthly report: one row per indicator with this month's value (green
 // when it meets the target, red when not), the target, last month and the same month a
 // year ago, each formatted as the dashboard formats it.
-import type { Target, ValueFormat } from '../../api/contract';
+import type { Lang, Target, ValueFormat } from '../../api/contract';
 import { formatValue } from '../../format/number';
 
 /** A number, "<5" where small-cell suppression hid it, or null for no data. */
@@ -23,19 +23,27 @@ export interface TableFonts {
   bold: string;
 }
 
-const HEADERS = ['指标', '本月', '目标', '上月', '去年同期'];
+const HEADERS: Record<Lang, string[]> = {
+  zh: ['指标', '本月', '目标', '上月', '去年同期'],
+  en: ['Indicator', 'This month', 'Target', 'Last month', 'A year ago']
+};
 const ROW_HEIGHT = 20;
 const MET = '#1a7f37';
 const MISSED = '#cf222e';
 const TEXT = '#1f2328';
 
-function figure(f: Figure, row: KpiRow): string {
-  return typeof f === 'string' ? f : formatValue(f, row.format, 'zh', { unit: row.unit });
+/** English yuan figures in the full-width sign: the embedded font (GB 2312) has ￥, not ¥. */
+function printable(text: string): string {
+  return text.replace('¥', '￥');
 }
 
-function targetText(row: KpiRow): string {
+function figure(f: Figure, row: KpiRow, lang: Lang): string {
+  return typeof f === 'string' ? f : printable(formatValue(f, row.format, lang, { unit: row.unit }));
+}
+
+function targetText(row: KpiRow, lang: Lang): string {
   if (!row.target) return '—';
-  return `${row.target.op === '>=' ? '≥' : '≤'} ${formatValue(row.target.value, row.format, 'zh', { unit: row.unit })}`;
+  return `${row.target.op === '>=' ? '≥' : '≤'} ${printable(formatValue(row.target.value, row.format, lang, { unit: row.unit }))}`;
 }
 
 function valueColour(row: KpiRow): string {
@@ -45,7 +53,7 @@ function valueColour(row: KpiRow): string {
 }
 
 /** Draw the table at the document's cursor, starting new pages (with the header) as needed. */
-export function drawKpiTable(doc: PDFKit.PDFDocument, rows: readonly KpiRow[], fonts: TableFonts): void {
+export function drawKpiTable(doc: PDFKit.PDFDocument, rows: readonly KpiRow[], fonts: TableFonts, lang: Lang = 'zh'): void {
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
   const nameWidth = width * 0.36;
@@ -67,7 +75,7 @@ export function drawKpiTable(doc: PDFKit.PDFDocument, rows: readonly KpiRow[], f
   };
   const header = (y: number) => {
     doc.rect(left, y, width, ROW_HEIGHT).fill('#eaeef2');
-    cells(y, HEADERS, fonts.bold, HEADERS.map(() => TEXT));
+    cells(y, HEADERS[lang], fonts.bold, HEADERS[lang].map(() => TEXT));
     return y + ROW_HEIGHT;
   };
 
@@ -78,7 +86,7 @@ export function drawKpiTable(doc: PDFKit.PDFDocument, rows: readonly KpiRow[], f
       y = header(doc.page.margins.top);
     }
     if (n % 2 === 1) doc.rect(left, y, width, ROW_HEIGHT).fill('#f6f8fa');
-    const texts = [row.name, figure(row.value, row), targetText(row), figure(row.previousMonth, row), figure(row.sameMonthLastYear, row)];
+    const texts = [row.name, figure(row.value, row, lang), targetText(row, lang), figure(row.previousMonth, row, lang), figure(row.sameMonthLastYear, row, lang)];
     cells(y, texts, fonts.regular, [TEXT, valueColour(row), TEXT, TEXT, TEXT]);
     y += ROW_HEIGHT;
   });

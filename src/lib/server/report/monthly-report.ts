@@ -3,6 +3,7 @@
 // ECharts options already built), so any query path can feed it; the charts are rendered
 // on the server as SVG and drawn as vectors, and the Chinese text is embedded (fonts.ts).
 import type { EChartsOption } from 'echarts';
+import type { Lang } from '../../api/contract';
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import { renderChartSvg } from './chart-svg';
@@ -26,7 +27,17 @@ export interface MonthlyReportInput {
   generatedAt?: Date;
   /** The platform's region in the title. */
   regionName?: string;
+  /** The report's language (default zh); names in `org`, `kpis` and `charts` come in it already. */
+  lang?: Lang;
 }
+
+const WORDS = {
+  zh: { region: '昌吉州', code: '代码', version: '数据版本', generated: '生成于', kpis: '主要指标', page: (i: number, n: number) => `第 ${i} 页 / 共 ${n} 页`,
+    note: '本月数值绿色为达到目标，红色为未达目标；“<5”表示人数少于5，按规定不予显示。' },
+  en: { region: 'Changji', code: 'Code', version: 'Data version', generated: 'Generated', kpis: 'Key indicators', page: (i: number, n: number) => `Page ${i} of ${n}`,
+    note: 'This month in green meets the target, in red misses it; "<5" stands for fewer than 5 persons, which is not shown.' }
+};
+const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 const FONT = 'report-regular';
 const BOLD = 'report-bold';
@@ -36,19 +47,23 @@ const PT_PER_PX = 0.75;
 // ECharts' default grid leaves room for a title and legend the report prints itself.
 const REPORT_GRID = { top: 24, bottom: 32, left: 64, right: 24 };
 
-/** "昌吉州健康云月度报告 2025年11月 · 昌吉市" */
-export function reportTitle(input: Pick<MonthlyReportInput, 'org' | 'month' | 'regionName'>): string {
+/** "昌吉州健康云月度报告 2025年11月 · 昌吉市", or "Changji Health Cloud monthly report, Nov 2025 · Changji City" */
+export function reportTitle(input: Pick<MonthlyReportInput, 'org' | 'month' | 'regionName' | 'lang'>): string {
   const match = /^(\d{4})-(\d{2})$/.exec(input.month);
   if (!match) throw new Error(`month must be YYYY-MM, got ${input.month}`);
-  return `${input.regionName ?? '昌吉州'}健康云月度报告 ${match[1]}年${Number(match[2])}月 · ${input.org.name}`;
+  const region = input.regionName ?? WORDS[input.lang ?? 'zh'].region;
+  if (input.lang === 'en') return `${region} Health Cloud monthly report, ${EN_MONTHS[Number(match[2]) - 1]} ${match[1]} · ${input.org.name}`;
+  return `${region}健康云月度报告 ${match[1]}年${Number(match[2])}月 · ${input.org.name}`;
 }
 
-function shanghaiTime(d: Date): string {
-  return d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+function shanghaiTime(d: Date, lang: Lang): string {
+  return d.toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 }
 
 export function renderMonthlyReport(input: MonthlyReportInput): Promise<Buffer> {
   const title = reportTitle(input);
+  const lang = input.lang ?? 'zh';
+  const words = WORDS[lang];
   const fonts = reportFonts();
   const doc = new PDFDocument({ size: 'A4', margin: 48, bufferPages: true, info: { Title: title, Author: '健康云洞察 Health Cloud Insight' } });
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -63,11 +78,11 @@ export function renderMonthlyReport(input: MonthlyReportInput): Promise<Buffer> 
   const width = doc.page.width - left - doc.page.margins.right;
 
   doc.font(BOLD).fontSize(17).fillColor('#1f2328').text(title, { width });
-  const meta = [`代码 ${input.org.code}`, input.dataVersion && `数据版本 ${input.dataVersion}`, `生成于 ${shanghaiTime(input.generatedAt ?? new Date())}`];
+  const meta = [`${words.code} ${input.org.code}`, input.dataVersion && `${words.version} ${input.dataVersion}`, `${words.generated} ${shanghaiTime(input.generatedAt ?? new Date(), lang)}`];
   doc.moveDown(0.3).font(FONT).fontSize(9).fillColor(MUTED).text(meta.filter(Boolean).join(' · '), { width });
-  doc.moveDown(1).font(BOLD).fontSize(12).fillColor('#1f2328').text('主要指标', { width }).moveDown(0.4);
-  drawKpiTable(doc, input.kpis, { regular: FONT, bold: BOLD });
-  doc.font(FONT).fontSize(8).fillColor(MUTED).text('本月数值绿色为达到目标，红色为未达目标；“<5”表示人数少于5，按规定不予显示。', left, doc.y, { width });
+  doc.moveDown(1).font(BOLD).fontSize(12).fillColor('#1f2328').text(words.kpis, { width }).moveDown(0.4);
+  drawKpiTable(doc, input.kpis, { regular: FONT, bold: BOLD }, lang);
+  doc.font(FONT).fontSize(8).fillColor(MUTED).text(words.note, left, doc.y, { width });
 
   for (const chart of input.charts) {
     const needed = 24 + CHART_HEIGHT;
@@ -92,7 +107,7 @@ export function renderMonthlyReport(input: MonthlyReportInput): Promise<Buffer> 
     // Writing inside the bottom margin would otherwise make pdfkit start a new page.
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.font(FONT).fontSize(8).fillColor(MUTED).text(`第 ${i + 1} 页 / 共 ${count} 页`, left, doc.page.height - 32, { width, align: 'center', lineBreak: false });
+    doc.font(FONT).fontSize(8).fillColor(MUTED).text(words.page(i + 1, count), left, doc.page.height - 32, { width, align: 'center', lineBreak: false });
     doc.page.margins.bottom = bottom;
   }
   doc.end();

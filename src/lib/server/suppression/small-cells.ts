@@ -9,10 +9,10 @@
 // next-smallest shown cell of the group (non-zero first) is hidden too. This repeats until no
 // group has exactly one hidden number, since with two breakdowns a complement in one group
 // can leave another with one. Each count field is handled on its own.
-import type { Caller, QueryRow } from '../../api/contract';
+import { SUPPRESSED, type Caller, type QueryRow } from '../../api/contract';
 import { canSeeSmallCells } from '../auth/roles';
 
-export const SUPPRESSED = '<5';
+export { SUPPRESSED };
 /** Counts below this, and above zero, are suppressed. */
 export const MIN_SHOWN = 5;
 

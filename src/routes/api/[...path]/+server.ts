@@ -1,6 +1,8 @@
 // Every /api request goes to the Hono app (src/lib/server/api/app.ts), with the caller decided
-// by the one function that decides it. The app is made on the first request, so importing this
-// module (as the build's analysis does) opens no warehouse.
+// by the one function that decides it and the client address (adapter-node's ADDRESS_HEADER and
+// XFF_DEPTH make it the client's behind a proxy: sign-in throttling per address relies on it).
+// The app is made on the first request, so importing this module (as the build's analysis does)
+// opens no warehouse.
 import type { RequestHandler } from './$types';
 import { createApi } from '$lib/server/api/app';
 import { callerFrom } from '$lib/server/caller';
@@ -8,11 +10,12 @@ import { serverWarehouse } from '$lib/server/warehouse';
 
 let api: ReturnType<typeof createApi> | undefined;
 
-const handle: RequestHandler = ({ request, locals }) => {
+const handle: RequestHandler = (event) => {
   api ??= createApi({ warehouse: serverWarehouse() });
-  return api.fetch(request, { caller: callerFrom(locals) });
+  return api.fetch(event.request, { caller: callerFrom(event.locals), address: event.getClientAddress() });
 };
 
 export const GET = handle;
 export const HEAD = handle;
+export const POST = handle;
 export const fallback = handle;

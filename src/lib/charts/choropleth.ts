@@ -1,0 +1,68 @@
+// A county choropleth of Changji. The map is registered with feature names = GB/T 2260
+// codes (nameProperty 'code'), so data joins on codes, never on spelled names.
+import { formatValue } from '$lib/format/number';
+import { aria, fmt, type ValueStyle } from './common';
+import type { ChartOption } from './types';
+
+export const CHANGJI_MAP = 'changji';
+
+export interface AreaValue {
+  code: string;
+  name: string;
+  value: number | null;
+}
+
+export function choroplethOption(input: ValueStyle & { areas: readonly AreaValue[]; higherIsBetter?: boolean | null; description?: string }): ChartOption {
+  const show = fmt(input);
+  const names = new Map(input.areas.map((a) => [a.code, a.name]));
+  const values = input.areas.map((a) => a.value).filter((v): v is number => v !== null);
+  const min = values.length ? Math.min(...values) : 0;
+  const max = values.length ? Math.max(...values) : 1;
+  // Darker = more; where lower is better (cost, minutes) the scale says so through its colours.
+  const colors = input.higherIsBetter === false ? ['var(--map-high)', 'var(--map-low)'] : ['var(--map-low)', 'var(--map-high)'];
+  return {
+    aria: aria(input.description),
+    tooltip: {
+      trigger: 'item',
+      confine: true,
+      formatter: (p: unknown) => {
+        const d = p as { name: string; value: unknown };
+        return `${names.get(d.name) ?? d.name}<br/>${show(typeof d.value === 'number' && !Number.isNaN(d.value) ? d.value : null)}`;
+      }
+    },
+    visualMap: {
+      type: 'continuous',
+      min,
+      max: max === min ? min + 1 : max,
+      orient: 'horizontal',
+      left: 'center',
+      bottom: 0,
+      itemWidth: 12,
+      itemHeight: 120,
+      calculable: false,
+      inRange: { color: colors },
+      text: [formatValue(max, input.format, input.locale, { compact: true }), formatValue(min, input.format, input.locale, { compact: true })],
+      textStyle: { color: 'var(--muted)' }
+    },
+    series: [
+      {
+        type: 'map',
+        map: CHANGJI_MAP,
+        nameProperty: 'code',
+        roam: false,
+        aspectScale: 0.85,
+        top: 8,
+        bottom: 40,
+        left: 8,
+        right: 8,
+        label: { show: true, fontSize: 11, textBorderColor: 'var(--surface)', textBorderWidth: 2, formatter: (p: { name: string }) => names.get(p.name) ?? '' },
+        itemStyle: { areaColor: 'var(--border)', borderColor: 'var(--surface)' },
+        emphasis: { label: { show: true }, itemStyle: { areaColor: 'var(--target)' } },
+        // Small western counties crowd their labels: drop the ones that would overlap (tooltips keep them).
+        labelLayout: { hideOverlap: true },
+        select: { disabled: true },
+        data: input.areas.map((a) => ({ name: a.code, value: a.value ?? NaN, code: a.code }))
+      }
+    ]
+  };
+}

@@ -1,0 +1,53 @@
+// A distribution from pre-binned counts (the marts keep durations as minute buckets so a
+// median over any org unit is read from summed buckets). Also the median from those buckets.
+import { formatValue } from '$lib/format/number';
+import type { Locale } from '$lib/i18n/locale';
+import { aria, grid, tooltip } from './common';
+import type { ChartOption } from './types';
+
+export interface Bucket {
+  /** Lower bound, minutes. */
+  from: number;
+  /** Upper bound (exclusive), minutes; null for the open last bucket. */
+  to: number | null;
+  count: number;
+}
+
+export function bucketLabel(b: Bucket, locale: Locale): string {
+  const span = (m: number) => (m >= 120 && m % 60 === 0 ? `${m / 60}${locale === 'zh' ? '小时' : 'h'}` : `${m}${locale === 'zh' ? '分' : 'm'}`);
+  if (b.to === null) return `≥${span(b.from)}`;
+  return `${span(b.from)}–${span(b.to)}`;
+}
+
+/**
+ * The median, interpolated linearly inside the bucket that holds it; the open last bucket
+ * answers its lower bound. Null for no events.
+ */
+export function bucketMedian(buckets: readonly Bucket[]): number | null {
+  const sorted = [...buckets].sort((a, b) => a.from - b.from);
+  const total = sorted.reduce((s, b) => s + b.count, 0);
+  if (total === 0) return null;
+  let seen = 0;
+  for (const b of sorted) {
+    if (seen + b.count >= total / 2) {
+      if (b.to === null || b.count === 0) return b.from;
+      return b.from + ((total / 2 - seen) / b.count) * (b.to - b.from);
+    }
+    seen += b.count;
+  }
+  return sorted[sorted.length - 1].from;
+}
+
+export function histogramOption(input: { buckets: readonly Bucket[]; locale: Locale; countLabel: string; description?: string }): ChartOption {
+  const sorted = [...input.buckets].sort((a, b) => a.from - b.from);
+  const show = (v: unknown) => formatValue(v as number, 'count', input.locale);
+  return {
+    aria: aria(input.description),
+    dataset: { source: { bucket: sorted.map((b) => bucketLabel(b, input.locale)), count: sorted.map((b) => b.count) } },
+    grid: grid(),
+    tooltip: { ...tooltip('axis'), axisPointer: { type: 'shadow' }, valueFormatter: show },
+    xAxis: { type: 'category', axisLabel: { interval: 0, rotate: sorted.length > 8 ? 40 : 0 } },
+    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatValue(v, 'count', input.locale) } },
+    series: [{ type: 'bar', name: input.countLabel, encode: { x: 'bucket', y: 'count' }, barCategoryGap: '8%' }]
+  };
+}

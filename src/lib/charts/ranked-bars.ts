@@ -1,0 +1,68 @@
+// An indicator across org units (counties, hospitals, medical communities): horizontal bars,
+// largest first or in the given order (counties read in code order), with a target line and
+// an optional comparison value per unit. Each row carries its code so a click can drill in.
+import { OTHER_CODE } from '$lib/api/contract';
+import { aria, fmt, grid, targetLine, tooltip, valueAxis, type Target, type ValueStyle } from './common';
+import type { ChartOption } from './types';
+
+export interface BarItem {
+  code: string;
+  name: string;
+  value: number | null;
+  /** The same unit's comparison value (previous period / last year). */
+  compare?: number | null;
+}
+
+export interface RankedBarsInput extends ValueStyle {
+  items: readonly BarItem[];
+  /** 'value': largest first; 'given': keep the caller's order (code order for counties). */
+  order: 'value' | 'given';
+  valueLabel: string;
+  compareLabel?: string;
+  target?: Target | null;
+  description?: string;
+}
+
+/** Ranked or as given; the rest of a top-N ("others") always comes last, whatever its size. */
+export function rankItems(items: readonly BarItem[], order: 'value' | 'given'): BarItem[] {
+  const listed = items.filter((i) => i.code !== OTHER_CODE);
+  const rest = items.filter((i) => i.code === OTHER_CODE);
+  if (order === 'value') listed.sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || a.code.localeCompare(b.code));
+  return [...listed, ...rest];
+}
+
+/** Pixel height that fits every bar's label: the component sizes the chart with it. */
+export function barsHeight(count: number, withCompare = false): number {
+  return Math.max(160, 48 + count * (withCompare ? 34 : 26));
+}
+
+export function rankedBarsOption(input: RankedBarsInput): ChartOption {
+  const rows = rankItems(input.items, input.order);
+  const show = fmt(input);
+  const withCompare = input.compareLabel !== undefined;
+  const label = { show: true, position: 'right' as const, formatter: (p: { value: unknown }) => show((p.value as BarItem).value) };
+  return {
+    aria: aria(input.description),
+    dataset: { source: rows.map((r) => ({ code: r.code, name: r.name, value: r.value, compare: r.compare ?? null })) },
+    grid: grid({ right: 72, top: withCompare ? 28 : 8 }),
+    legend: withCompare ? { top: 0 } : undefined,
+    tooltip: { ...tooltip('axis'), axisPointer: { type: 'shadow' }, valueFormatter: (v) => show(v as number | null) },
+    // Inverse: the first (largest) row on top, as people read a ranking.
+    yAxis: { type: 'category', inverse: true, axisLabel: { width: 140, overflow: 'truncate' } },
+    xAxis: { ...valueAxis(input, input.target), splitNumber: 3 },
+    series: [
+      {
+        type: 'bar',
+        name: input.valueLabel,
+        encode: { x: 'value', y: 'name' },
+        barMaxWidth: 18,
+        label,
+        markLine: input.target ? targetLine(input.target, input, 'xAxis') : undefined,
+        cursor: 'pointer'
+      },
+      ...(withCompare
+        ? [{ type: 'bar' as const, name: input.compareLabel, encode: { x: 'compare', y: 'name' }, barMaxWidth: 18, itemStyle: { color: 'var(--border)' }, cursor: 'pointer' }]
+        : [])
+    ]
+  };
+}

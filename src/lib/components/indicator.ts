@@ -1,0 +1,34 @@
+// Glue between the dashboard context and the pure builders: the query an indicator view sends,
+// its value style and target in the reader's language, and why a selection is empty.
+import type { Indicator } from '$lib/api/contract';
+import type { Target, ValueStyle } from '$lib/charts/common';
+import type { QuerySpec } from '$lib/data/query';
+import type { Dashboard } from '$lib/filters/context';
+import type { NameSources } from '$lib/filters/names';
+import { nameOf } from '$lib/filters/org-tree';
+import { formatRange } from '$lib/format/date';
+import type { I18n } from '$lib/i18n/context';
+
+export function baseSpec(d: Dashboard, indicator: string, extra: Partial<QuerySpec> = {}): QuerySpec {
+  return { indicator, from: d.filters.from, to: d.filters.to, org: d.org, grain: 'all', ...extra };
+}
+
+export function styleOf(ind: Indicator, i18n: I18n): ValueStyle {
+  return { format: ind.format, locale: i18n.locale, unit: i18n.text(ind.unit) };
+}
+
+export function targetOf(ind: Indicator, i18n: I18n): Target | null {
+  return ind.target ? { value: ind.target.value, op: ind.target.op, label: i18n.t('chart.target') } : null;
+}
+
+/** "昌吉市在2025年1月1日 至 2025年12月31日没有该指标的数据。" */
+export function emptyReason(d: Dashboard, i18n: I18n): string {
+  return i18n.t('state.empty', { org: nameOf(d.tree, d.org, i18n.locale), range: formatRange(d.filters.from, d.filters.to, i18n.locale) });
+}
+
+export function nameSources(d: Dashboard, i18n: I18n): NameSources {
+  return { tree: d.tree, dimension: (id) => d.dimension(id), locale: i18n.locale, other: i18n.t('chart.other'), none: i18n.t('chart.none') };
+}
+
+/** Org breakdowns a click can drill into (medical communities are not org units of the tree). */
+export const DRILLABLE = new Set(['county', 'township', 'institution']);

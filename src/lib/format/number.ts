@@ -1,0 +1,121 @@
+// Number style for officials: Chinese figures in 万 and 亿 (6.9万次, 478.1万元, 1.5亿元),
+// English figures with thousands separators (69,000). Pure, so tiles, tooltips, axes and
+// tests all print a figure the same way.
+import type { ValueFormat } from '$lib/api/contract';
+import type { Locale } from '$lib/i18n/locale';
+
+export type { ValueFormat };
+
+const DASH = '—';
+
+/** Three or four significant figures, trailing zeros dropped: 4.69, 16.2, 478.1, 1648. */
+function scaled(n: number): string {
+  const abs = Math.abs(n);
+  const digits = abs < 10 ? 2 : abs < 1000 ? 1 : 0;
+  return trimZeros(n.toFixed(digits));
+}
+
+function trimZeros(s: string): string {
+  return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
+}
+
+/** 69000 -> "6.9万", 150000000 -> "1.5亿", 9175 -> "9,175" (below 万 the plain figure reads best). */
+export function zhMagnitude(n: number): string {
+  const abs = Math.abs(n);
+  if (abs >= 1e8) return `${scaled(n / 1e8)}亿`;
+  if (abs >= 1e4) return `${scaled(n / 1e4)}万`;
+  return grouped(n, abs < 100 && !Number.isInteger(n) ? 1 : 0);
+}
+
+function grouped(n: number, maxDigits: number, minDigits = 0): string {
+  return n.toLocaleString('en-US', { maximumFractionDigits: maxDigits, minimumFractionDigits: minDigits });
+}
+
+const EN_UNITS: Record<'minutes' | 'hours' | 'days', [string, string]> = {
+  minutes: ['min', 'min'],
+  hours: ['h', 'h'],
+  days: ['day', 'days']
+};
+const ZH_UNITS = { minutes: '分钟', hours: '小时', days: '天' } as const;
+
+export interface FormatOptions {
+  /** The indicator's unit in the current language, appended to counts, ratios and per-100 figures. */
+  unit?: string;
+  /** Axis labels: shorter, English in K/M/B. */
+  compact?: boolean;
+}
+
+/** One figure in the locale's style; null (no denominator, no data) prints as a dash. */
+export function formatValue(value: number | null | undefined, format: ValueFormat, locale: Locale, options: FormatOptions = {}): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
+  const { unit, compact } = options;
+  switch (format) {
+    case 'percent':
+      return `${trimZeros((value * 100).toFixed(compact ? 0 : 1))}%`;
+    case 'yuan':
+      if (locale === 'zh') return `${Math.abs(value) >= 1e4 ? zhMagnitude(value) : grouped(value, 2)}元`;
+      return `¥${compact ? enCompact(value) : grouped(value, Math.abs(value) < 1000 ? 2 : 0)}`;
+    case 'minutes':
+    case 'hours':
+    case 'days': {
+      // Tenths matter for a 7.8-day stay, not for a 1,115-minute wait.
+      const figure = grouped(value, Math.abs(value) < 100 ? 1 : 0);
+      if (locale === 'zh') return `${figure}${ZH_UNITS[format]}`;
+      return `${figure} ${EN_UNITS[format][value === 1 ? 0 : 1]}`;
+    }
+    case 'count':
+    case 'ratio':
+    case 'per100': {
+      // per100 arrives as a fraction (materials per yuan of revenue) and reads per 100 yuan.
+      if (format === 'per100') value *= 100;
+      const digits = format === 'count' ? 0 : format === 'per100' ? 1 : 2;
+      const figure =
+        locale === 'zh'
+          ? Math.abs(value) >= 1e4 ? zhMagnitude(value) : grouped(value, digits)
+          : compact ? enCompact(value) : grouped(value, digits);
+      if (!unit || compact) return figure;
+      return locale === 'zh' ? `${figure}${unit}` : `${figure} ${unit}`;
+    }
+  }
+}
+
+function enCompact(n: number): string {
+  return new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 }).format(n);
+}
+
+/** An axis tick: the figure without unit, short enough for a narrow phone chart. */
+export function formatAxis(value: number, format: ValueFormat, locale: Locale): string {
+  if (format === 'percent') return formatValue(value, format, locale, { compact: true });
+  if (format === 'per100') value *= 100;
+  if (locale === 'zh') return Math.abs(value) >= 1e4 ? zhMagnitude(value) : grouped(value, 1);
+  return enCompact(value);
+}
+
+export type ChangeBasis = 'relative' | 'points';
+
+export interface Change {
+  /** Relative change (0.12 = +12%) or, for percentages, the difference in percentage points. */
+  delta: number;
+  basis: ChangeBasis;
+}
+
+/**
+ * Change of a value against a comparison. Percentages compare in percentage points (a rate
+ * going 90% -> 92% is +2 points, not +2.2%); everything else relatively. Null when either
+ * side is missing or the base is zero (a relative change from nothing is meaningless).
+ */
+export function change(current: number | null | undefined, base: number | null | undefined, format: ValueFormat): Change | null {
+  if (current == null || base == null || !Number.isFinite(current) || !Number.isFinite(base)) return null;
+  if (format === 'percent') return { delta: (current - base) * 100, basis: 'points' };
+  if (base === 0) return null;
+  return { delta: (current - base) / Math.abs(base), basis: 'relative' };
+}
+
+export function formatChange(c: Change | null, locale: Locale): string {
+  if (!c) return DASH;
+  const figure = Math.abs(c.basis === 'points' ? c.delta : c.delta * 100).toFixed(1);
+  // A change that rounds to nothing reads as none, not as "−0.0".
+  const sign = Number(figure) === 0 ? '±' : c.delta > 0 ? '+' : '−';
+  if (c.basis === 'points') return locale === 'zh' ? `${sign}${figure}个百分点` : `${sign}${figure} pp`;
+  return `${sign}${figure}%`;
+}

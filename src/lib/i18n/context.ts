@@ -1,0 +1,32 @@
+// The reader's language for every component below the root layout, without threading a prop
+// through each one. Reads go through a getter, so a language switch re-renders what used it.
+import { getContext, setContext } from 'svelte';
+import type { Text } from '$lib/api/contract';
+import { hasMessage, translate, type Locale, type MessageKey } from './index';
+
+export interface I18n {
+  readonly locale: Locale;
+  t(key: MessageKey, vars?: Record<string, string | number>): string;
+  /** The message for a key built from data (`reason.${code}`), else the fallback as it is. */
+  label(key: string, fallback: string): string;
+  /** A bilingual text from the API ({zh, en}) in the reader's language. */
+  text(value: Text | null | undefined): string;
+}
+
+const KEY = Symbol('i18n');
+
+export function provideI18n(locale: () => Locale): I18n {
+  const i18n: I18n = {
+    get locale() {
+      return locale();
+    },
+    t: (key, vars) => translate(locale(), key, vars),
+    label: (key, fallback) => (hasMessage(key) ? translate(locale(), key) : fallback),
+    text: (value) => (value ? value[locale()] : '')
+  };
+  return setContext(KEY, i18n);
+}
+
+export function useI18n(): I18n {
+  return getContext<I18n>(KEY);
+}

@@ -1,0 +1,93 @@
+// The figures of the monthly report: for each headline indicator, the 13 months ending with the
+// report's month in one scoped query (the month, the month before and the same month a year
+// earlier are three of them; all 13 draw the trend charts), suppressed for the caller.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Caller, Figure, ReportKpi, ReportResponse } from '../../api/contract';
+import { grainsOf, indicatorEntry, martTable, type IndicatorEntry } from '../../metrics';
+import { toRows } from '../formats/json';
+import { buildQuery } from '../query/builder';
+import { addDays, addMonths } from '../query/periods';
+import { runQuery } from '../query/result';
+import { authorize } from '../scope';
+import { queryRowSpec, suppressForCaller } from '../suppression/small-cells';
+import type { Snapshot } from '../warehouse';
+
+/** The headline indicators, in the table's order: platform services, referral, reform, public health, hospitals. */
+export const REPORT_INDICATORS = [
+  'settlement_count',
+  'face_scan_share',
+  'face_verify_pass_rate',
+  'appointment_count',
+  'referral_applications',
+  'referral_success_rate',
+  'urgent_referral_time_to_admission',
+  'recognition_visits',
+  'recognition_savings',
+  'online_consultations',
+  'ems_arrival_minutes',
+  'primary_care_visit_share',
+  'in_county_inpatient_rate',
+  'outpatient_cost_per_visit',
+  'inpatient_cost_per_stay',
+  'drug_cost_share',
+  'family_doctor_contract_rate',
+  'bed_occupancy_rate',
+  'average_length_of_stay'
+] as const;
+
+const MONTHS = 13;
+
+/** The first days of the 13 months ending with `month` (YYYY-MM), oldest first. */
+export function reportMonths(month: string): string[] {
+  const last = `${month}-01`;
+  return Array.from({ length: MONTHS }, (_, i) => addMonths(last, i - (MONTHS - 1)));
+}
+
+/** Indicators with monthly figures that can be read for this kind of org unit. */
+function applies(entry: IndicatorEntry, kind: string): boolean {
+  const table = martTable(entry.compute.table)!;
+  if (!grainsOf(table).includes('month')) return false;
+  // County-level tables (120 calls, in-county stays) have no figures below a county.
+  return table.org.level !== 'county' || kind === 'prefecture' || kind === 'county';
+}
+
+/**
+ * The report of `orgCode` for `month` as `caller` may see it. Throws the scope check's 403
+ * (an org unit outside the caller's scope, a manager's prefecture is a benchmark and allowed).
+ */
+export async function monthlyReportData(
+  connection: DuckDBConnection, snapshot: Snapshot, caller: Caller, orgCode: string | undefined, month: string
+): Promise<ReportResponse> {
+  const { org, scope } = authorize(caller, snapshot.org, orgCode, []);
+  const months = reportMonths(month);
+  const from = months[0];
+  const to = addDays(addMonths(months[MONTHS - 1], 1), -1);
+  const kpis: ReportKpi[] = [];
+  for (const id of REPORT_INDICATORS) {
+    const entry = indicatorEntry(id);
+    if (!entry || !applies(entry, org.kind)) continue;
+    const built = buildQuery({
+      entry, from, to, grain: 'month', by: [], compare: 'none', top: null, limit: MONTHS + 1,
+      org: snapshot.org.filter(org.code), scope: snapshot.org.filter(scope.code)
+    });
+    const rows = suppressForCaller(toRows(await runQuery(connection, built, MONTHS)), queryRowSpec(entry.countsPersons, []), caller);
+    const byPeriod = new Map(rows.map((r) => [r.period, r.value as Figure | null]));
+    const at = (i: number): Figure | null => byPeriod.get(months[i]) ?? null;
+    kpis.push({
+      indicator: entry.id,
+      name: entry.name,
+      unit: entry.unit,
+      format: entry.format,
+      target: entry.target ? { value: entry.target.value, op: entry.target.op } : null,
+      value: at(MONTHS - 1),
+      previousMonth: at(MONTHS - 2),
+      sameMonthLastYear: at(0),
+      trend: months.map((_, i) => {
+        const v = at(i);
+        return typeof v === 'number' ? v : null;
+      })
+    });
+  }
+  const { county: _county, ...unit } = org;
+  return { org: unit, month, months, dataVersion: snapshot.dataVersion, kpis };
+}

@@ -1,0 +1,259 @@
+// The dashboard in a real browser: the built app on a free port over a small warehouse built
+// by the real simulator and pipeline, driven by Debian's Chromium. Every wait is on a
+// readiness signal (data-chart-ready, the URL, visible text), never a fixed sleep.
+// Screenshots of every page land in test-results/browser/ (git-ignored).
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildWarehouse, ensureBuild, removeData, startApp, TEST_PASSWORD, type AppServer } from './app-server';
+import { signIn as signInSession, type Session } from '../helpers/session';
+import { barPoint, chartsSettled, chartStates, CHROMIUM, collectErrors, launch } from './browser';
+
+const SHOTS = resolve(import.meta.dirname, '../../test-results/browser');
+const PAGES = [
+  { path: '/', name: 'overview', title: '总览', charts: 4 },
+  { path: '/settlement', name: 'settlement', title: '医保结算', charts: 6 },
+  { path: '/referral', name: 'referral', title: '双向转诊', charts: 6 },
+  { path: '/recognition', name: 'recognition', title: '检查检验结果互认', charts: 6 },
+  { path: '/reform', name: 'reform', title: '医改监测', charts: 4 },
+  { path: '/public-health', name: 'public-health', title: '基本公共卫生', charts: 4 },
+  { path: '/assets', name: 'assets', title: '资产运营', charts: 4 },
+  { path: '/indicators', name: 'indicators', title: '指标目录', charts: 0 },
+  { path: '/runs', name: 'runs', title: '数据运行与质量', charts: 2 },
+  { path: '/press', name: 'press', title: '宣传数据', charts: 0 }
+];
+// --chart-1 in app.css: the colour of a single-series bar.
+const BAR: [number, number, number] = [0x2f, 0x6d, 0xb5];
+
+const available = existsSync(CHROMIUM);
+let dataDir = '';
+let app: AppServer;
+let browser: Browser;
+/** Whether the API serves sign-in yet (it answers /api/auth/me with 401 when signed out). */
+let signInServed = false;
+/** An official signed in once in setup, so every test starts signed in. */
+let official: Session | undefined;
+
+beforeAll(async () => {
+  if (!available) return;
+  mkdirSync(SHOTS, { recursive: true });
+  ensureBuild();
+  dataDir = await buildWarehouse();
+  app = await startApp(join(dataDir, 'data'));
+  browser = await launch();
+  signInServed = (await fetch(`${app.url}/api/auth/me`)).status === 401;
+  if (signInServed) official = await signInSession(app.url, 'official', TEST_PASSWORD);
+}, 300_000);
+
+// A failing test shows what the server printed (a crash, an unhandled error).
+afterEach(({ task }) => {
+  if (task.result?.state === 'fail' && app) console.error(`server output:\n${app.output().slice(-4000)}`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  if (dataDir) removeData(dataDir);
+});
+
+async function signedInContext(options: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  if (official) await context.addCookies([official.playwright]);
+  return context;
+}
+
+async function open(path: string, options: { width?: number; lang?: 'zh' | 'en' } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await signedInContext({ viewport: { width: options.width ?? 1280, height: 900 }, locale: 'zh-CN' });
+  if (options.lang) await context.addCookies([{ name: 'hci_lang', value: options.lang, url: app.url }]);
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  await page.goto(app.url + path);
+  await chartsSettled(page);
+  return { context, page, errors };
+}
+
+/** Signs in; a throttled attempt (the server's wait after a failure) is retried once the page re-enables the button. */
+async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel(/用户名|Username/).fill(username);
+  await page.getByLabel(/密码|Password/).fill(password);
+  const submit = page.getByRole('button', { name: /^(登录|Sign in)$/ });
+  for (let attempt = 0; attempt < 5 && new URL(page.url()).pathname === '/login'; attempt++) {
+    await expect.poll(() => submit.isEnabled()).toBe(true);
+    await submit.click();
+    await Promise.race([page.waitForURL((u) => u.pathname !== '/login'), page.getByRole('alert').waitFor()]);
+  }
+  expect(new URL(page.url()).pathname).not.toBe('/login');
+}
+
+const kpiValue = (page: Page, id: string) => page.getAttribute(`[data-kpi="${id}"] [data-value]`, 'data-value');
+const chartCard = (page: Page, title: string) => `section.card:has(h2:text-is("${title}"))`;
+
+describe.skipIf(!available)('dashboard in Chromium', () => {
+  it.each(PAGES)('$name renders its charts without errors', async ({ path, name, title, charts }) => {
+    const { context, page, errors } = await open(path);
+    await expect(page.locator('h1').first().textContent()).resolves.toBe(title);
+    const states = await chartStates(page);
+    expect(states.error ?? 0).toBe(0);
+    expect(states.ready ?? 0).toBeGreaterThanOrEqual(charts);
+    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the catalogue and the press figures with live values', async () => {
+    const { context, page, errors } = await open('/indicators?q=刷脸');
+    expect(await page.locator('article.card').count()).toBeGreaterThanOrEqual(3);
+    await page.goto(`${app.url}/press`);
+    const computed = await page.locator('[data-figure="recognised"] td.computed').textContent();
+    expect(computed).toMatch(/\d/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('changes the figures when the period changes, and the back button restores them', async () => {
+    const { context, page, errors } = await open('/');
+    const year = await kpiValue(page, 'face_scan_settlements');
+    expect(Number(year)).toBeGreaterThan(0);
+    await page.getByLabel('时间', { exact: true }).selectOption('this_month');
+    await page.waitForURL(/period=this_month/);
+    await page.waitForFunction((before) => {
+      const v = document.querySelector('[data-kpi="face_scan_settlements"] [data-value]')?.getAttribute('data-value');
+      return v !== undefined && v !== null && v !== before;
+    }, year);
+    await chartsSettled(page);
+    expect(Number(await kpiValue(page, 'face_scan_settlements'))).toBeLessThan(Number(year));
+    expect(await page.getByLabel('粒度', { exact: true }).inputValue()).toBe('day');
+    await page.goBack();
+    await page.waitForURL((u) => !u.search.includes('period'));
+    await chartsSettled(page);
+    expect(await kpiValue(page, 'face_scan_settlements')).toBe(year);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('drills into a county from a chart, climbs back by breadcrumb and back button', async () => {
+    const { context, page, errors } = await open('/');
+    const card = chartCard(page, '刷脸结算占比 · 按县市');
+    const point = await barPoint(page, card, BAR);
+    expect(point).not.toBeNull();
+    await page.mouse.click(point!.x, point!.y);
+    // Counties read in code order: the first bar is 昌吉市 (652301).
+    await page.waitForURL(/org=652301/);
+    await chartsSettled(page);
+    await expect(page.locator('nav.crumbs').textContent()).resolves.toContain('昌吉市');
+    await page.locator(chartCard(page, '刷脸结算占比 · 按乡镇街道')).waitFor();
+    await page.locator('nav.crumbs a', { hasText: '昌吉回族自治州' }).click();
+    await page.waitForURL((u) => !u.search.includes('org='));
+    await page.goBack();
+    await page.waitForURL(/org=652301/);
+    await page.goBack();
+    await page.waitForURL((u) => !u.search.includes('org='));
+    await chartsSettled(page);
+    await page.locator(card).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('picks an org unit from the tree search', async () => {
+    const { context, page, errors } = await open('/settlement');
+    await page.getByRole('button', { name: /机构范围/ }).click();
+    await page.getByRole('searchbox', { name: '搜索县市、乡镇或机构' }).fill('吉木萨尔');
+    await page.getByRole('button', { name: /^吉木萨尔县\s*县市/ }).click();
+    await page.waitForURL(/org=652327/);
+    await chartsSettled(page);
+    await expect(page.locator('nav.crumbs').textContent()).resolves.toContain('吉木萨尔县');
+    expect((await chartStates(page)).error ?? 0).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('switches to English and remembers it', async () => {
+    const { context, page, errors } = await open('/');
+    await page.getByRole('button', { name: '切换到英文界面' }).click();
+    await page.locator('html[lang="en"]').waitFor();
+    await page.getByRole('link', { name: 'Overview' }).waitFor();
+    await chartsSettled(page);
+    const value = await page.locator('[data-kpi="face_scan_settlements"] .value').textContent();
+    expect(value).toMatch(/^\d{1,3}(,\d{3})* visits$/);
+    await page.reload();
+    await chartsSettled(page);
+    await expect(page.locator('h1').first().textContent()).resolves.toBe('Overview');
+    await page.screenshot({ path: join(SHOTS, 'overview-en.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Switch to Chinese' }).click();
+    await page.locator('html[lang="zh-CN"]').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('explains a KPI on tap: definition, numerator, data version', async () => {
+    const health = (await (await fetch(`${app.url}/api/health`)).json()) as { dataVersion: string };
+    const { context, page, errors } = await open('/');
+    await page.locator('[data-kpi="face_scan_share"] button.info').click();
+    const tip = page.locator('[data-kpi="face_scan_share"] [role="tooltip"]');
+    await expect(tip.textContent()).resolves.toContain(health.dataVersion);
+    await expect(tip.textContent()).resolves.toContain('分子');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('says why a selection is empty', async () => {
+    const { context, page, errors } = await open('/?period=custom&from=2025-02-01&to=2025-02-28');
+    const states = await chartStates(page);
+    expect(states.empty ?? 0).toBeGreaterThan(0);
+    await page.getByText('昌吉回族自治州在2025年2月1日 至 2025年2月28日没有该指标的数据。').first().waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the sign-in page; refuses a wrong password, signs in with the right one', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(`${app.url}/login?next=%2Freferral`);
+    await page.getByRole('heading', { name: '登录' }).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'login.png') });
+    if (signInServed) {
+      await signIn(page, 'county', TEST_PASSWORD);
+      expect(new URL(page.url()).pathname).toBe('/referral');
+      await chartsSettled(page);
+      // A county user sees their county only: the breadcrumb starts there.
+      await expect(page.locator('nav.crumbs').textContent()).resolves.toContain('昌吉市');
+      await page.getByRole('button', { name: '退出登录' }).click();
+      await page.waitForURL(/\/login/);
+      await page.getByLabel('用户名').fill('county');
+      await page.getByLabel('密码').fill('wrong password');
+      await page.getByRole('button', { name: '登录' }).click();
+      await page.getByRole('alert').getByText('用户名或密码不正确。').waitFor();
+      // The wrong password's 401 is expected; nothing else may fail.
+      expect(errors.filter((e) => !e.includes('401'))).toEqual([]);
+    } else expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows an API error with its message', async () => {
+    const context = await signedInContext();
+    const page = await context.newPage();
+    await page.route('**/api/query?indicator=appointment_count*', (route) =>
+      route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: 'no_warehouse', message: 'No warehouse yet: run `npm run pipeline`.' }) })
+    );
+    await page.goto(app.url + '/');
+    await chartsSettled(page);
+    await page.locator('[data-kpi="appointment_count"]').getByText('No warehouse yet: run `npm run pipeline`.').waitFor();
+    expect((await chartStates(page)).error ?? 0).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  it('fits a phone screen and prints with vector charts', async () => {
+    const { context, page, errors } = await open('/referral', { width: 390 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(391);
+    await page.screenshot({ path: join(SHOTS, 'referral-phone.png'), fullPage: true });
+    await page.emulateMedia({ media: 'print' });
+    await page.reload();
+    await chartsSettled(page);
+    expect(await page.locator('.filters').isVisible()).toBe(false);
+    expect(await page.locator('[data-chart-ready="true"] svg').count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
