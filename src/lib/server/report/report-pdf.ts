@@ -1,8 +1,9 @@
 // The monthly report's figures (monthly-data.ts) as the PDF: KPI rows in the report's language,
 // the charts of $lib/report/charts in the dashboard's colours (read from app.css, the one place
 // they are defined), rendered by monthly-report.ts.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { EChartsOption } from 'echarts';
-import appCss from '../../../app.css?raw';
 import type { Lang, ReportResponse } from '../../api/contract';
 import { resolveTokens, tokenNames, type Tokens } from '../../charts/theme';
 import { reportCharts } from '../../report/charts';
@@ -15,7 +16,9 @@ export function cssTokens(css: string): Tokens {
   return tokens;
 }
 
-const TOKENS = cssTokens(appCss);
+// Read from the project folder like the report's fonts (fonts.ts): a bundled server has moved
+// this module away from the stylesheet, and the benches run this module outside Vite.
+const TOKENS = cssTokens(readFileSync(resolve('src/app.css'), 'utf8'));
 const PALETTE = tokenNames().filter((t) => t.startsWith('--chart-')).map((t) => TOKENS[t]);
 
 export function reportPdf(report: ReportResponse, lang: Lang): Promise<Buffer> {
