@@ -23,6 +23,15 @@ export interface Caller {
   username?: string;
 }
 
+/**
+ * Data exports (CSV, XLSX, Parquet, Arrow): analysts, whose job is handing tables on, and
+ * admins. Officials, county users and managers read the dashboards and the monthly report.
+ * Shared by the API (which enforces it) and the pages (which hide the export links).
+ */
+export function canExport(caller: Pick<Caller, 'role'> | null | undefined): boolean {
+  return caller?.role === 'analyst' || caller?.role === 'admin';
+}
+
 // ---- Indicators and dimensions -------------------------------------------------------------
 
 export const FAMILIES = ['services', 'reform', 'public_health', 'assets'] as const;

@@ -1,4 +1,5 @@
 // Pieces every builder shares: tooltip, grid, value axis, target line. Pure.
+import type { Figure } from '$lib/api/contract';
 import { formatAxis, formatValue, type ValueFormat } from '$lib/format/number';
 import type { Locale } from '$lib/i18n/locale';
 
@@ -17,7 +18,7 @@ export interface Target {
 }
 
 export function fmt(style: ValueStyle) {
-  return (v: number | null | undefined) => formatValue(v, style.format, style.locale, { unit: style.unit });
+  return (v: Figure | null | undefined) => formatValue(v, style.format, style.locale, { unit: style.unit });
 }
 
 /** Room for labels on a phone; `containLabel` keeps long Chinese names inside the box. */

@@ -2,6 +2,7 @@
 // largest first or in the given order (counties read in code order), with a target line and
 // an optional comparison value per unit. Each row carries its code so a click can drill in.
 import { OTHER_CODE } from '$lib/api/contract';
+import { figure } from '$lib/data/columns';
 import { aria, fmt, grid, targetLine, tooltip, valueAxis, type Target, type ValueStyle } from './common';
 import type { ChartOption } from './types';
 
@@ -11,6 +12,8 @@ export interface BarItem {
   value: number | null;
   /** The same unit's comparison value (previous period / last year). */
   compare?: number | null;
+  /** Small-cell suppression hid a figure of this unit: a missing value reads <5. */
+  suppressed?: boolean;
 }
 
 export interface RankedBarsInput extends ValueStyle {
@@ -40,13 +43,13 @@ export function rankedBarsOption(input: RankedBarsInput): ChartOption {
   const rows = rankItems(input.items, input.order);
   const show = fmt(input);
   const withCompare = input.compareLabel !== undefined;
-  const label = { show: true, position: 'right' as const, formatter: (p: { value: unknown }) => show((p.value as BarItem).value) };
+  const label = { show: true, position: 'right' as const, formatter: (p: { value: unknown }) => { const row = p.value as BarItem; return show(figure(row.value, row.suppressed)); } };
   return {
     aria: aria(input.description),
-    dataset: { source: rows.map((r) => ({ code: r.code, name: r.name, value: r.value, compare: r.compare ?? null })) },
+    dataset: { source: rows.map((r) => ({ code: r.code, name: r.name, value: r.value, compare: r.compare ?? null, ...(r.suppressed ? { suppressed: true } : {}) })) },
     grid: grid({ right: 72, top: withCompare ? 28 : 8 }),
     legend: withCompare ? { top: 0 } : undefined,
-    tooltip: { ...tooltip('axis'), axisPointer: { type: 'shadow' }, valueFormatter: (v) => show(v as number | null) },
+    tooltip: { ...tooltip('axis'), axisPointer: { type: 'shadow' }, valueFormatter: (v, i) => show(figure(v as number | null, rows[i]?.suppressed)) },
     // Inverse: the first (largest) row on top, as people read a ranking.
     yAxis: { type: 'category', inverse: true, axisLabel: { width: 140, overflow: 'truncate' } },
     xAxis: { ...valueAxis(input, input.target), splitNumber: 3 },

@@ -1,6 +1,7 @@
 // Indicator over time: one or more series (a breakdown, or the comparison period dashed),
 // an optional target line, optional stacking (channels) or share-of-total view. Columns
 // go to ECharts as one dataset, not as row objects.
+import { figure } from '$lib/data/columns';
 import { formatPeriod, type Grain } from '$lib/format/date';
 import { aria, fmt, grid, targetLine, tooltip, valueAxis, type Target, type ValueStyle } from './common';
 import type { ChartOption } from './types';
@@ -10,6 +11,8 @@ export interface SeriesInput {
   values: readonly (number | null)[];
   /** A comparison (previous period, last year): drawn dashed and muted. */
   compare?: boolean;
+  /** Per period: the value is missing because small-cell suppression hid it (tooltip: <5). */
+  hidden?: readonly boolean[];
 }
 
 export interface TimeSeriesInput extends ValueStyle {
@@ -34,7 +37,9 @@ export function timeSeriesOption(input: TimeSeriesInput): ChartOption {
     dataset: { source },
     grid: grid({ top: series.length > 1 ? 40 : 28 }),
     legend: series.length > 1 ? { top: 0, type: 'plain' } : undefined,
-    tooltip: { ...tooltip('axis'), valueFormatter: (v) => show(v as number | null) },
+    tooltip: series.some((s) => s.hidden?.includes(true))
+      ? { ...tooltip('axis'), formatter: axisTooltip(series, show) }
+      : { ...tooltip('axis'), valueFormatter: (v) => show(v as number | null) },
     xAxis: { type: 'category', boundaryGap: kind === 'bar', axisLabel: { hideOverlap: true } },
     yAxis: valueAxis(input, target),
     series: series.map((s, i) => {
@@ -58,6 +63,34 @@ export function timeSeriesOption(input: TimeSeriesInput): ChartOption {
   };
 }
 
+interface AxisParam {
+  seriesIndex?: number;
+  dataIndex?: number;
+  seriesName?: string;
+  /** A string in ECharts' HTML tooltips (an object only in rich-text ones, not used here). */
+  marker?: unknown;
+  axisValueLabel?: string;
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * The axis tooltip when some points are suppressed: ECharts' valueFormatter does not say which
+ * series a value belongs to, so the lines are written here from the input itself.
+ */
+function axisTooltip(series: readonly SeriesInput[], show: ReturnType<typeof fmt>) {
+  return (params: AxisParam | AxisParam[]) => {
+    const list = Array.isArray(params) ? params : [params];
+    const lines = list.map((p) => {
+      const s = series[p.seriesIndex ?? -1];
+      const i = p.dataIndex ?? -1;
+      const text = show(figure(s?.values[i], s?.hidden?.[i]));
+      return `${typeof p.marker === 'string' ? p.marker : ''}${escapeHtml(p.seriesName ?? '')}&nbsp;&nbsp;<b>${escapeHtml(text)}</b>`;
+    });
+    return [escapeHtml(list[0]?.axisValueLabel ?? ''), ...lines].join('<br/>');
+  };
+}
+
 /**
  * Each series as a share of the period's total (0..1), for "face-scan share of settlements"
  * style views; a period with no total gives nulls rather than a division by zero.
@@ -65,5 +98,5 @@ export function timeSeriesOption(input: TimeSeriesInput): ChartOption {
 export function shareOfTotal(series: readonly SeriesInput[]): SeriesInput[] {
   const length = Math.max(0, ...series.map((s) => s.values.length));
   const totals = Array.from({ length }, (_, p) => series.reduce((sum, s) => sum + (s.values[p] ?? 0), 0));
-  return series.map((s) => ({ ...s, values: s.values.map((v, p) => (totals[p] > 0 ? (v ?? 0) / totals[p] : null)) }));
+  return series.map((s) => ({ ...s, values: s.values.map((v, p) => (totals[p] > 0 && !s.hidden?.[p] ? (v ?? 0) / totals[p] : null)) }));
 }

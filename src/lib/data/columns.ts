@@ -1,6 +1,6 @@
 // A query answer as column arrays, and the pivots pages need from it: one series per
 // breakdown code aligned on periods, one value per code, the single figure of a KPI.
-import { SUPPRESSED, type QueryRow } from '$lib/api/contract';
+import { SUPPRESSED, type Figure, type QueryRow } from '$lib/api/contract';
 
 export type Cell = string | number | boolean | null;
 
@@ -106,6 +106,21 @@ export function single(c: Columns): CodeValue | null {
   if (c.length === 0) return null;
   const at = (f: string) => numbers(c, f)[0] ?? null;
   return { code: '', value: at('value'), numerator: at('numerator'), denominator: at('denominator'), compare: at('compare_value'), suppressed: c.columns.suppressed?.[0] === true };
+}
+
+/**
+ * A figure as the API wrote it: SUPPRESSED where it is missing because small-cell suppression
+ * hid it (fromRows and Arrow both carry such a figure as null and flag the row), else itself.
+ */
+export function figure(value: number | null | undefined, suppressed: boolean | null | undefined): Figure | null {
+  if (value === null || value === undefined) return suppressed ? SUPPRESSED : null;
+  return value;
+}
+
+/** Per period and code of `dim` (as seriesBy aligns them): whether the row was suppressed. */
+export function hiddenBy(c: Columns, dim: string | null): Map<string, boolean[]> {
+  const { series } = seriesBy(c, dim, 'suppressed');
+  return new Map([...series].map(([key, flags]) => [key, flags.map((f) => (f as unknown) === true)]));
 }
 
 /**

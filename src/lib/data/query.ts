@@ -2,7 +2,7 @@
 // institution over time) as an Arrow IPC stream, decoded by apache-arrow, which is loaded
 // only when such a series is asked for. Either way the page gets the same column arrays,
 // which is what ECharts' dataset wants.
-import type { Compare, Grain, QueryResponse } from '$lib/api/contract';
+import type { Compare, Format, Grain, QueryResponse } from '$lib/api/contract';
 import { getJson, request } from './api';
 import { fromArrow, fromRows, type Columns } from './columns';
 
@@ -17,7 +17,7 @@ export interface QuerySpec {
   top?: number;
 }
 
-export function queryParams(spec: QuerySpec, format: 'json' | 'arrow'): URLSearchParams {
+export function queryParams(spec: QuerySpec, format: Format): URLSearchParams {
   const p = new URLSearchParams({ indicator: spec.indicator, from: spec.from, to: spec.to, grain: spec.grain, org: spec.org });
   if (spec.by?.length) p.set('by', spec.by.join(','));
   if (spec.compare && spec.compare !== 'none') p.set('compare', spec.compare);

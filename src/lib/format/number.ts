@@ -1,7 +1,7 @@
 // Number style for officials: Chinese figures in 万 and 亿 (6.9万次, 478.1万元, 1.5亿元),
 // English figures with thousands separators (69,000). Pure, so tiles, tooltips, axes and
 // tests all print a figure the same way.
-import type { ValueFormat } from '$lib/api/contract';
+import { SUPPRESSED, type Figure, type ValueFormat } from '$lib/api/contract';
 import type { Locale } from '$lib/i18n/locale';
 
 export type { ValueFormat };
@@ -45,8 +45,12 @@ export interface FormatOptions {
   compact?: boolean;
 }
 
-/** One figure in the locale's style; null (no denominator, no data) prints as a dash. */
-export function formatValue(value: number | null | undefined, format: ValueFormat, locale: Locale, options: FormatOptions = {}): string {
+/**
+ * One figure in the locale's style; null (no denominator, no data) prints as a dash, a figure
+ * hidden by small-cell suppression as the API writes it: <5.
+ */
+export function formatValue(value: Figure | null | undefined, format: ValueFormat, locale: Locale, options: FormatOptions = {}): string {
+  if (value === SUPPRESSED) return SUPPRESSED;
   if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
   const { unit, compact } = options;
   switch (format) {

@@ -107,6 +107,8 @@ export const en: Record<MessageKey, string> = {
   'chart.top': 'Top {n}',
   'chart.map': 'By county',
   'chart.trend': 'Trend',
+  'export.menu': 'Export',
+  'export.hint': 'Download the data of this chart (downloads are audited)',
 
   'page.overview.title': 'Overview',
   'page.overview.lead': 'The prefecture health cloud at a glance, against the previous period, last year and targets.',

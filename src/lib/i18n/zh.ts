@@ -105,6 +105,8 @@ export const zh = {
   'chart.top': '前{n}名',
   'chart.map': '各县市分布',
   'chart.trend': '趋势',
+  'export.menu': '导出',
+  'export.hint': '下载本图的数据（导出将记入审计日志）',
 
   'page.overview.title': '总览',
   'page.overview.lead': '全州健康云关键指标，与上期、去年同期及目标对比。',

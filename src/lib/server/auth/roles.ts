@@ -1,8 +1,8 @@
 // Roles and what each may do (DESIGN.md "Users, roles, scope"). Scope itself is enforced by
 // the query builder from the Caller built here; these helpers answer the yes/no questions.
-import { ROLES, type Caller, type Role } from '../../api/contract';
+import { canExport, ROLES, type Caller, type Role } from '../../api/contract';
 
-export { ROLES, type Caller, type Role };
+export { canExport, ROLES, type Caller, type Role };
 
 /** The fields of a stored user that decide what it sees. */
 export interface UserScope {
@@ -26,14 +26,6 @@ export function isRole(value: string): value is Role {
 
 export function callerForUser(user: UserScope): Caller {
   return { role: user.role, scopeOrg: user.scopeOrg, username: user.username };
-}
-
-/**
- * Data exports (CSV, XLSX, Parquet, Arrow): analysts, whose job is handing tables on, and
- * admins. Officials, county users and managers read the dashboards and the monthly report.
- */
-export function canExport(caller: Caller): boolean {
-  return caller.role === 'analyst' || caller.role === 'admin';
 }
 
 /** Counts of fewer than 5 persons are shown only to the prefecture's officials and to admins. */

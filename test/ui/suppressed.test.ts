@@ -1,0 +1,89 @@
+// Small-cell suppression in the UI: a figure the API hid ('<5') reads <5, never a dash or a
+// number, and charts leave the point out.
+import { describe, expect, it } from 'vitest';
+import { SUPPRESSED, type QueryRow } from '../../src/lib/api/contract';
+import { rankedBarsOption } from '../../src/lib/charts/ranked-bars';
+import { shareOfTotal, timeSeriesOption } from '../../src/lib/charts/time-series';
+import { figure, fromRows, hiddenBy, seriesBy, single, valuesBy } from '../../src/lib/data/columns';
+import { formatValue } from '../../src/lib/format/number';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loose = any;
+
+const rows: QueryRow[] = [
+  { period: '2025-01-01', county: '652301', numerator: 120, denominator: 200, value: 0.6 },
+  { period: '2025-01-01', county: '652302', numerator: SUPPRESSED, denominator: 9, value: SUPPRESSED },
+  { period: '2025-02-01', county: '652301', numerator: 130, denominator: 200, value: 0.65 },
+  { period: '2025-02-01', county: '652302', numerator: 0, denominator: 8, value: 0 }
+];
+
+describe('formatting a suppressed figure', () => {
+  it('prints <5 for SUPPRESSED in every format and language, a dash only for no data', () => {
+    for (const format of ['count', 'percent', 'yuan', 'minutes', 'ratio', 'per100'] as const) {
+      expect(formatValue(SUPPRESSED, format, 'zh', { unit: '次' })).toBe('<5');
+      expect(formatValue(SUPPRESSED, format, 'en', { unit: 'visits', compact: true })).toBe('<5');
+    }
+    expect(formatValue(null, 'count', 'zh')).toBe('—');
+    expect(formatValue(0, 'count', 'zh', { unit: '次' })).toBe('0次');
+  });
+
+  it('figure(): a missing value of a suppressed row is SUPPRESSED, anything else as it is', () => {
+    expect(figure(null, true)).toBe(SUPPRESSED);
+    expect(figure(undefined, true)).toBe(SUPPRESSED);
+    expect(figure(null, false)).toBeNull();
+    expect(figure(3, true)).toBe(3);
+    expect(figure(0, true)).toBe(0);
+  });
+
+  it('a KPI of a suppressed row reads <5', () => {
+    const kpi = single(fromRows([rows[1]]))!;
+    expect(formatValue(figure(kpi.value, kpi.suppressed), 'percent', 'zh')).toBe('<5');
+    expect(formatValue(figure(kpi.denominator, kpi.suppressed), 'count', 'zh')).toBe('9');
+  });
+});
+
+describe('charts and suppressed points', () => {
+  const cols = fromRows(rows);
+
+  it('treats the point as missing and marks it hidden', () => {
+    const { series } = seriesBy(cols, 'county');
+    expect(series.get('652302')).toEqual([null, 0]);
+    expect(hiddenBy(cols, 'county').get('652302')).toEqual([true, false]);
+    expect(hiddenBy(cols, 'county').get('652301')).toEqual([false, false]);
+  });
+
+  it('time-series tooltip says <5 for a hidden point and — for a gap', () => {
+    const { periods, series } = seriesBy(cols, 'county');
+    const hidden = hiddenBy(cols, 'county');
+    const option: Loose = timeSeriesOption({
+      format: 'percent',
+      locale: 'zh',
+      periods,
+      grain: 'month',
+      series: [...series].map(([code, values]) => ({ name: code, values, hidden: hidden.get(code) }))
+    });
+    expect(option.dataset.source.s1).toEqual([null, 0]);
+    const text: string = option.tooltip.formatter([
+      { seriesIndex: 0, dataIndex: 0, seriesName: '652301', marker: '', axisValueLabel: '2025年1月' },
+      { seriesIndex: 1, dataIndex: 0, seriesName: '652302', marker: '', axisValueLabel: '2025年1月' }
+    ]);
+    expect(text).toBe('2025年1月<br/>652301&nbsp;&nbsp;<b>60%</b><br/>652302&nbsp;&nbsp;<b>&#60;5</b>');
+    const plain: Loose = timeSeriesOption({ format: 'count', locale: 'zh', periods, grain: 'month', series: [{ name: 'a', values: [1, null] }] });
+    expect(plain.tooltip.formatter).toBeUndefined();
+    expect(plain.tooltip.valueFormatter(null)).toBe('—');
+  });
+
+  it('shares leave a hidden cell out instead of counting it as zero', () => {
+    const shares = shareOfTotal([{ name: 'a', values: [null, 2], hidden: [true, false] }, { name: 'b', values: [4, 2] }]);
+    expect(shares[0].values).toEqual([null, 0.5]);
+    expect(shares[1].values).toEqual([1, 0.5]);
+  });
+
+  it('ranked bars label and tooltip a suppressed unit <5', () => {
+    const items = valuesBy(fromRows(rows.slice(0, 2).map((r) => ({ ...r, period: '2025-01-01' }))), 'county').map((v) => ({ code: v.code, name: v.code, value: v.value, suppressed: v.suppressed }));
+    const option: Loose = rankedBarsOption({ items, order: 'given', format: 'percent', locale: 'zh', valueLabel: '本期' });
+    expect(option.series[0].label.formatter({ value: option.dataset.source[1] })).toBe('<5');
+    expect(option.tooltip.valueFormatter(null, 1)).toBe('<5');
+    expect(option.tooltip.valueFormatter(0.6, 0)).toBe('60%');
+  });
+});
