@@ -39,8 +39,9 @@ describe('query builder', () => {
       for (const compare of ['none', 'yoy'] as const) {
         const q = buildQuery(spec(indicator.id, { grain, scope, compare, by: indicator.breakdowns.slice(0, 2), top: 5 }));
         const sides = compare === 'yoy' ? 2 : 1;
+        // Once per side, and again where a side reads a second table (a coverage's institutions).
         const scopeParams = q.params.filter((p) => p === '652399').length;
-        expect(scopeParams, indicator.id).toBe(sides);
+        expect(scopeParams, indicator.id).toBe(indicatorEntry(indicator.id)!.compute.coverage ? 2 * sides : sides);
         expect(q.sql.match(/(county_code|residence_county|"county_code"|"residence_county"|"org_code") = \$\d+/g)?.length ?? 0, indicator.id).toBeGreaterThanOrEqual(sides);
       }
     }

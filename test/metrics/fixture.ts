@@ -42,6 +42,10 @@ export const MART_ROWS: Record<string, Row[]> = {
     ['2025-03-01', 'referral_admission', A, 60, 1],
     ['2025-03-02', 'referral_admission', B, 10, 2],
     ['2025-03-03', 'referral_admission_urgent', C, 20, 2],
+    // Buckets whose text order (120 < 45 < 5) is not their order.
+    ['2025-04-01', 'imaging_report', C, 120, 1],
+    ['2025-04-01', 'imaging_report', C, 5, 2],
+    ['2025-04-02', 'imaging_report', C, 45, 3],
     ['2025-06-01', 'ems_arrival', '652301', 15, 4],
     ['2025-06-01', 'ems_arrival', '652327', 30, 1]
   ],

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { choroplethOption, CHANGJI_MAP } from '../../src/lib/charts/choropleth';
 import { axisMax, cumulative, niceCeil } from '../../src/lib/charts/common';
 import { funnelOption } from '../../src/lib/charts/funnel';
-import { bucketLabel, bucketMedian, histogramOption } from '../../src/lib/charts/histogram';
+import { bucketMedian, histogramOption } from '../../src/lib/charts/histogram';
 import { barsHeight, rankedBarsOption, rankItems } from '../../src/lib/charts/ranked-bars';
 import { shareOption } from '../../src/lib/charts/share';
 import { sparklinePaths } from '../../src/lib/charts/sparkline';
@@ -130,16 +130,14 @@ describe('funnel, histogram, share, sparkline', () => {
     expect(option.series[0].label.formatter({ name: '入院', value: 8793 })).toBe('入院  8,793件  95.8%');
   });
 
-  it('labels buckets and reads the median from summed buckets', () => {
-    expect(bucketLabel({ from: 30, to: 45, count: 1 }, 'zh')).toBe('30分–45分');
-    expect(bucketLabel({ from: 120, to: 180, count: 1 }, 'en')).toBe('2h–3h');
-    expect(bucketLabel({ from: 5760, to: null, count: 1 }, 'en')).toBe('≥96h');
-    expect(bucketMedian([{ from: 0, to: 10, count: 2 }, { from: 10, to: 20, count: 2 }])).toBe(10);
-    expect(bucketMedian([{ from: 10, to: 20, count: 4 }, { from: 0, to: 10, count: 0 }])).toBe(15);
-    expect(bucketMedian([{ from: 60, to: null, count: 3 }])).toBe(60);
+  it('orders buckets by their bounds and reads the median from summed buckets', () => {
+    const b = (from: number, to: number | null, count: number) => ({ from, to, count, label: `${from}+` });
+    expect(bucketMedian([b(0, 10, 2), b(10, 20, 2)])).toBe(10);
+    expect(bucketMedian([b(10, 20, 4), b(0, 10, 0)])).toBe(15);
+    expect(bucketMedian([b(60, null, 3)])).toBe(60);
     expect(bucketMedian([])).toBeNull();
-    const option: Loose = histogramOption({ locale: 'en', countLabel: 'Referrals', buckets: [{ from: 30, to: 45, count: 2 }, { from: 0, to: 30, count: 5 }] });
-    expect(option.dataset.source).toEqual({ bucket: ['0m–30m', '30m–45m'], count: [5, 2] });
+    const option: Loose = histogramOption({ locale: 'en', countLabel: 'Referrals', buckets: [b(30, 45, 2), b(0, 30, 5)] });
+    expect(option.dataset.source).toEqual({ bucket: ['0+', '30+'], count: [5, 2] });
   });
 
   it('shows parts of a whole with their shares and codes', () => {

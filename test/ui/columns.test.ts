@@ -1,6 +1,6 @@
 import { tableFromArrays, tableFromIPC, tableToIPC, vectorFromArray, Dictionary, Int32, Utf8, DateDay, Table, Float64 } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { countPositive, fromArrow, fromRows, periodsOf, seriesBy, single, valuesBy } from '../../src/lib/data/columns';
+import { fromArrow, fromRows, periodsOf, seriesBy, single, valuesBy } from '../../src/lib/data/columns';
 import { queryParams, wantsArrow } from '../../src/lib/data/query';
 
 const rows = [
@@ -67,17 +67,5 @@ describe('query parameters', () => {
     expect(wantsArrow({ ...spec, grain: 'day' })).toBe(true);
     expect(wantsArrow({ ...spec, by: ['institution'] })).toBe(true);
     expect(wantsArrow({ ...spec, grain: 'all', by: ['institution'] })).toBe(false);
-  });
-});
-
-describe('counting units with activity', () => {
-  it('counts distinct codes with a positive numerator per period', () => {
-    const c = fromRows([
-      { period: '2025-01-01', institution: 'A', numerator: 2, denominator: null, value: 2 },
-      { period: '2025-01-01', institution: 'B', numerator: 0, denominator: null, value: 0 },
-      { period: '2025-02-01', institution: 'A', numerator: 1, denominator: null, value: 1 },
-      { period: '2025-02-01', institution: 'B', numerator: 3, denominator: null, value: 3 }
-    ]);
-    expect(countPositive(c, 'institution')).toEqual({ periods: ['2025-01-01', '2025-02-01'], counts: [1, 2] });
   });
 });

@@ -11,12 +11,8 @@ export interface Bucket {
   /** Upper bound (exclusive), minutes; null for the open last bucket. */
   to: number | null;
   count: number;
-}
-
-export function bucketLabel(b: Bucket, locale: Locale): string {
-  const span = (m: number) => (m >= 120 && m % 60 === 0 ? `${m / 60}${locale === 'zh' ? '小时' : 'h'}` : `${m}${locale === 'zh' ? '分' : 'm'}`);
-  if (b.to === null) return `≥${span(b.from)}`;
-  return `${span(b.from)}–${span(b.to)}`;
+  /** The bucket's name (the `duration_bucket` dimension's value name, from the catalogue). */
+  label: string;
 }
 
 /**
@@ -43,7 +39,7 @@ export function histogramOption(input: { buckets: readonly Bucket[]; locale: Loc
   const show = (v: unknown) => formatValue(v as number, 'count', input.locale);
   return {
     aria: aria(input.description),
-    dataset: { source: { bucket: sorted.map((b) => bucketLabel(b, input.locale)), count: sorted.map((b) => b.count) } },
+    dataset: { source: { bucket: sorted.map((b) => b.label), count: sorted.map((b) => b.count) } },
     grid: grid(),
     tooltip: { ...tooltip('axis'), axisPointer: { type: 'shadow' }, valueFormatter: show },
     xAxis: { type: 'category', axisLabel: { interval: 0, rotate: sorted.length > 8 ? 40 : 0 } },

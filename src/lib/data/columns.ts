@@ -122,20 +122,3 @@ export function hiddenBy(c: Columns, dim: string | null): Map<string, boolean[]>
   const { series } = seriesBy(c, dim, 'suppressed');
   return new Map([...series].map(([key, flags]) => [key, flags.map((f) => (f as unknown) === true)]));
 }
-
-/**
- * Per period, how many distinct codes of `dim` have a positive numerator: institutions that
- * settled by face scan at least once in the month, say. Periods ascending.
- */
-export function countPositive(c: Columns, dim: string): { periods: string[]; counts: number[] } {
-  const periods = periodsOf(c);
-  const index = new Map(periods.map((p, i) => [p, i]));
-  const seen = periods.map(() => new Set<string>());
-  const period = c.columns.period as string[];
-  const codes = (c.columns[dim] ?? []) as string[];
-  const numerator = numbers(c, 'numerator');
-  for (let i = 0; i < c.length; i++) {
-    if ((numerator[i] ?? 0) > 0) seen[index.get(period[i])!].add(String(codes[i]));
-  }
-  return { periods, counts: seen.map((s) => s.size) };
-}

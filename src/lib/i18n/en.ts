@@ -119,7 +119,6 @@ export const en: Record<MessageKey, string> = {
   'page.settlement.amounts': 'Amounts: fund paid and self-paid',
   'page.settlement.selfPaid': 'Self-paid',
   'page.settlement.channelShare': 'Share of each channel',
-  'page.settlement.coverage': 'Designated institutions settling by face scan',
   'page.referral.title': 'Two-way referral',
   'page.referral.lead': 'Applications, success rate, upward and downward, time to admission.',
   'page.referral.funnel': 'Referral funnel',

@@ -117,7 +117,6 @@ export const zh = {
   'page.settlement.amounts': '结算金额：基金支付与个人自付',
   'page.settlement.selfPaid': '个人自付',
   'page.settlement.channelShare': '各结算方式占比',
-  'page.settlement.coverage': '刷脸结算定点机构覆盖',
   'page.referral.title': '双向转诊',
   'page.referral.lead': '转诊申请、成功率、上下转与入院时长。',
   'page.referral.funnel': '转诊流程',

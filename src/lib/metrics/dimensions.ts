@@ -1,6 +1,7 @@
 // Breakdown dimensions: their names and, for categories, every code the marts hold with its
 // Chinese and English name (codes are the feed contract's values, datasets/contract/feeds.ts).
 import { NONE_CODE, type Dimension, type DimensionValue, type Text } from '../api/contract';
+import { DURATION_BUCKETS } from './tables';
 
 type Labels = Record<string, [zh: string, en: string]>;
 
@@ -10,6 +11,24 @@ const org = (id: string, name: Text): Dimension => ({ id, name, kind: 'org' });
 
 const YES_NO = (yes: [string, string], no: [string, string]): Labels => ({ true: yes, false: no });
 const NONE: Labels = { [NONE_CODE]: ['无', 'None'] };
+
+/** A duration bound in the unit that keeps it short: minutes, then hours, then days. */
+function durationUnit(minutes: number): [value: number, zh: string, en: string] {
+  if (minutes < 60) return [minutes, '分钟', 'min'];
+  if (minutes < 2880) return [minutes / 60, '小时', 'h'];
+  return [minutes / 1440, '天', 'd'];
+}
+
+/** "30–45分钟" / "30–45 min", "45分钟–1小时", the open last bucket "≥4天" / "≥4 d". */
+function durationSpan(from: number, to: number | undefined): [string, string] {
+  const [a, az, ae] = durationUnit(from);
+  if (to === undefined) return [`≥${a}${az}`, `≥${a} ${ae}`];
+  const [b, bz, be] = durationUnit(to);
+  return az === bz ? [`${a}–${b}${bz}`, `${a}–${b} ${be}`] : [`${a}${az}–${b}${bz}`, `${a} ${ae}–${b} ${be}`];
+}
+
+/** Duration buckets are coded by their lower bound in minutes; each ends where the next begins. */
+const DURATION_LABELS: Labels = Object.fromEntries(DURATION_BUCKETS.map((from, i) => [String(from), durationSpan(from, DURATION_BUCKETS[i + 1])]));
 
 export const DIMENSIONS: Dimension[] = [
   org('county', { zh: '县市', en: 'County' }),
@@ -152,7 +171,8 @@ export const DIMENSIONS: Dimension[] = [
     DR: ['DR', 'DR'],
     US: ['彩超', 'Ultrasound'],
     DSA: ['DSA', 'DSA']
-  })
+  }),
+  category('duration_bucket', { zh: '时长分组', en: 'Duration' }, DURATION_LABELS)
 ];
 
 const byId = new Map(DIMENSIONS.map((d) => [d.id, d]));

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { FAMILIES, VALUE_FORMATS, type Grain, type Indicator } from '../api/contract';
 import { dimension } from './dimensions';
-import { martTable, orgDimensions, type MartTable } from './tables';
+import { INSTITUTION_FLAGS, martTable, orgDimensions, type MartTable } from './tables';
 
 const text = z.object({ zh: z.string().min(1), en: z.string().min(1) }).strict();
 const filterValues = z.array(z.union([z.string(), z.number(), z.boolean()])).min(1);
@@ -28,7 +28,12 @@ export const computeSchema = z
       .object({ scale: z.number().positive().describe('Factor from bucket minutes to the unit (1/60 for hours)') })
       .strict()
       .optional()
-      .describe('Value = median of the histogram buckets, weighted by the numerator')
+      .describe('Value = median of the histogram buckets, weighted by the numerator'),
+    coverage: z
+      .object({ of: z.enum(INSTITUTION_FLAGS).describe('Flag of core.dim_institution marking the institutions counted') })
+      .strict()
+      .optional()
+      .describe('Value = institutions with the flag whose numerator over the period is positive / all institutions with the flag in the selection')
   })
   .strict();
 
@@ -59,13 +64,18 @@ export const indicatorEntrySchema = z
     const issue = (message: string) => ctx.addIssue({ code: 'custom', message });
     const table = martTable(entry.compute.table);
     if (!table) return issue(`unknown table ${entry.compute.table}`);
-    const { numerator, denominator, median } = entry.compute;
+    const { numerator, denominator, median, coverage } = entry.compute;
     for (const m of [numerator, denominator]) if (m) measureIssues(table, m).forEach(issue);
-    if ((denominator === undefined) !== (entry.denominator === null)) issue('denominator text and measure must both be given or both be null');
+    // A coverage's denominator is the flagged institutions, not a measure.
+    const hasDenominator = denominator !== undefined || coverage !== undefined;
+    if (!hasDenominator !== (entry.denominator === null)) issue('denominator text and measure (or coverage) must both be given or both be null');
     if (median && !table.buckets) issue(`table ${entry.compute.table} has no histogram buckets for a median`);
     if (median && denominator) issue('a median has no denominator');
-    if ((entry.format === 'percent' || entry.format === 'per100') && !denominator) issue(`format ${entry.format} needs a denominator`);
-    const allowed = new Set([...orgDimensions(table), ...Object.keys(table.dims)]);
+    if (coverage && (denominator || median)) issue('a coverage has no denominator measure and no median');
+    if (coverage && table.org.level !== 'institution') issue(`a coverage counts institutions: table ${entry.compute.table} is not per institution`);
+    if ((entry.format === 'percent' || entry.format === 'per100') && !hasDenominator) issue(`format ${entry.format} needs a denominator`);
+    // Institutions are counted per org unit: a coverage has no other breakdowns.
+    const allowed = new Set([...orgDimensions(table), ...(coverage ? [] : Object.keys(table.dims))]);
     for (const b of entry.breakdowns) {
       if (!dimension(b)) issue(`unknown dimension ${b}`);
       else if (!allowed.has(b)) issue(`table ${entry.compute.table} cannot be broken down by ${b}`);

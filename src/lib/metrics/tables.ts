@@ -10,6 +10,8 @@ export type TimeGrain = 'day' | 'month' | 'year';
 export interface DimColumn {
   column: string;
   map?: Record<string, string>;
+  /** Codes are numbers (bucket bounds): rows are ordered by their value, not as text. */
+  numeric?: boolean;
 }
 
 export interface MartTable {
@@ -38,6 +40,9 @@ export interface MartTable {
 export const DURATION_BUCKETS = [
   0, 1, 2, 3, 5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 240, 360, 480, 720, 1080, 1440, 2160, 2880, 4320, 5760
 ];
+
+/** Flags of core.dim_institution a coverage indicator may count institutions by. */
+export const INSTITUTION_FLAGS = ['is_designated'] as const;
 
 const daily = (name: string) => ({ day: `${name}_daily`, month: `${name}_monthly` });
 
@@ -132,7 +137,10 @@ const MART_TABLES = {
     schema: 'mart_services',
     tables: daily('durations'),
     org: { column: 'org_code', level: 'institution' },
-    dims: { urgent: { column: 'measure', map: { referral_admission_urgent: 'true', referral_admission: 'false' } } },
+    dims: {
+      urgent: { column: 'measure', map: { referral_admission_urgent: 'true', referral_admission: 'false' } },
+      duration_bucket: { column: 'bucket_minutes', numeric: true }
+    },
     filters: ['measure'],
     measures: ['events'],
     buckets: { column: 'bucket_minutes', bounds: DURATION_BUCKETS },
@@ -143,7 +151,7 @@ const MART_TABLES = {
     schema: 'mart_services',
     tables: daily('durations'),
     org: { column: 'org_code', level: 'county' },
-    dims: {},
+    dims: { duration_bucket: { column: 'bucket_minutes', numeric: true } },
     filters: ['measure'],
     measures: ['events'],
     buckets: { column: 'bucket_minutes', bounds: DURATION_BUCKETS },

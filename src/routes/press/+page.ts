@@ -2,7 +2,7 @@
 // top of the caller's scope. A figure that fails keeps its error; the others still show.
 import type { QueryResponse } from '$lib/api/contract';
 import { ApiError, getJson } from '$lib/data/api';
-import { countPositive, fromRows, single } from '$lib/data/columns';
+import { fromRows, single } from '$lib/data/columns';
 import { queryParams, type QuerySpec } from '$lib/data/query';
 import type { PageLoad } from './$types';
 import { PRESS_FIGURES, type PressFigure } from './figures';
@@ -16,15 +16,12 @@ export interface Computed {
 async function compute(f: PressFigure, org: string, fetcher: typeof fetch): Promise<number | null> {
   const c = f.compute;
   const spec: QuerySpec = { indicator: c.indicator, from: f.from, to: f.to, org, grain: c.kind === 'max_day' ? 'day' : 'all' };
-  if (c.kind === 'institutions') spec.by = ['institution'];
   const body = await getJson<QueryResponse>(fetcher, `/api/query?${queryParams(spec, 'json')}`);
   const cols = fromRows(body.rows);
   if (c.kind === 'max_day') {
     const days = ((cols.columns.numerator ?? []) as (number | null)[]).filter((n): n is number => n !== null);
     return days.length ? Math.max(...days) : null;
   }
-  // One window, so the positive institutions of its single period are the count.
-  if (c.kind === 'institutions') return countPositive(cols, 'institution').counts[0] ?? 0;
   return single(cols)?.[c.field] ?? null;
 }
 

@@ -10,9 +10,7 @@ export type Computation =
   /** A field of the indicator over the window (grain=all). */
   | { kind: 'total'; indicator: string; field: 'numerator' | 'denominator' | 'value' }
   /** The busiest day's figure (grain=day, the maximum). */
-  | { kind: 'max_day'; indicator: string }
-  /** Institutions with a positive figure over the window. */
-  | { kind: 'institutions'; indicator: string };
+  | { kind: 'max_day'; indicator: string };
 
 export interface PressFigure {
   key: string;
@@ -36,7 +34,7 @@ export const PRESS_FIGURES: PressFigure[] = [
   { key: 'payments', label: t('平台费用结算', 'Fees settled through the platform'), from: LAUNCH, to: '2025-12-31', published: 162_000, format: 'count', unit: t('笔', 'payments'), test: 'within', compute: { kind: 'total', indicator: 'platform_payments', field: 'numerator' } },
   { key: 'report_queries', label: t('报告查询', 'Report queries'), from: LAUNCH, to: '2025-12-31', published: 3_910_000, format: 'count', unit: t('次', 'queries'), test: 'within', compute: { kind: 'total', indicator: 'report_query_count', field: 'numerator' } },
   { key: 'face_scan', label: t('刷脸结算', 'Face-scan settlements'), from: '2025-04-01', to: '2025-12-31', published: 1_180_000, format: 'count', unit: times, test: 'within', compute: { kind: 'total', indicator: 'face_scan_settlements', field: 'numerator' } },
-  { key: 'face_institutions', label: t('开通刷脸结算的定点机构', 'Designated institutions settling by face scan'), from: '2025-04-01', to: '2025-12-31', published: 327, format: 'count', unit: t('家', 'institutions'), test: 'within', compute: { kind: 'institutions', indicator: 'face_scan_settlements' } },
+  { key: 'face_institutions', label: t('开通刷脸结算的定点机构', 'Designated institutions settling by face scan'), from: '2025-04-01', to: '2025-12-31', published: 327, format: 'count', unit: t('家', 'institutions'), test: 'within', compute: { kind: 'total', indicator: 'face_scan_coverage', field: 'numerator' } },
   { key: 'referrals', label: t('双向转诊申请', 'Referral applications'), from: '2025-01-01', to: '2025-12-31', published: 9_175, format: 'count', unit: t('例', 'cases'), test: 'within', compute: { kind: 'total', indicator: 'referral_success_rate', field: 'denominator' } },
   { key: 'referrals_succeeded', label: t('转诊成功', 'Referrals succeeded'), from: '2025-01-01', to: '2025-12-31', published: 8_793, format: 'count', unit: t('例', 'cases'), test: 'within', compute: { kind: 'total', indicator: 'referral_success_rate', field: 'numerator' } },
   { key: 'referral_rate', label: t('转诊成功率', 'Referral success rate'), from: '2025-01-01', to: '2025-12-31', published: 0.958, format: 'percent', test: 'within', compute: { kind: 'total', indicator: 'referral_success_rate', field: 'value' } },

@@ -4,9 +4,11 @@ import type { IndicatorEntry } from '../schema';
 import { BY_ORG, median, NOTES, PERCENT, ratio, SOURCES, sum, t, UNITS } from './common';
 
 const REFERRAL_DIMS = [...BY_ORG, 'direction', 'urgent', 'within_mc'];
+/** Medians of durations can also be broken down into their histogram (events per bucket). */
+const DURATION_DIMS = [...BY_ORG, 'duration_bucket'];
 /** What the 120 response medians share. */
 const EMS_MEDIAN: Pick<IndicatorEntry, 'denominator' | 'unit' | 'format' | 'breakdowns' | 'higherIsBetter' | 'source'> = {
-  denominator: null, unit: UNITS.minutes, format: 'minutes', breakdowns: ['county'], higherIsBetter: false, source: SOURCES.emergency
+  denominator: null, unit: UNITS.minutes, format: 'minutes', breakdowns: ['county', 'duration_bucket'], higherIsBetter: false, source: SOURCES.emergency
 };
 
 export const CARE_SERVICES: IndicatorEntry[] = [
@@ -84,7 +86,7 @@ export const CARE_SERVICES: IndicatorEntry[] = [
     denominator: null,
     unit: UNITS.minutes,
     format: 'minutes',
-    breakdowns: [...BY_ORG, 'urgent'],
+    breakdowns: [...BY_ORG, 'urgent', 'duration_bucket'],
     target: null,
     higherIsBetter: false,
     source: SOURCES.medicalCommunity,
@@ -100,7 +102,7 @@ export const CARE_SERVICES: IndicatorEntry[] = [
     denominator: null,
     unit: UNITS.minutes,
     format: 'minutes',
-    breakdowns: BY_ORG,
+    breakdowns: DURATION_DIMS,
     target: { value: 90, op: '<=', note: t('STEMI 转运 30-90 分钟', 'STEMI transfer 30-90 minutes') },
     higherIsBetter: false,
     source: SOURCES.chestPain,
@@ -211,7 +213,7 @@ export const CARE_SERVICES: IndicatorEntry[] = [
     denominator: null,
     unit: UNITS.hours,
     format: 'hours',
-    breakdowns: BY_ORG,
+    breakdowns: DURATION_DIMS,
     target: null,
     higherIsBetter: false,
     source: SOURCES.internetHospital,
@@ -320,7 +322,7 @@ export const CARE_SERVICES: IndicatorEntry[] = [
     denominator: null,
     unit: UNITS.minutes,
     format: 'minutes',
-    breakdowns: BY_ORG,
+    breakdowns: DURATION_DIMS,
     target: { value: 30, op: '<=', note: NOTES.typical },
     higherIsBetter: false,
     source: SOURCES.chestPain,
@@ -336,7 +338,7 @@ export const CARE_SERVICES: IndicatorEntry[] = [
     denominator: null,
     unit: UNITS.minutes,
     format: 'minutes',
-    breakdowns: BY_ORG,
+    breakdowns: DURATION_DIMS,
     target: null,
     higherIsBetter: false,
     source: SOURCES.platform,

@@ -58,6 +58,22 @@ export const PLATFORM_SERVICES: IndicatorEntry[] = [
     }
   },
   {
+    id: 'face_scan_coverage',
+    family: 'services',
+    name: t('刷脸结算机构覆盖率', 'Face-scan coverage of designated institutions'),
+    definition: t('期内至少有一笔刷脸结算的医保定点机构数占医保定点机构数的比例', 'Designated institutions with at least one face-scan settlement in the period over all designated institutions'),
+    numerator: t('有刷脸结算的定点机构数', 'Designated institutions settling by face scan'),
+    denominator: t('医保定点机构数', 'Designated institutions'),
+    ...PERCENT,
+    breakdowns: BY_ORG,
+    target: { value: 1, op: '>=', note: t('2025年4月起全部定点机构开通', 'every designated institution from April 2025') },
+    higherIsBetter: true,
+    source: SOURCES.insurance,
+    // Institutions, not persons: nothing to hide.
+    countsPersons: false,
+    compute: { table: 'settlements', numerator: { column: 'settlements', where: { channel: ['face'] } }, coverage: { of: 'is_designated' } }
+  },
+  {
     id: 'face_verify_pass_rate',
     family: 'services',
     name: t('刷脸核验通过率', 'Face verification pass rate'),

@@ -82,9 +82,10 @@ class Builder {
   constructor(private readonly spec: QuerySpec, private readonly table: MartTable) {
     this.compute = spec.entry.compute;
     this.dims = spec.by.map((_, i) => `d${i + 1}`);
-    const { numerator, denominator } = this.compute;
-    // Filters both measures share go into WHERE, so rows matching neither never form a group.
-    this.shared = !denominator || sameFilters(numerator, denominator) ? numerator : null;
+    const { numerator, denominator, coverage } = this.compute;
+    // Filters both measures share go into WHERE, so rows matching neither never form a group. A
+    // coverage keeps every row (its periods are those with any row), its filter in the sum.
+    this.shared = coverage ? null : !denominator || sameFilters(numerator, denominator) ? numerator : null;
   }
 
   build(): BuiltQuery {
@@ -112,7 +113,10 @@ class Builder {
       select.push('cmp.numerator AS compare_numerator', 'cmp.denominator AS compare_denominator', `${this.valueExpr('cmp')} AS compare_value`);
     }
     const join = compare ? ` LEFT JOIN cmp ON ${['period', ...this.dims].map((c) => `cmp.${c} = cur.${c}`).join(' AND ')}` : '';
-    const order = ['cur.period', ...this.dims.flatMap((d) => [`cur.${d} = ${other}`, `cur.${d}`])].join(', ');
+    const order = ['cur.period', ...spec.by.flatMap((id, i) => {
+      const d = `cur.d${i + 1}`;
+      return [`${d} = ${other}`, ...(this.table.dims[id]?.numeric ? [`TRY_CAST(${d} AS DOUBLE)`] : []), d];
+    })].join(', ');
     const sql = `WITH ${ctes.join(',\n')}\nSELECT ${select.join(', ')}\nFROM cur${join}\nORDER BY ${order}\nLIMIT ${this.p.int(spec.limit)}`;
     const columns = ['period', ...spec.by, 'numerator', 'denominator', 'value', ...(compare ? ['compare_numerator', 'compare_denominator', 'compare_value'] : [])];
     return { sql, params: this.p.values, columns };
@@ -126,6 +130,7 @@ class Builder {
     const base = `${name}_base AS (${selects.join(' UNION ALL ')})`;
     const keys = ['period', ...this.dims.map((d, i) => (i === 0 && spec.top !== null ? `CASE WHEN d1 IN (SELECT d1 FROM top_keys) THEN d1 ELSE ${p.bind(OTHER_CODE)} END AS d1` : d))];
     if (this.compute.median) return { base, aggregates: this.medianCtes(name, keys) };
+    if (this.compute.coverage) return { base, aggregates: this.coverageCtes(name, keys) };
     const { numerator, denominator } = this.compute;
     const den = denominator ? this.sumExpr(denominator) : 'CAST(NULL AS DOUBLE)';
     return { base, aggregates: [`${name} AS (SELECT ${keys.join(', ')}, ${this.sumExpr(numerator)} AS numerator, ${den} AS denominator FROM ${name}_base GROUP BY ALL)`] };
@@ -134,6 +139,7 @@ class Builder {
   /** The rows of one physical table over part of the range, with period, breakdowns and measures. */
   private partSelect(part: Part, shift: Shift | null, stock: boolean): string {
     const { table, spec, p } = this;
+    const { coverage } = this.compute;
     const time = part.time === 'year' ? 'make_date(t.year, 1, 1)' : `t.${part.time}`;
     let period = spec.grain === 'all' ? p.date(spec.from) : spec.grain === 'day' ? time : `CAST(date_trunc('${TRUNC[spec.grain]}', ${time}) AS DATE)`;
     if (shift && spec.grain !== 'all') period = `CAST(${period} + to_${shift.unit}(${p.int(shift.amount)}) AS DATE)`;
@@ -149,6 +155,7 @@ class Builder {
       ...spec.by.map((id, i) => `${this.dimExpr(id)} AS d${i + 1}`),
       `${time} AS time_`,
       ...[...columns].map((c) => `t.${ident(c)}`),
+      ...(coverage ? [`t.${ident(table.org.column)} AS unit_`] : []),
       // Stocks are read at the latest time of each period (never summed over time).
       ...(stock ? [`max(${time}) OVER (PARTITION BY ${period}) AS latest_`] : [])
     ];
@@ -156,6 +163,7 @@ class Builder {
       this.timeFilter(part),
       this.orgFilter(spec.scope),
       this.orgFilter(spec.org),
+      ...(coverage ? [`i.${ident(coverage.of)}`] : []),
       ...(this.shared ? [this.measureFilter(this.shared, 't.')].filter((f): f is string => f !== null) : [])
     ];
     const join = table.org.level === 'institution' ? ` JOIN core.dim_institution i ON i.institution_code = t.${ident(table.org.column)}` : '';
@@ -181,6 +189,27 @@ class Builder {
     ];
   }
 
+  /**
+   * A coverage: per period and breakdown, the flagged institutions whose numerator is positive
+   * over all flagged institutions of the selection, read from core.dim_institution so that one
+   * without a single row still counts in the denominator.
+   */
+  private coverageCtes(name: string, keys: string[]): string[] {
+    const { spec, dims } = this;
+    const unit = 'i.institution_code';
+    const flagged = [`i.${ident(this.compute.coverage!.of)}`, this.orgFilter(spec.scope, unit), this.orgFilter(spec.org, unit)];
+    const unitDims = spec.by.map((id, i) => `, ${this.dimExpr(id, unit)} AS d${i + 1}`).join('');
+    const groups = keys.slice(1);
+    const join = ['h.period = p.period', ...dims.map((d) => `h.${d} = u.${d}`)].join(' AND ');
+    return [
+      `${name}_units AS (SELECT ${[...groups, 'count(*) AS units'].join(', ')} FROM (SELECT ${unit}${unitDims} FROM core.dim_institution i WHERE ${flagged.join(' AND ')}) GROUP BY ALL)`,
+      `${name}_hits AS (SELECT ${keys.join(', ')}, unit_, ${this.sumExpr(this.compute.numerator)} AS n FROM ${name}_base GROUP BY ALL)`,
+      `${name} AS (SELECT ${['p.period', ...dims.map((d) => `u.${d}`)].join(', ')}, CAST(count(h.unit_) FILTER (WHERE h.n > 0) AS DOUBLE) AS numerator, ` +
+        `CAST(u.units AS DOUBLE) AS denominator FROM (SELECT DISTINCT period FROM ${name}_base) p CROSS JOIN ${name}_units u ` +
+        `LEFT JOIN ${name}_hits h ON ${join} GROUP BY ALL)`
+    ];
+  }
+
   private measures(): Measure[] {
     return [this.compute.numerator, ...(this.compute.denominator ? [this.compute.denominator] : [])];
   }
@@ -199,7 +228,7 @@ class Builder {
 
   private valueExpr(side: string): string {
     if (this.compute.median) return `${side}.value`;
-    return this.compute.denominator ? `${side}.numerator / nullif(${side}.denominator, 0)` : `${side}.numerator`;
+    return this.compute.denominator || this.compute.coverage ? `${side}.numerator / nullif(${side}.denominator, 0)` : `${side}.numerator`;
   }
 
   /** A measure's row filter, on the table (`t.`) or on the base rows (''). */
@@ -221,10 +250,9 @@ class Builder {
     return `t.${time} BETWEEN ${p.date(start)} AND ${p.date(to)}`;
   }
 
-  /** Rows inside an org unit's subtree. */
-  private orgFilter(org: OrgFilter): string {
+  /** Rows inside an org unit's subtree; `own` is the row's own org code. */
+  private orgFilter(org: OrgFilter, own = `t.${ident(this.table.org.column)}`): string {
     const { p, table } = this;
-    const own = `t.${ident(table.org.column)}`;
     if (org.kind === 'prefecture' && org.counties.length === 0) return 'false';
     if (table.org.level === 'county') {
       if (org.kind === 'prefecture') return `${own} IN (${p.list(org.counties)})`;
@@ -239,10 +267,9 @@ class Builder {
     }
   }
 
-  /** A breakdown as text codes; a missing value becomes NONE_CODE. */
-  private dimExpr(id: string): string {
+  /** A breakdown as text codes; a missing value becomes NONE_CODE. `own` is the row's own org code. */
+  private dimExpr(id: string, own = `t.${ident(this.table.org.column)}`): string {
     const { p, table } = this;
-    const own = `t.${ident(table.org.column)}`;
     const orgColumns: Record<string, string> = table.org.level === 'county'
       ? { county: own }
       : { county: 'i.county_code', township: 'i.township_code', institution: own, medical_community: 'i.mc_code', institution_type: 'i.type' };
