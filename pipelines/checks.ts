@@ -127,36 +127,78 @@ function containsName(text: string, names: ReturnType<typeof simulatedNames>): s
 }
 
 /**
+ * How one table is scanned. Rows: a fact's rows of this run, a mart's rows of the rebuilt days or
+ * months (earlier ones were scanned when they were built), a dimension whole. Coded columns, whose
+ * distinct values are few, are judged value by value in one scan of the table instead of running
+ * the patterns on every row: every mart column (marts are grouped by codes), and the columns of
+ * a fact the ingest checked against a code list (an enum or a reference table) plus its age band.
+ */
+function scanPlan(schema: string, table: string, timeColumn: string | undefined): { scope: string; coded: (column: string) => boolean } {
+  if (schema !== 'core') {
+    const scope = timeColumn === 'day' ? 'WHERE day IN (SELECT d FROM affected_dates)'
+      : timeColumn === 'month' ? 'WHERE month IN (SELECT month FROM affected_months)' : '';
+    return { scope, coded: () => true };
+  }
+  const feed = FEEDS.find((f) => factTable(f) === `${schema}.${table}`);
+  if (!feed) return { scope: '', coded: () => false };
+  const coded = new Set(Object.entries(feed.fields).filter(([, spec]) => (spec.values || spec.ref) && !spec.pii).map(([name]) => name));
+  coded.add('age_band');
+  return { scope: 'WHERE source_date IN (SELECT d FROM run_dates)', coded: (column) => coded.has(column) };
+}
+
+/** What personal data a value holds, if any: a valid ID number, a mobile, or a simulated name. */
+function personalData(value: string, column: string, names: ReturnType<typeof simulatedNames>): string | null {
+  if ((value.match(/[0-9]{17}[0-9Xx]/g) ?? []).some(isValidIdNumber)) return 'ID number';
+  if (/(^|[^0-9])1[3-9][0-9]{9}([^0-9]|$)/.test(value)) return 'mobile number';
+  if (!PUBLIC_NAME_COLUMNS.has(column) && containsName(value, names)) return 'a personal name';
+  return null;
+}
+
+/**
  * Every text column of core and the marts: valid 18-digit ID numbers, mobile numbers, and the
- * simulator's personal names. Facts are scanned for the rows of this run, marts whole.
+ * simulator's personal names, in the rows this run wrote (see scanPlan).
  */
 export async function piiScan(db: Database): Promise<CheckResult> {
-  const columns = await db.rows<{ schema: string; table: string; column: string }>(`
-    SELECT c.table_schema AS schema, c.table_name AS "table", c.column_name AS "column"
+  const columns = await db.rows<{ schema: string; table: string; column: string; time: string | null }>(`
+    SELECT c.table_schema AS schema, c.table_name AS "table", c.column_name AS "column",
+           (SELECT min(column_name) FROM information_schema.columns t WHERE t.table_schema = c.table_schema AND t.table_name = c.table_name AND column_name IN ('day', 'month')) AS time
     FROM information_schema.columns c JOIN information_schema.tables t USING (table_schema, table_name)
     WHERE c.table_schema IN ('core', ${MART_SCHEMAS.map(literal).join(', ')}) AND t.table_type = 'BASE TABLE' AND c.data_type = 'VARCHAR'
     ORDER BY 1, 2, 3`);
   const names = simulatedNames();
   const findings: string[] = [];
   let failing = 0;
-  for (const { schema, table, column } of columns) {
-    const col = ident(column);
-    const scope = table.startsWith('fact_') ? 'source_date IN (SELECT d FROM run_dates) AND' : '';
-    // One pass per column: the regular expressions run on the rows (cheaper than hashing every
-    // distinct key first); only values with an ID-number or mobile shape or (outside public name
-    // columns) Chinese characters are made distinct and judged here with the check digit and the
-    // name lists.
-    const cjk = PUBLIC_NAME_COLUMNS.has(column) ? '' : `OR regexp_matches(${col}, '[\\x{4e00}-\\x{9fff}]')`;
-    const values = await db.rows<{ v: string }>(`SELECT DISTINCT ${col} AS v FROM ${ident(schema)}.${ident(table)}
-      WHERE ${scope} (regexp_matches(${col}, '[0-9]{17}[0-9Xx]|(^|[^0-9])1[3-9][0-9]{9}([^0-9]|$)') ${cjk}) LIMIT 100000`);
-    for (const { v } of values) {
-      const id = (v.match(/[0-9]{17}[0-9Xx]/g) ?? []).find(isValidIdNumber);
-      const phone = /(^|[^0-9])1[3-9][0-9]{9}([^0-9]|$)/.test(v);
-      const name = !id && !phone && !PUBLIC_NAME_COLUMNS.has(column) ? containsName(v, names) : null;
-      if (id || phone || name) {
-        failing++;
-        if (findings.length < 5) findings.push(`${schema}.${table}.${column}: ${id ? 'ID number' : phone ? 'mobile number' : 'a personal name'}`);
-      }
+  const judge = (schema: string, table: string, column: string, values: string[]) => {
+    for (const v of values) {
+      const kind = personalData(v, column, names);
+      if (!kind) continue;
+      failing++;
+      if (findings.length < 5) findings.push(`${schema}.${table}.${column}: ${kind}`);
+    }
+  };
+  const tables = new Map<string, typeof columns>();
+  for (const c of columns) tables.set(`${c.schema}.${c.table}`, [...(tables.get(`${c.schema}.${c.table}`) ?? []), c]);
+  for (const cols of tables.values()) {
+    const { schema, table } = cols[0];
+    const from = `${ident(schema)}.${ident(table)}`;
+    const { scope, coded } = scanPlan(schema, table, cols[0].time ?? undefined);
+    const few = cols.filter((c) => coded(c.column));
+    if (few.length > 0) {
+      // One scan for all coded columns of the table; their distinct values are judged here.
+      const row = (await db.rows<Record<string, string[] | null>>(
+        `SELECT ${few.map((c) => `list(DISTINCT ${ident(c.column)}) FILTER (WHERE ${ident(c.column)} IS NOT NULL) AS ${ident(c.column)}`).join(', ')} FROM ${from} ${scope}`
+      ))[0];
+      for (const c of few) judge(schema, table, c.column, row[c.column] ?? []);
+    }
+    for (const { column } of cols.filter((c) => !coded(c.column))) {
+      const col = ident(column);
+      // The regular expressions run on the rows (cheaper than hashing every distinct key first);
+      // only values with an ID-number or mobile shape or (outside public name columns) Chinese
+      // characters are made distinct and judged with the check digit and the name lists.
+      const cjk = PUBLIC_NAME_COLUMNS.has(column) ? '' : `OR regexp_matches(${col}, '[\\x{4e00}-\\x{9fff}]')`;
+      const values = await db.rows<{ v: string }>(`SELECT DISTINCT ${col} AS v FROM ${from}
+        ${scope ? `${scope} AND` : 'WHERE'} (regexp_matches(${col}, '[0-9]{17}[0-9Xx]|(^|[^0-9])1[3-9][0-9]{9}([^0-9]|$)') ${cjk}) LIMIT 100000`);
+      judge(schema, table, column, values.map((r) => r.v));
     }
   }
   return {

@@ -76,13 +76,13 @@ export async function stageFeed(db: Database, feed: FeedSpec, files: LandingFile
   const struct = `{${Object.entries(feed.fields).map(([n, s]) => `"${n}":"${parseType(s)}"`).join(',')}}`;
   const values = Object.entries(feed.fields).map(([n, s]) => `${fieldValue(n, s)} AS ${ident(`v_${n}`)}`).join(',\n      ');
   // One pass, pipelined by DuckDB: read each line, parse it once (typed; NULL when it is not JSON
-  // at all), take its first contract violation (detailed checks run only on rows already failing
+  // at all: json_valid guards the parse because try() would evaluate it row by row), take its first contract violation (detailed checks run only on rows already failing
   // a cheap one), keep the masked line of bad rows only. Insertion order is kept, so a row's rowid
   // gives its line in its file.
   const parse = (paths: string[]) => db.run(`
     CREATE OR REPLACE TEMP TABLE ${table} AS
     WITH src AS (
-      SELECT filename AS file, line, strlen(line) + 1 AS bytes, try(from_json(line, ${literal(struct)})) AS j
+      SELECT filename AS file, line, strlen(line) + 1 AS bytes, CASE WHEN json_valid(line) THEN from_json(line, ${literal(struct)}) END AS j
       FROM read_csv(${list(paths)}, columns = {'line': 'VARCHAR'}, header = false, delim = chr(30), quote = '',
                     escape = '', filename = true, compression = 'gzip', auto_detect = false, null_padding = false)
     ), typed AS (
