@@ -66,33 +66,49 @@ function problemExpression(feed: FeedSpec, folderDate: string): string {
   return `CASE ${cases.join('\n      ')} END`;
 }
 
+/** Name of the TEMP table that numbers a feed's staged files: file_no, file, folder_date. */
+export const stageFilesTable = (feed: FeedSpec) => `stage_files_${feed.name}`;
+
 /**
  * Reads and checks the files of one feed into TEMP table stage_<feed>, one row per readable
- * line in file order: folder date, file, bytes, typed values (v_<field>), problem (NULL when valid),
- * masked raw line for problems, duplicate flag. Returns the files it could not read.
+ * line in file order: file number (see stageFilesTable), folder date, bytes, typed values
+ * (v_<field>), problem (NULL when valid), masked raw line for problems, duplicate flag. Names,
+ * phones and addresses are checked but not kept. Returns the files it could not read.
  */
 export async function stageFeed(db: Database, feed: FeedSpec, files: LandingFile[], loadedIds: string | null): Promise<UnreadableFile[]> {
   const table = stageTable(feed);
   const struct = `{${Object.entries(feed.fields).map(([n, s]) => `"${n}":"${parseType(s)}"`).join(',')}}`;
   const values = Object.entries(feed.fields).map(([n, s]) => `${fieldValue(n, s)} AS ${ident(`v_${n}`)}`).join(',\n      ');
+  const dropped = Object.entries(feed.fields)
+    .filter(([, s]) => s.pii === 'name' || s.pii === 'phone' || s.pii === 'address')
+    .map(([n]) => `, ${ident(`v_${n}`)}`).join('');
   // One pass, pipelined by DuckDB: read each line, parse it once (typed; NULL when it is not JSON
-  // at all: json_valid guards the parse because try() would evaluate it row by row), take its first contract violation (detailed checks run only on rows already failing
-  // a cheap one), keep the masked line of bad rows only. Insertion order is kept, so a row's rowid
-  // gives its line in its file.
-  const parse = (paths: string[]) => db.run(`
+  // at all: json_valid guards the parse because try() would evaluate it row by row), take its
+  // first contract violation (detailed checks run only on rows already failing a cheap one), keep
+  // the masked line of bad rows only. Insertion order is kept, so a row's rowid gives its line in
+  // its file. Rows carry their file's number, not its path: a path on every row costs more to
+  // store than the rest of the row's text.
+  const parse = async (batch: LandingFile[]) => {
+    await db.run(`DROP TABLE IF EXISTS ${table}`);
+    await db.run(`CREATE OR REPLACE TEMP TABLE ${stageFilesTable(feed)} AS
+      SELECT CAST(unnest(range(${batch.length})) AS INTEGER) AS file_no, unnest(${list(batch.map((f) => f.path))}) AS file,
+             unnest(${list(batch.map((f) => f.folderDate))})::DATE AS folder_date`);
+    const folderDates = `[${batch.map((f) => `DATE ${literal(f.folderDate)}`).join(', ')}]`;
+    await db.run(`
     CREATE OR REPLACE TEMP TABLE ${table} AS
     WITH src AS (
-      SELECT filename AS file, line, strlen(line) + 1 AS bytes, CASE WHEN json_valid(line) THEN from_json(line, ${literal(struct)}) END AS j
-      FROM read_csv(${list(paths)}, columns = {'line': 'VARCHAR'}, header = false, delim = chr(30), quote = '',
-                    escape = '', filename = true, compression = 'gzip', auto_detect = false, null_padding = false)
+      SELECT CAST(file_index AS INTEGER) AS file_no, line, strlen(line) + 1 AS bytes, CASE WHEN json_valid(line) THEN from_json(line, ${literal(struct)}) END AS j
+      FROM read_csv(${list(batch.map((f) => f.path))}, columns = {'line': 'VARCHAR'}, header = false, delim = chr(30), quote = '',
+                    escape = '', compression = 'gzip', auto_detect = false, null_padding = false)
     ), typed AS (
-      SELECT CAST(regexp_extract(file, 'dt=([0-9]{4}-[0-9]{2}-[0-9]{2})', 1) AS DATE) AS folder_date, file, bytes, line, j,
+      SELECT file_no, ${folderDates}[file_no + 1] AS folder_date, bytes, line, j,
       ${values} FROM src
     ), checked AS (
       SELECT *, ${problemExpression(feed, 'folder_date')} AS problem FROM typed
     )
-    SELECT * EXCLUDE (j, line), CASE WHEN problem IS NOT NULL THEN ${maskLine('line')} END AS masked_line, FALSE AS duplicate FROM checked`);
-  const unreadable = await readFiles(db, table, files, parse);
+    SELECT * EXCLUDE (j, line${dropped}), CASE WHEN problem IS NOT NULL THEN ${maskLine('line')} END AS masked_line, FALSE AS duplicate FROM checked`);
+  };
+  const unreadable = await readFiles(db, feed, files, parse);
   // Duplicates: the same event id again in this batch (the first line wins) or already loaded
   // from another day. Ids seen twice are few: find them by aggregate, number only those, and
   // flag them in place.
@@ -101,7 +117,7 @@ export async function stageFeed(db: Database, feed: FeedSpec, files: LandingFile
   await db.run(`
     UPDATE ${table} SET duplicate = TRUE WHERE rowid IN (
       SELECT r FROM (
-        SELECT rowid AS r, row_number() OVER (PARTITION BY ${id} ORDER BY folder_date, file, rowid) AS n FROM ${table}
+        SELECT rowid AS r, row_number() OVER (PARTITION BY ${id} ORDER BY folder_date, file_no, rowid) AS n FROM ${table}
         WHERE problem IS NULL AND ${id} IN (SELECT ${id} FROM ${table} WHERE problem IS NULL GROUP BY ALL HAVING count(*) > 1)
       ) WHERE n > 1
       ${seenBefore})`);
@@ -110,7 +126,7 @@ export async function stageFeed(db: Database, feed: FeedSpec, files: LandingFile
 
 /** A staging row's line in its file: rows keep their files' order, so rowid counts lines. */
 export function lineNumberSql(table: string): string {
-  return `(SELECT file, min(rowid) - 1 AS before FROM ${table} GROUP BY file)`;
+  return `(SELECT file_no, min(rowid) - 1 AS before FROM ${table} GROUP BY file_no)`;
 }
 
 /** Raw identifiers masked in a quarantined line: ID numbers, mobiles, names, addresses, birth dates. */
@@ -127,45 +143,42 @@ function maskLine(column: string): string {
  * one by one; a gzip file whose trailer's size does not match what could be read was cut short:
  * all of it is set aside (DuckDB would otherwise silently load its first part).
  */
-async function readFiles(db: Database, table: string, files: LandingFile[], parse: (paths: string[]) => Promise<void>): Promise<UnreadableFile[]> {
+async function readFiles(db: Database, feed: FeedSpec, files: LandingFile[], parse: (batch: LandingFile[]) => Promise<void>): Promise<UnreadableFile[]> {
+  const table = stageTable(feed);
   const unreadable: UnreadableFile[] = [];
   let readable = [...files];
-  const attempt = async (paths: string[]) => {
-    await db.run(`DROP TABLE IF EXISTS ${table}`);
-    await parse(paths);
-  };
   try {
-    if (readable.length > 0) await attempt(readable.map((f) => f.path));
+    if (readable.length > 0) await parse(readable);
   } catch {
     const ok: LandingFile[] = [];
     for (const f of readable) {
       try {
-        await attempt([f.path]);
+        await parse([f]);
         ok.push(f);
       } catch (error) {
         unreadable.push({ ...f, reason: `unreadable file: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` });
       }
     }
     readable = ok;
-    if (readable.length > 0) await attempt(readable.map((f) => f.path));
+    if (readable.length > 0) await parse(readable);
   }
   if (readable.length === 0) {
     // No readable file: an empty staging table of the right shape.
-    await attempt([emptyFile()]);
+    await parse([{ path: emptyFile(), folderDate: '1970-01-01' }]);
     return unreadable;
   }
-  const sizes = await db.rows<{ file: string; bytes: string }>(`SELECT file, CAST(sum(bytes) AS VARCHAR) AS bytes FROM ${table} GROUP BY file`);
-  const readBytes = new Map(sizes.map((s) => [s.file, Number(s.bytes)]));
-  const cut: string[] = [];
-  for (const f of readable) {
+  const sizes = await db.rows<{ file_no: number; bytes: string }>(`SELECT file_no, CAST(sum(bytes) AS VARCHAR) AS bytes FROM ${table} GROUP BY file_no`);
+  const readBytes = new Map(sizes.map((s) => [s.file_no, Number(s.bytes)]));
+  const cut: number[] = [];
+  for (const [n, f] of readable.entries()) {
     const expected = gzipDeclaredSize(f.path);
-    const got = readBytes.get(f.path) ?? 0;
+    const got = readBytes.get(n) ?? 0;
     if (expected !== null && expected !== got % 2 ** 32) {
-      cut.push(f.path);
+      cut.push(n);
       unreadable.push({ ...f, reason: `unreadable file: gzip stream cut short (${got} of ${expected} bytes readable)` });
     }
   }
-  if (cut.length > 0) await db.run(`DELETE FROM ${table} WHERE file IN (SELECT unnest(${list(cut)}))`);
+  if (cut.length > 0) await db.run(`DELETE FROM ${table} WHERE file_no IN (${cut.join(', ')})`);
   return unreadable;
 }
 

@@ -5,9 +5,10 @@ import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSyn
 import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { FEEDS } from '../datasets/contract/feeds';
+import type { FeedSpec } from '../datasets/contract/field';
 import { runChecks, type CheckResult } from './checks';
 import { affectedDatesSql, createFactSql, loadFactSql } from './core';
-import { lineNumberSql, stageFeed, stageTable, type LandingFile, type UnreadableFile } from './ingest';
+import { lineNumberSql, stageFeed, stageFilesTable, stageTable, type LandingFile, type UnreadableFile } from './ingest';
 import { acquireLock } from './lock';
 import { buildMonthlyRollups, loadReferenceCodes, loadReferenceTables, modelFiles } from './models';
 import { exportMarts } from './parquet';
@@ -200,7 +201,7 @@ async function runLocked(options: PipelineOptions): Promise<RunResult> {
           const near = `source_date NOT IN (SELECT d FROM batch_dates) AND partition_date BETWEEN DATE ${literal(batch[0])} - ${DUPLICATE_WINDOW_DAYS} AND DATE ${literal(batch[batch.length - 1])} + ${DUPLICATE_WINDOW_DAYS}`;
           await wh.run(`CREATE OR REPLACE TEMP TABLE loaded_ids AS SELECT ${ident(feed.idField)} AS id FROM core.${ident(`fact_${feed.name}`)} WHERE ${near}`);
           const unreadable = await stageFeed(wh, feed, files, 'loaded_ids');
-          const lines = await recordAccounting(wh, runId, feed.name, files, unreadable);
+          const lines = await recordAccounting(wh, runId, feed, files, unreadable);
           emit({ kind: 'feed', feed: feed.name, batch: b + 1, batches: batches.length, lines });
         });
       }
@@ -216,7 +217,7 @@ async function runLocked(options: PipelineOptions): Promise<RunResult> {
           await wh.run(affectedDatesSql(feed, range));
           for (const sql of loadFactSql(feed, range)) await wh.run(sql);
           await wh.run(affectedDatesSql(feed, range));
-          await wh.run(`DROP TABLE ${stageTable(feed)}`);
+          await wh.run(`DROP TABLE ${stageTable(feed)}; DROP TABLE ${stageFilesTable(feed)}`);
         });
       }
     }
@@ -282,13 +283,15 @@ async function runLocked(options: PipelineOptions): Promise<RunResult> {
 const listOfDates = (dates: string[]) => `[${dates.map(literal).join(', ')}]`;
 
 /** Per landing day of one feed: what was read, loaded, quarantined, dropped as duplicate. */
-async function recordAccounting(db: Database, runId: string, feed: string, files: LandingFile[], unreadable: UnreadableFile[]): Promise<number> {
-  const table = ident(`stage_${feed}`);
+async function recordAccounting(db: Database, runId: string, spec: FeedSpec, files: LandingFile[], unreadable: UnreadableFile[]): Promise<number> {
+  const feed = spec.name;
+  const table = stageTable(spec);
   await db.run(`DELETE FROM meta.quarantine WHERE feed = ? AND source_date IN (SELECT d FROM batch_dates)`, [feed]);
   await db.run(`
     INSERT INTO meta.quarantine
-    SELECT ${literal(runId)}, ${literal(feed)}, folder_date, file, s.rowid - f.before AS line_no, split_part(problem, ':', 1), nullif(split_part(problem, ':', 2), ''), masked_line
-    FROM ${table} s JOIN ${lineNumberSql(table)} f USING (file) WHERE problem IS NOT NULL ORDER BY folder_date, file, line_no`);
+    SELECT ${literal(runId)}, ${literal(feed)}, s.folder_date, n.file, s.rowid - f.before AS line_no, split_part(problem, ':', 1), nullif(split_part(problem, ':', 2), ''), masked_line
+    FROM ${table} s JOIN ${lineNumberSql(table)} f USING (file_no) JOIN ${stageFilesTable(spec)} n USING (file_no)
+    WHERE problem IS NOT NULL ORDER BY s.folder_date, n.file, line_no`);
   for (const u of unreadable) {
     await db.run(`INSERT INTO meta.quarantine VALUES (?, ?, CAST(? AS DATE), ?, NULL, 'unreadable_file', NULL, ?)`, [runId, feed, u.folderDate, u.path, u.reason]);
   }
@@ -304,7 +307,7 @@ async function recordAccounting(db: Database, runId: string, feed: string, files
            count(*) FILTER (WHERE problem IS NULL AND NOT duplicate) AS loaded,
            count(*) FILTER (WHERE problem IS NOT NULL) AS quarantined,
            count(*) FILTER (WHERE duplicate) AS duplicates,
-           count(*) FILTER (WHERE problem IS NULL AND NOT duplicate AND ${partitionDay(feed)} < folder_date) AS late
+           count(*) FILTER (WHERE problem IS NULL AND NOT duplicate AND ${localDaySql(`v_${spec.partitionField}`, spec.fields[spec.partitionField].type)} < folder_date) AS late
     FROM ${table} GROUP BY folder_date`);
   const byDay = new Map(counts.map((c) => [c.d, c]));
   const rows = [...perDay.entries()].sort().map(([date, f]) => {
@@ -317,11 +320,6 @@ async function recordAccounting(db: Database, runId: string, feed: string, files
       FROM (VALUES ${rows.map((r) => `(${r.join(', ')})`).join(', ')}) v(d, files, unreadable, lines, loaded, quarantined, duplicates, late)`);
   }
   return rows.reduce((sum, r) => sum + (r[3] as number), 0);
-}
-
-function partitionDay(feed: string): string {
-  const spec = FEEDS.find((f) => f.name === feed)!;
-  return localDaySql(`v_${spec.partitionField}`, spec.fields[spec.partitionField].type);
 }
 
 async function writeRunRecord(
