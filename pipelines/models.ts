@@ -1,6 +1,7 @@
 // Running the SQL models in dependency order (their file names), with the reference data they
 // read loaded first, and the monthly rollups of the daily marts (the dashboard's hot paths).
-import { readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultReferenceDir, loadReference, TABLES, type TableName } from '../datasets/reference/index';
@@ -15,12 +16,20 @@ export function modelFiles(): string[] {
   return readdirSync(MODELS_DIR).filter((f) => f.endsWith('.sql')).sort().map((f) => join(MODELS_DIR, f));
 }
 
+/** A digest of the reference files, kept with a published build: files it has seen need no validation again. */
+export function referenceFingerprint(dir = defaultReferenceDir): string {
+  const hash = createHash('sha256');
+  for (const { file } of Object.values(TABLES)) hash.update(file).update(readFileSync(join(dir, file)));
+  return hash.digest('hex');
+}
+
 /**
- * The reference CSVs as TEMP ref_<table> tables. They are validated by the shared zod loader
- * first (an invalid file stops the run naming file and row); codes are read as text.
+ * The reference CSVs as TEMP ref_<table> tables. Unless a published build already used these
+ * very files, they are validated by the shared zod loader first (an invalid file stops the run
+ * naming file and row); codes are read as text.
  */
-export async function loadReferenceTables(db: Database, dir = defaultReferenceDir): Promise<void> {
-  loadReference(dir);
+export async function loadReferenceTables(db: Database, dir = defaultReferenceDir, options: { validate?: boolean } = {}): Promise<void> {
+  if (options.validate !== false) loadReference(dir);
   for (const name of Object.keys(TABLES) as TableName[]) {
     const { file, columns } = TABLES[name];
     const textColumns = columns.filter((c) => c === 'code' || c.endsWith('_code'));

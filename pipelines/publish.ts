@@ -2,17 +2,26 @@
 // closed without a WAL and reached the disk is renamed over the warehouse, and the folder is
 // synced after the rename. A crash at any instant leaves either the old or the new file whole.
 import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 export function buildPath(warehouse: string): string {
   return join(dirname(warehouse), `${basename(warehouse, '.duckdb')}.build-${process.pid}.duckdb`);
 }
 
-/** Starts a build from the current warehouse (or from nothing on the first run). */
+/**
+ * Starts a build from the current warehouse (or from nothing on the first run). The copy starts
+ * flushing to disk at once, in the background, so the sync at publish is left with the run's own
+ * writes. That early flush only saves time: publish syncs the file again, so its outcome (and an
+ * error, which publish would meet itself) is not awaited.
+ */
 export function startBuild(warehouse: string): string {
   const build = buildPath(warehouse);
   removeBuild(build);
-  if (existsSync(warehouse)) copyFileSync(warehouse, build);
+  if (existsSync(warehouse)) {
+    copyFileSync(warehouse, build);
+    void open(build, 'r').then((handle) => handle.sync().finally(() => handle.close())).catch(() => undefined);
+  }
   return build;
 }
 

@@ -10,7 +10,7 @@ import { runChecks, type CheckResult } from './checks';
 import { affectedDatesSql, createFactSql, loadFactSql } from './core';
 import { lineNumberSql, stageFeed, stageFilesTable, stageTable, type LandingFile, type UnreadableFile } from './ingest';
 import { acquireLock } from './lock';
-import { buildMonthlyRollups, loadReferenceCodes, loadReferenceTables, modelFiles } from './models';
+import { buildMonthlyRollups, loadReferenceCodes, loadReferenceTables, modelFiles, referenceFingerprint } from './models';
 import { exportMarts } from './parquet';
 import { addPersonKeys, loadPseudonymKey } from './pseudonymize';
 import { publishBuild, removeBuild, removeStaleBuilds, startBuild } from './publish';
@@ -186,7 +186,8 @@ async function runLocked(options: PipelineOptions): Promise<RunResult> {
       for (const feed of FEEDS) await wh.run(createFactSql(feed));
     });
     await step('reference', async () => {
-      await loadReferenceTables(wh, options.referenceDir);
+      const seen = await wh.value<string | undefined>("SELECT value FROM meta.settings WHERE key = 'reference_fingerprint'");
+      await loadReferenceTables(wh, options.referenceDir, { validate: seen !== referenceFingerprint(options.referenceDir) });
       await loadReferenceCodes(wh);
       await wh.runFile(modelFiles()[1]);
     });
@@ -234,7 +235,7 @@ async function runLocked(options: PipelineOptions): Promise<RunResult> {
 
     await step('records', async () => {
       await wh.run(`INSERT OR REPLACE INTO meta.loaded_dates SELECT d, ${literal(runId)} FROM run_dates`);
-      await wh.run(`INSERT OR REPLACE INTO meta.settings VALUES ('pseudonym_key_fingerprint', ${literal(key.fingerprint)})`);
+      await wh.run(`INSERT OR REPLACE INTO meta.settings VALUES ('pseudonym_key_fingerprint', ${literal(key.fingerprint)}), ('reference_fingerprint', ${literal(referenceFingerprint(options.referenceDir))})`);
       await importFailedRuns(wh, options.dataDir);
     });
 
