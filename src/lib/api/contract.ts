@@ -174,6 +174,18 @@ export interface QueryResponse {
   truncated?: boolean;
 }
 
+/** Queries one GET /api/query/batch may carry. */
+export const MAX_BATCH = 64;
+
+/** One query of a batch: its JSON answer, or the error GET /api/query would have given. */
+export type QueryBatchResult = { status: 200; body: QueryResponse } | { status: number; body: ApiErrorBody };
+
+/** GET /api/query/batch: the results in the order of the `q` parameters. */
+export interface QueryBatchResponse {
+  dataVersion: string;
+  results: QueryBatchResult[];
+}
+
 // Arrow (`format=arrow`, application/vnd.apache.arrow.stream) carries the same columns:
 // period Date32 (apache-arrow JS reads it as ms since the epoch), breakdown columns
 // Dictionary<Int32, Utf8>, numbers Float64 (nullable). CSV and XLSX add a `<dim>_name` column

@@ -4,7 +4,7 @@
 import type { Action } from 'svelte/action';
 import type { Locale } from '$lib/i18n/locale';
 // Imported statically on purpose: the page then preloads ECharts with its other modules, ahead
-// of its API requests (Preload.svelte), which would otherwise hold the browser's six
+// of its API requests (QueryPreload.svelte), which would otherwise hold the browser's six
 // connections while a lazily imported chart library waited behind them.
 import { init, prepare } from './echarts';
 import { buildTheme, resolveTokens, tokenNames, type Tokens } from './theme';

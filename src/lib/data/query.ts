@@ -1,9 +1,10 @@
-// GET /api/query as columns. Small answers come as JSON; long series (every day, or every
-// institution over time) as an Arrow IPC stream, decoded by apache-arrow, which is loaded
-// only when such a series is asked for. Either way the page gets the same column arrays,
-// which is what ECharts' dataset wants.
-import type { Compare, Format, Grain, QueryResponse } from '$lib/api/contract';
-import { getJson, request } from './api';
+// /api/query as columns. Small answers come as JSON, batched with the page's other queries
+// (./batch.ts); long series (every day, or every institution over time) as an Arrow IPC
+// stream of their own, decoded by apache-arrow, which is loaded only when such a series is
+// asked for. Either way the page gets the same column arrays, which is what ECharts' dataset wants.
+import type { Compare, Format, Grain } from '$lib/api/contract';
+import { request } from './api';
+import { batched } from './batch';
 import { fromArrow, fromRows, type Columns } from './columns';
 
 export interface QuerySpec {
@@ -32,18 +33,17 @@ export function wantsArrow(spec: QuerySpec): boolean {
   return timed && (spec.grain === 'day' || spec.grain === 'week' || (spec.by ?? []).includes('institution'));
 }
 
-/** The exact URL runQuery fetches for a spec (what a page may preload). */
+/** The exact URL of an Arrow series (which a page may preload); JSON answers come in batches. */
 export function queryUrl(spec: QuerySpec): string {
   return `/api/query?${queryParams(spec, wantsArrow(spec) ? 'arrow' : 'json')}`;
 }
 
-export async function runQuery(spec: QuerySpec, signal?: AbortSignal, fetcher: typeof fetch = fetch): Promise<Columns> {
+export async function runQuery(spec: QuerySpec): Promise<Columns> {
   if (wantsArrow(spec)) {
-    const response = await request(fetcher, queryUrl(spec), signal);
+    const response = await request(fetch, queryUrl(spec));
     const bytes = new Uint8Array(await response.arrayBuffer());
     const { tableFromIPC } = await import('apache-arrow');
     return fromArrow(tableFromIPC(bytes));
   }
-  const body = await getJson<QueryResponse>(fetcher, queryUrl(spec), signal);
-  return fromRows(body.rows);
+  return fromRows((await batched(queryParams(spec, 'json').toString())).rows);
 }

@@ -5,6 +5,7 @@
 import { untrack } from 'svelte';
 import { ApiError } from './api';
 import type { Columns } from './columns';
+import { usePreloads } from './preload';
 import { queryUrl, runQuery, type QuerySpec } from './query';
 
 export type Status = 'loading' | 'ready' | 'error';
@@ -13,11 +14,6 @@ export interface Resource<T> {
   readonly status: Status;
   readonly data: T | null;
   readonly error: ApiError | null;
-}
-
-export interface QueryResource extends Resource<Columns> {
-  /** The URL to preload (null when nothing is to load, or the answer is already cached). */
-  readonly preload: string | null;
 }
 
 const cache = new Map<string, Promise<unknown>>();
@@ -84,30 +80,18 @@ export function resource<T>(key: () => string | null, load: () => Promise<T>): R
   };
 }
 
-/** A /api/query answer as a resource; `spec` returning null holds the request back. */
-export function queryResource(version: () => string, spec: () => QuerySpec | null): QueryResource {
-  const key = () => {
-    const s = spec();
-    return s ? `${version()}|${queryUrl(s)}` : null;
-  };
-  const preload = $derived.by(() => {
-    const k = key();
-    const s = spec();
-    return k && s && !cache.has(k) ? queryUrl(s) : null;
-  });
-  const state = resource(key, () => runQuery(spec()!));
-  return {
-    get status() {
-      return state.status;
+/**
+ * A /api/query answer as a resource; `spec` returning null holds the request back. Must be called
+ * during component initialisation: the first render's query is registered for preloading.
+ */
+export function queryResource(version: () => string, spec: () => QuerySpec | null): Resource<Columns> {
+  const first = spec();
+  if (first) usePreloads()?.add(first);
+  return resource(
+    () => {
+      const s = spec();
+      return s ? `${version()}|${queryUrl(s)}` : null;
     },
-    get data() {
-      return state.data;
-    },
-    get error() {
-      return state.error;
-    },
-    get preload() {
-      return preload;
-    }
-  };
+    () => runQuery(spec()!)
+  );
 }

@@ -1,7 +1,7 @@
-// Each published figure computed live: one /api/query per figure over its own window, at the
-// top of the caller's scope. A figure that fails keeps its error; the others still show.
+// Each published figure computed live over its own window, at the top of the caller's scope: one
+// GET /api/query/batch for them all. A figure that fails keeps its error; the others still show.
 import type { QueryResponse } from '$lib/api/contract';
-import { ApiError, getJson } from '$lib/data/api';
+import { batchUrls, fetchBatch, itemAnswer } from '$lib/data/batch';
 import { fromRows, single } from '$lib/data/columns';
 import { queryParams, type QuerySpec } from '$lib/data/query';
 import type { PageLoad } from './$types';
@@ -13,10 +13,12 @@ export interface Computed {
   error: string | null;
 }
 
-async function compute(f: PressFigure, org: string, fetcher: typeof fetch): Promise<number | null> {
+function specOf(f: PressFigure, org: string): QuerySpec {
+  return { indicator: f.compute.indicator, from: f.from, to: f.to, org, grain: f.compute.kind === 'max_day' ? 'day' : 'all' };
+}
+
+function valueOf(f: PressFigure, body: QueryResponse): number | null {
   const c = f.compute;
-  const spec: QuerySpec = { indicator: c.indicator, from: f.from, to: f.to, org, grain: c.kind === 'max_day' ? 'day' : 'all' };
-  const body = await getJson<QueryResponse>(fetcher, `/api/query?${queryParams(spec, 'json')}`);
   const cols = fromRows(body.rows);
   if (c.kind === 'max_day') {
     const days = ((cols.columns.numerator ?? []) as (number | null)[]).filter((n): n is number => n !== null);
@@ -28,11 +30,13 @@ async function compute(f: PressFigure, org: string, fetcher: typeof fetch): Prom
 export const load: PageLoad = async ({ fetch, parent }) => {
   const { orgs } = await parent();
   const org = orgs?.root ?? '';
+  const items = PRESS_FIGURES.map((f) => queryParams(specOf(f, org), 'json').toString());
+  const answers = Promise.all(batchUrls(items).map((url) => fetchBatch(fetch, url))).then((maps) => new Map(maps.flatMap((m) => [...m])));
   const computed: Computed[] = await Promise.all(
-    PRESS_FIGURES.map((f) =>
-      compute(f, org, fetch).then(
+    PRESS_FIGURES.map((f, i) =>
+      answers.then((byItem) => valueOf(f, itemAnswer(byItem.get(items[i])))).then(
         (value) => ({ key: f.key, value, error: null }),
-        (err) => ({ key: f.key, value: null, error: err instanceof ApiError || err instanceof Error ? err.message : String(err) })
+        (err) => ({ key: f.key, value: null, error: err instanceof Error ? err.message : String(err) })
       )
     )
   );

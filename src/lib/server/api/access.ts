@@ -55,9 +55,12 @@ export function signedIn(c: Context<ApiEnv>): Caller {
   return caller;
 }
 
-/** What a refused data request asked for, as the audit log keeps it (the raw parameters, cut short). */
-export function requestDetail(c: Context<ApiEnv>): Record<string, unknown> {
-  const { indicator, org, by, from, to, grain, compare, top, month, format, download } = c.req.query();
+/**
+ * What a refused data request asked for, as the audit log keeps it (the raw parameters, cut
+ * short); `query` names them for one query of a batch.
+ */
+export function requestDetail(c: Context<ApiEnv>, query: Record<string, string> = c.req.query()): Record<string, unknown> {
+  const { indicator, org, by, from, to, grain, compare, top, month, format, download } = query;
   const filters = Object.fromEntries(Object.entries({ org, by, from, to, grain, compare, top, month }).filter(([, v]) => v !== undefined).map(([k, v]) => [k, v.slice(0, 64)]));
   return { path: c.req.path, indicator: indicator?.slice(0, 64), filters, format: format?.slice(0, 16), download };
 }

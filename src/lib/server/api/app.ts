@@ -12,14 +12,17 @@ import { createAuthRoutes } from '../auth/routes';
 import { UnsupportedQuery } from '../query/builder';
 import { readRuns } from '../runs';
 import { callerScope } from '../scope';
-import { NoWarehouse, type Warehouse } from '../warehouse';
+import { NoWarehouse, type Snapshot, type Warehouse } from '../warehouse';
 import { auditor, csrfCheck, DEFAULT_ACCESS, requestDetail, requireSignIn, signedIn, type AccessDeps, type ApiEnv } from './access';
+import { batchBody, parseItem, type ItemResult } from './batch';
 import { ResponseCache, type CachedResponse } from './cache';
-import { ApiError, badParameter, quote } from './errors';
+import { ApiError, badParameter, invalidParameters, quote } from './errors';
 import { mountReport, reportRoute } from './report-route';
-import { resolveQuery } from './resolve';
+import { resolveQuery, type ResolvedQuery } from './resolve';
 import { acceptsGzip, produce } from './respond';
-import { ERROR_RESPONSES as errors, HealthBody, IndicatorsBody, jsonContent as json, OrgUnitsBody, QueryBody, QueryParams, RunsBody } from './schemas';
+import {
+  BatchBody, BatchParams, ERROR_RESPONSES as errors, HealthBody, IndicatorsBody, jsonContent as json, OrgUnitsBody, QueryBody, QueryParams, RunsBody
+} from './schemas';
 
 export type { ApiEnv };
 
@@ -56,6 +59,13 @@ const routes = {
       ...errors
     }
   }),
+  batch: createRoute({
+    method: 'get',
+    path: '/query/batch',
+    summary: 'Several queries in one request (JSON answers only), each answered as GET /api/query would answer it',
+    request: { query: BatchParams },
+    responses: { 200: json(BatchBody, 'Each query\'s answer or refusal, in order'), 304: { description: 'Unchanged since the ETag given (the data version)' }, ...errors }
+  }),
   runs: createRoute({ method: 'get', path: '/runs', summary: 'Pipeline runs, feed accounting, quarantine reasons, checks and steps of the last run', responses: { 200: json(RunsBody, 'Runs'), 304: { description: 'Unchanged' }, 401: errors[401], 503: errors[503] } }),
   report: reportRoute
 };
@@ -82,6 +92,13 @@ function errorResponse(error: ApiError): Response {
   return Response.json(error.body(), { status: error.status });
 }
 
+/** A refusal as the API's error (a query the builder cannot write names a bad indicator); null for a fault. */
+function refusal(error: unknown): ApiError | null {
+  if (error instanceof ApiError) return error;
+  if (error instanceof UnsupportedQuery) return badParameter('indicator', error.message);
+  return null;
+}
+
 export function createApi(options: ApiOptions): OpenAPIHono<ApiEnv> {
   const { warehouse } = options;
   const access = options.access ?? DEFAULT_ACCESS;
@@ -89,18 +106,22 @@ export function createApi(options: ApiOptions): OpenAPIHono<ApiEnv> {
   const cache = new ResponseCache(options.cacheBytes ?? 256 * 1024 * 1024);
   warehouse.onSwap(() => cache.clear());
 
+  /** An answer from the cache, or computed once: GET /api/query and each query of a batch. */
+  const answer = (snapshot: Snapshot, resolved: ResolvedQuery, resolveFor: (current: Snapshot) => ResolvedQuery, gzipOk: boolean): Promise<CachedResponse> => {
+    // Whether cells are hidden and whether it is a file change the bytes: both are in the key.
+    const variant = [gzipOk ? 'gzip' : 'identity', resolved.suppress ? 'suppressed' : 'all', resolved.download ? 'file' : 'inline'].join(' ');
+    const key = `${snapshot.dataVersion}\n${variant}\n${JSON.stringify(resolved.normalized)}`;
+    return cache.get(key, () => warehouse.use((connection, current) => produce(connection, current, resolveFor(current), gzipOk)));
+  };
+  /** A forbidden request (or query of a batch, named by `query`) goes into the audit log as denied. */
+  const deny = (c: Context<ApiEnv>, error: ApiError, query?: Record<string, string>) =>
+    audit(c, { action: 'denied', detail: { reason: error.reason ?? 'forbidden', ...requestDetail(c, query) } });
+
   const app = new OpenAPIHono<ApiEnv>({
     // Validation failures become the API's own 400, naming the parameter.
     defaultHook: (result, c) => {
       if (result.success) return;
-      const issue = result.error.issues[0];
-      if (issue.code === 'unrecognized_keys') {
-        const key = String(issue.keys[0]);
-        return errorResponse(badParameter(key, `Unknown parameter ${quote(key)}`));
-      }
-      const parameter = String(issue.path[0] ?? '');
-      const missing = c.req.query(parameter) === undefined;
-      return errorResponse(badParameter(parameter, missing ? `${parameter} is required` : `${parameter}: ${issue.message}`));
+      return errorResponse(invalidParameters(result.error.issues, (name) => c.req.query(name) !== undefined));
     }
   }).basePath('/api');
 
@@ -162,15 +183,9 @@ export function createApi(options: ApiOptions): OpenAPIHono<ApiEnv> {
       if (unchanged) return unchanged;
     }
     const gzipOk = acceptsGzip(c.req.header('accept-encoding'));
-    // Whether cells are hidden and whether it is a file change the bytes: both are in the key.
-    const variant = [gzipOk ? 'gzip' : 'identity', resolved.suppress ? 'suppressed' : 'all', resolved.download ? 'file' : 'inline'].join(' ');
-    const key = `${snapshot.dataVersion}\n${variant}\n${JSON.stringify(resolved.normalized)}`;
-    const response: CachedResponse = await cache.get(key, () =>
-      warehouse.use((connection, current) =>
-        // A publish may have landed since the snapshot: answer from the file the query runs on.
-        produce(connection, current, current === snapshot ? resolved : resolveQuery(params, caller, current), gzipOk)
-      )
-    );
+    // A publish may have landed since the snapshot: answer from the file the query runs on.
+    const resolveFor = (current: Snapshot) => (current === snapshot ? resolved : resolveQuery(params, caller, current));
+    const response = await answer(snapshot, resolved, resolveFor, gzipOk);
     if (resolved.download) {
       const { indicator, format, lang, from, to, grain, org, by, compare, top } = resolved.normalized;
       audit(c, { action: 'export', detail: { indicator, filters: { org, from, to, grain, by, compare, top }, format, lang }, rows: response.rows });
@@ -180,6 +195,31 @@ export function createApi(options: ApiOptions): OpenAPIHono<ApiEnv> {
     c.header('Vary', 'Accept-Encoding');
     for (const [name, value] of Object.entries(response.headers)) c.header(name, value);
     return c.body(response.body as Uint8Array<ArrayBuffer>, 200);
+  });
+
+  app.openapi(routes.batch, async (c) => {
+    const caller = signedIn(c);
+    const snapshot = await warehouse.snapshot();
+    const unchanged = validators(c, snapshot.dataVersion);
+    if (unchanged) return unchanged;
+    // Each query as GET /api/query would answer it, refusals (and their audit) included.
+    const results = await Promise.all([c.req.valid('query').q].flat().map(async (item): Promise<ItemResult> => {
+      try {
+        const params = parseItem(item);
+        const resolved = resolveQuery(params, caller, snapshot);
+        const resolveFor = (current: Snapshot) => (current === snapshot ? resolved : resolveQuery(params, caller, current));
+        return { status: 200, body: (await answer(snapshot, resolved, resolveFor, false)).body };
+      } catch (error) {
+        const refused = refusal(error);
+        if (!refused) throw error;
+        if (refused.code === 'forbidden') deny(c, refused, Object.fromEntries(new URLSearchParams(item)));
+        return { status: refused.status, body: Buffer.from(JSON.stringify(refused.body())) };
+      }
+    }));
+    const { body, headers } = await batchBody(snapshot.dataVersion, results, acceptsGzip(c.req.header('accept-encoding')));
+    c.header('Vary', 'Accept-Encoding');
+    for (const [name, value] of Object.entries(headers)) c.header(name, value);
+    return c.body(body as Uint8Array<ArrayBuffer>, 200);
   });
 
   app.openapi(routes.runs, async (c) => {
@@ -209,12 +249,12 @@ export function createApi(options: ApiOptions): OpenAPIHono<ApiEnv> {
   });
 
   app.onError((error, c) => {
-    if (error instanceof ApiError) {
-      if (error.code === 'forbidden') audit(c, { action: 'denied', detail: { reason: error.reason ?? 'forbidden', ...requestDetail(c) } });
-      return errorResponse(error);
+    const refused = refusal(error);
+    if (refused) {
+      if (refused.code === 'forbidden') deny(c, refused);
+      return errorResponse(refused);
     }
     if (error instanceof NoWarehouse) return errorResponse(new ApiError('no_warehouse', error.message));
-    if (error instanceof UnsupportedQuery) return errorResponse(badParameter('indicator', error.message));
     console.error('api: unexpected error', error);
     return errorResponse(new ApiError('internal', 'Internal error; the server log has the details'));
   });

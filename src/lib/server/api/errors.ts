@@ -39,3 +39,22 @@ export function quote(value: string): string {
   const short = value.length > 40 ? `${value.slice(0, 40)}…` : value;
   return JSON.stringify(short);
 }
+
+/** What a failed schema check reports about one parameter (a zod issue). */
+interface ParameterIssue {
+  code: string;
+  path: readonly PropertyKey[];
+  message: string;
+  keys?: readonly string[];
+}
+
+/** The 400 for parameters that failed their schema: the first issue, naming its parameter. */
+export function invalidParameters(issues: readonly ParameterIssue[], given: (name: string) => boolean): ApiError {
+  const issue = issues[0];
+  if (issue.code === 'unrecognized_keys') {
+    const key = String(issue.keys?.[0]);
+    return badParameter(key, `Unknown parameter ${quote(key)}`);
+  }
+  const parameter = String(issue.path[0] ?? '');
+  return badParameter(parameter, given(parameter) ? `${parameter}: ${issue.message}` : `${parameter} is required`);
+}

@@ -3,9 +3,9 @@
 // below fail to compile when a schema and the contract disagree).
 import { z } from '@hono/zod-openapi';
 import {
-  COMPARES, DEFAULT_LIMIT, FAMILIES, FORMATS, GRAINS, LANGS, MAX_LIMIT, MAX_TOP, SUPPRESSED, VALUE_FORMATS,
-  type ApiErrorBody, type Dimension, type HealthResponse, type Indicator, type IndicatorsResponse,
-  type NormalizedQuery, type OrgUnitsResponse, type QueryResponse, type ReportResponse, type RunsResponse
+  COMPARES, DEFAULT_LIMIT, FAMILIES, FORMATS, GRAINS, LANGS, MAX_BATCH, MAX_LIMIT, MAX_TOP, SUPPRESSED, VALUE_FORMATS,
+  type ApiErrorBody, type Dimension, type HealthResponse, type Indicator, type IndicatorsResponse, type NormalizedQuery,
+  type OrgUnitsResponse, type QueryBatchResponse, type QueryResponse, type ReportResponse, type RunsResponse
 } from '../../api/contract';
 import { ERROR_CODES } from '../../api/contract';
 import { parseDay } from '../query/periods';
@@ -147,6 +147,25 @@ const Row = z
 export const QueryBody: z.ZodType<QueryResponse> = z
   .object({ indicator: z.string(), dataVersion: z.string(), query: Normalized, rows: z.array(Row), truncated: z.boolean().optional() })
   .openapi('QueryResult');
+
+const batchItem = z.string().min(1).max(2000);
+
+export const BatchParams = z
+  .object({
+    q: z
+      .union([batchItem, z.array(batchItem).min(1).max(MAX_BATCH)])
+      .openapi({ description: `One query per q, up to ${MAX_BATCH}: the URL-encoded query string of a GET /api/query (JSON answers only)`, example: 'indicator=referral_success_rate&from=2025-01-01&to=2025-12-31&grain=all' })
+  })
+  .strict();
+
+export const BatchBody: z.ZodType<QueryBatchResponse> = z
+  .object({
+    dataVersion: z.string(),
+    results: z
+      .array(z.union([z.object({ status: z.literal(200), body: QueryBody }), z.object({ status: z.number().int(), body: ErrorBody })]))
+      .openapi({ description: 'In the order of the q parameters: each query\'s answer, or the error (status 400, 403, ...) GET /api/query would have given it' })
+  })
+  .openapi('QueryBatch');
 
 const num = z.number();
 export const RunsBody: z.ZodType<RunsResponse> = z
