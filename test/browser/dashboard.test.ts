@@ -111,6 +111,22 @@ describe.skipIf(!available)('dashboard in Chromium', () => {
     await context.close();
   });
 
+  it('draws the time to admission as a histogram and the face-scan coverage as a KPI', async () => {
+    const { context, page, errors } = await open('/referral');
+    const histogram = chartCard(page, '申请到入院时长分布');
+    await page.locator(`${histogram} [data-chart-ready="true"]`).waitFor();
+    expect(await barPoint(page, histogram, BAR)).not.toBeNull();
+    await expect(page.locator(histogram).textContent()).resolves.toMatch(/中位数 \d/);
+    await page.goto(`${app.url}/settlement`);
+    await chartsSettled(page);
+    const coverage = Number(await kpiValue(page, 'face_scan_coverage'));
+    expect(coverage).toBeGreaterThan(0);
+    expect(coverage).toBeLessThanOrEqual(1);
+    await page.locator(`${chartCard(page, '刷脸结算机构覆盖率')} [data-chart-ready="true"]`).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('changes the figures when the period changes, and the back button restores them', async () => {
     const { context, page, errors } = await open('/');
     const year = await kpiValue(page, 'face_scan_settlements');
@@ -234,9 +250,14 @@ describe.skipIf(!available)('dashboard in Chromium', () => {
   it('shows an API error with its message', async () => {
     const context = await signedInContext();
     const page = await context.newPage();
-    await page.route('**/api/query?indicator=appointment_count*', (route) =>
-      route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: 'no_warehouse', message: 'No warehouse yet: run `npm run pipeline`.' }) })
-    );
+    // The page's JSON queries travel in batches: the appointment queries' answers become a 503.
+    await page.route('**/api/query/batch?*', async (route) => {
+      const body = await (await route.fetch()).json();
+      const items = new URL(route.request().url()).searchParams.getAll('q');
+      const failed = { status: 503, body: { error: 'no_warehouse', message: 'No warehouse yet: run `npm run pipeline`.' } };
+      body.results = body.results.map((r: unknown, i: number) => (items[i].startsWith('indicator=appointment_count&') ? failed : r));
+      await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
+    });
     await page.goto(app.url + '/');
     await chartsSettled(page);
     await page.locator('[data-kpi="appointment_count"]').getByText('No warehouse yet: run `npm run pipeline`.').waitFor();
