@@ -124,6 +124,7 @@ export type Lang = (typeof LANGS)[number];
 export const MAX_BREAKDOWNS = 2;
 export const MAX_RANGE_YEARS = 10;
 export const MAX_TOP = 1000;
+/** Rows of an answer (held whole and cached); downloads stream and have no cap. */
 export const DEFAULT_LIMIT = 200_000;
 export const MAX_LIMIT = 1_000_000;
 
@@ -137,7 +138,8 @@ export interface NormalizedQuery {
   by: string[];
   compare: Compare;
   top: number | null;
-  limit: number;
+  /** null: every row (a download without a limit). */
+  limit: number | null;
   format: Format;
   lang: Lang;
 }

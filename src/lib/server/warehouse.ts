@@ -34,6 +34,12 @@ interface Generation {
   snapshot: Snapshot;
 }
 
+export interface Lease {
+  connection: DuckDBConnection;
+  snapshot: Snapshot;
+  release(): void;
+}
+
 export interface WarehouseOptions {
   /** Connections per instance: queries beyond this many wait their turn. */
   connections?: number;
@@ -54,10 +60,7 @@ export class Warehouse {
 
   /** Runs `work` on a connection of the current file; the file stays open until it returns. */
   async use<T>(work: (connection: DuckDBConnection, snapshot: Snapshot) => Promise<T>): Promise<T> {
-    let gen = await this.generation();
-    // A swap may have retired (and closed) it while this call waited: take the current one.
-    while (gen.retired) gen = await this.generation();
-    gen.inFlight++;
+    const gen = await this.enter();
     try {
       const connection = await this.take(gen);
       try {
@@ -66,9 +69,35 @@ export class Warehouse {
         this.give(gen, connection);
       }
     } finally {
-      gen.inFlight--;
-      if (gen.retired && gen.inFlight === 0) this.closeGeneration(gen);
+      this.leave(gen);
     }
+  }
+
+  /**
+   * A connection of its own on the current file, for work that lasts as long as a client takes
+   * to read it (a streamed download): outside the pool, so it holds up no other query. The file
+   * stays open until `release()`, which may be called more than once.
+   */
+  async lease(): Promise<Lease> {
+    const gen = await this.enter();
+    let connection: DuckDBConnection;
+    try {
+      connection = await gen.instance.connect();
+    } catch (error) {
+      this.leave(gen);
+      throw error;
+    }
+    let released = false;
+    return {
+      connection,
+      snapshot: gen.snapshot,
+      release: () => {
+        if (released) return;
+        released = true;
+        connection.closeSync();
+        this.leave(gen);
+      }
+    };
   }
 
   /** The current snapshot, following a publish first. */
@@ -160,6 +189,20 @@ export class Warehouse {
     for (const c of gen.connections) c.closeSync();
     gen.connections.length = 0;
     gen.instance.closeSync();
+  }
+
+  /** The current generation, kept open until the matching leave(). */
+  private async enter(): Promise<Generation> {
+    let gen = await this.generation();
+    // A swap may have retired (and closed) it while this call waited: take the current one.
+    while (gen.retired) gen = await this.generation();
+    gen.inFlight++;
+    return gen;
+  }
+
+  private leave(gen: Generation): void {
+    gen.inFlight--;
+    if (gen.retired && gen.inFlight === 0) this.closeGeneration(gen);
   }
 
   private async take(gen: Generation): Promise<DuckDBConnection> {

@@ -17,6 +17,7 @@ import { auditor, csrfCheck, DEFAULT_ACCESS, requestDetail, requireSignIn, signe
 import { batchBody, parseItem, type ItemResult } from './batch';
 import { ResponseCache, type CachedResponse } from './cache';
 import { ApiError, badParameter, invalidParameters, quote } from './errors';
+import { streamDownload } from './download';
 import { mountReport, reportRoute } from './report-route';
 import { resolveQuery, type ResolvedQuery } from './resolve';
 import { acceptsGzip, produce } from './respond';
@@ -106,10 +107,10 @@ export function createApi(options: ApiOptions): OpenAPIHono<ApiEnv> {
   const cache = new ResponseCache(options.cacheBytes ?? 256 * 1024 * 1024);
   warehouse.onSwap(() => cache.clear());
 
-  /** An answer from the cache, or computed once: GET /api/query and each query of a batch. */
+  /** A dashboard answer (JSON or Arrow, not a download) from the cache, or computed once: GET /api/query and each query of a batch. */
   const answer = (snapshot: Snapshot, resolved: ResolvedQuery, resolveFor: (current: Snapshot) => ResolvedQuery, gzipOk: boolean): Promise<CachedResponse> => {
-    // Whether cells are hidden and whether it is a file change the bytes: both are in the key.
-    const variant = [gzipOk ? 'gzip' : 'identity', resolved.suppress ? 'suppressed' : 'all', resolved.download ? 'file' : 'inline'].join(' ');
+    // Whether cells are hidden changes the bytes: it is in the key.
+    const variant = [gzipOk ? 'gzip' : 'identity', resolved.suppress ? 'suppressed' : 'all'].join(' ');
     const key = `${snapshot.dataVersion}\n${variant}\n${JSON.stringify(resolved.normalized)}`;
     return cache.get(key, () => warehouse.use((connection, current) => produce(connection, current, resolveFor(current), gzipOk)));
   };
@@ -177,22 +178,27 @@ export function createApi(options: ApiOptions): OpenAPIHono<ApiEnv> {
     const params = c.req.valid('query');
     const snapshot = await warehouse.snapshot();
     const resolved = resolveQuery(params, caller, snapshot);
-    // A download is always answered in full, so that every one of them is audited.
-    if (!resolved.download) {
-      const unchanged = validators(c, snapshot.dataVersion);
-      if (unchanged) return unchanged;
-    }
     const gzipOk = acceptsGzip(c.req.header('accept-encoding'));
     // A publish may have landed since the snapshot: answer from the file the query runs on.
     const resolveFor = (current: Snapshot) => (current === snapshot ? resolved : resolveQuery(params, caller, current));
-    const response = await answer(snapshot, resolved, resolveFor, gzipOk);
-    if (resolved.download) {
-      const { indicator, format, lang, from, to, grain, org, by, compare, top } = resolved.normalized;
-      audit(c, { action: 'export', detail: { indicator, filters: { org, from, to, grain, by, compare, top }, format, lang }, rows: response.rows });
-    }
-    c.header('ETag', etag(response.dataVersion));
     c.header('Cache-Control', 'private, no-cache');
     c.header('Vary', 'Accept-Encoding');
+    if (resolved.download) {
+      // Streamed and always answered in full (no 304), so that every download is audited.
+      const { indicator, format, lang, from, to, grain, org, by, compare, top } = resolved.normalized;
+      const detail = { indicator, filters: { org, from, to, grain, by, compare, top }, format, lang };
+      const file = await streamDownload(warehouse, resolved, {
+        gzip: gzipOk,
+        resolveFor,
+        audited: (rows, complete) => audit(c, { action: 'export', detail: complete ? detail : { ...detail, incomplete: true }, rows })
+      });
+      for (const [name, value] of Object.entries(file.headers)) c.header(name, value);
+      return c.body(file.body, 200);
+    }
+    const unchanged = validators(c, snapshot.dataVersion);
+    if (unchanged) return unchanged;
+    const response = await answer(snapshot, resolved, resolveFor, gzipOk);
+    c.header('ETag', etag(response.dataVersion));
     for (const [name, value] of Object.entries(response.headers)) c.header(name, value);
     return c.body(response.body as Uint8Array<ArrayBuffer>, 200);
   });

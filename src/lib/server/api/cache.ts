@@ -7,8 +7,6 @@ export interface CachedResponse {
   body: Uint8Array;
   headers: Record<string, string>;
   dataVersion: string;
-  /** Rows in the body (what the audit log records for a download). */
-  rows: number;
 }
 
 export class ResponseCache {

@@ -2,7 +2,7 @@
 // looked up in the catalogue, the org unit in the tree and inside the caller's scope, the range
 // checked, downloads allowed only to roles that may export, and whether small cells are hidden.
 // Any refusal names the parameter at fault.
-import { MAX_BREAKDOWNS, MAX_RANGE_YEARS, type Caller, type Format, type NormalizedQuery } from '../../api/contract';
+import { DEFAULT_LIMIT, MAX_BREAKDOWNS, MAX_LIMIT, MAX_RANGE_YEARS, type Caller, type Format, type NormalizedQuery } from '../../api/contract';
 import { grainsOf, indicatorEntry, martTable, type IndicatorEntry } from '../../metrics';
 import type { QuerySpec } from '../query/builder';
 import { addMonths } from '../query/periods';
@@ -15,7 +15,7 @@ import type { QueryParams } from './schemas';
 export interface ResolvedQuery {
   entry: IndicatorEntry;
   normalized: NormalizedQuery;
-  /** limit + 1 rows are asked for, to tell whether the result was cut. */
+  /** An answer asks for limit + 1 rows, to tell whether the result was cut; a download for `limit` or all. */
   spec: QuerySpec;
   /** A file to hand on: needs canExport, and is audited. */
   download: boolean;
@@ -53,15 +53,20 @@ export function resolveQuery(params: QueryParams, caller: Caller, snapshot: Snap
   if (download && !canExport(caller)) {
     throw forbidden('export', 'Downloading data needs the analyst or admin role; the dashboard and the monthly report stay open to you', 'format');
   }
+  // Answers are held whole in memory and cached, so they are capped; downloads stream (api/download.ts).
+  if (!download && params.limit !== undefined && params.limit > MAX_LIMIT) {
+    throw badParameter('limit', `An answer has at most ${MAX_LIMIT} rows; download the file for more`);
+  }
+  const limit = params.limit ?? (download ? null : DEFAULT_LIMIT);
   if (table.org.level === 'county' && org.kind !== 'prefecture' && org.kind !== 'county') {
     throw badParameter('org', `${entry.id} is measured per county: choose the prefecture or a county`);
   }
   const normalized: NormalizedQuery = {
     indicator: entry.id, from, to, grain, org: org.code, by, compare: params.compare,
-    top: params.top ?? null, limit: params.limit, format: params.format, lang: params.lang
+    top: params.top ?? null, limit, format: params.format, lang: params.lang
   };
   const spec: QuerySpec = {
-    entry, from, to, grain, by, compare: params.compare, top: params.top ?? null, limit: params.limit + 1,
+    entry, from, to, grain, by, compare: params.compare, top: params.top ?? null, limit: limit !== null && !download ? limit + 1 : limit,
     org: snapshot.org.filter(org.code), scope: snapshot.org.filter(scope.code)
   };
   return { entry, normalized, spec, download, suppress: entry.countsPersons && !canSeeSmallCells(caller) };

@@ -25,7 +25,10 @@ export const QueryParams = z
     by: z.string().min(1).max(100).optional().openapi({ description: 'Up to two breakdown dimension ids, comma-separated', example: 'county' }),
     compare: z.enum(COMPARES).default('none').openapi({ description: 'Add the previous period or the same period a year earlier' }),
     top: z.coerce.number().int().min(1).max(MAX_TOP).optional().openapi({ type: 'integer', description: 'Keep the N values of the first breakdown with the largest numerator; the rest become `__other__`' }),
-    limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(DEFAULT_LIMIT).openapi({ type: 'integer', description: 'Maximum rows' }),
+    limit: z.coerce.number().int().min(1).optional().openapi({
+      type: 'integer',
+      description: `Maximum rows: an answer has at most ${MAX_LIMIT.toLocaleString('en-US')} (default ${DEFAULT_LIMIT.toLocaleString('en-US')}); a download has every row unless limited`
+    }),
     format: z.enum(FORMATS).default('json').openapi({ description: 'json, arrow (IPC stream), csv (UTF-8 with BOM), xlsx or parquet' }),
     lang: z.enum(LANGS).default('zh').openapi({ description: 'Language of CSV/XLSX headers and names' }),
     download: z.enum(['0', '1']).default('0').openapi({ description: '1: a file to hand on (json and arrow; csv, xlsx and parquet always are). Downloads need the analyst or admin role and are audited' })
@@ -123,7 +126,7 @@ const Normalized: z.ZodType<NormalizedQuery> = z.object({
   by: z.array(z.string()),
   compare: z.enum(COMPARES),
   top: z.number().nullable(),
-  limit: z.number(),
+  limit: z.number().nullable(),
   format: z.enum(FORMATS),
   lang: z.enum(LANGS)
 });

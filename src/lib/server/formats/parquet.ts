@@ -1,59 +1,99 @@
-// format=parquet: DuckDB writes with COPY to a temporary file (the warehouse is read-only; COPY TO
-// writes outside it), which is read back and removed. Unsuppressed results are the query's own
-// rows, copied without passing through JavaScript; suppressed ones are the rows as hidden in
-// JavaScript, passed back as bound lists, with null for "<5" and a `suppressed` column, as in Arrow.
-import { randomBytes } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
+// format=parquet: DuckDB writes the file with COPY into a temporary folder (the warehouse is
+// read-only; COPY TO writes outside it), from where it is streamed to the client and removed.
+// Unsuppressed results are the query's own rows, copied without passing through JavaScript.
+// Suppressed ones are the rows as hidden in JavaScript, with null for "<5" and a `suppressed`
+// column, as in Arrow: appended as they come to a table of an in-memory DuckDB of their own (a
+// query on the connection the rows stream from would end that stream), written out every
+// PART_ROWS rows and dropped, the parts joined into one file at the end. So no more than a part
+// is held, in DuckDB.
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BOOLEAN, DOUBLE, LIST, listValue, VARCHAR, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import {
+  BOOLEAN, DOUBLE, DuckDBDataChunk, DuckDBInstance, LIST, listValue, VARCHAR, type DuckDBConnection, type DuckDBType, type DuckDBValue
+} from '@duckdb/node-api';
 import type { BuiltQuery } from '../query/builder';
-import type { QueryResult } from '../query/result';
+import type { Batch } from '../query/result';
 import { ident } from '../query/sql';
 
-export interface ParquetFile {
-  body: Uint8Array;
-  rows: number;
+/** Rows of a suppressed result written out as one part. */
+export const PART_ROWS = 65_536;
+/** Rows of a DuckDB data chunk, the appender's unit. */
+const CHUNK_ROWS = 2048;
+
+/** COPY `select` to `file`; answers the number of rows written. */
+async function copyTo(connection: DuckDBConnection, select: string, file: string, params: DuckDBValue[] = [], types: DuckDBType[] = []): Promise<number> {
+  // The path is the server's own (a temporary folder and a fixed name): the only text written
+  // into this statement besides the select, whose values stay bound.
+  const reader = await connection.runAndReadAll(`COPY (${select}) TO '${file.replaceAll("'", "''")}' (FORMAT parquet, COMPRESSION zstd)`, params, types);
+  return Number(reader.getRowsJS()[0]?.[0] ?? 0);
 }
 
-async function copyToParquet(connection: DuckDBConnection, select: string, params: DuckDBValue[], types?: DuckDBType[]): Promise<ParquetFile> {
-  // The file name is the server's own random hex: the only text written into this statement
-  // besides the select, whose values stay bound.
-  const file = join(tmpdir(), `hci-export-${randomBytes(8).toString('hex')}.parquet`);
+/** Writes a Parquet file into a temporary folder with `write`, then sends it and removes the folder. */
+async function* parquetFile(write: (folder: string) => Promise<string>): AsyncGenerator<Uint8Array> {
+  const folder = await mkdtemp(join(tmpdir(), 'hci-export-'));
   try {
-    const reader = await connection.runAndReadAll(`COPY (${select}) TO '${file.replaceAll("'", "''")}' (FORMAT parquet, COMPRESSION zstd)`, params, types);
-    // COPY answers with the number of rows it wrote.
-    const rows = Number(reader.getRowsJS()[0]?.[0] ?? 0);
-    return { body: new Uint8Array(await readFile(file)), rows };
+    for await (const chunk of createReadStream(await write(folder), { highWaterMark: 1 << 20 })) yield chunk as Buffer;
   } finally {
-    await rm(file, { force: true });
+    await rm(folder, { recursive: true, force: true });
   }
 }
 
-/** The built query's rows (at most `limit`), period as DATE. */
-export function encodeParquet(connection: DuckDBConnection, query: BuiltQuery, limit: number): Promise<ParquetFile> {
-  const limitParam = `$${query.params.length + 1}`;
-  return copyToParquet(connection, `SELECT * REPLACE (CAST(period AS DATE) AS period) FROM (${query.sql}) LIMIT CAST(${limitParam} AS BIGINT)`, [...query.params, limit]);
+/** The built query's rows, period as DATE; `copied` hears how many. */
+export function queryParquet(connection: DuckDBConnection, query: BuiltQuery, copied: (rows: number) => void): AsyncGenerator<Uint8Array> {
+  return parquetFile(async (folder) => {
+    const file = join(folder, 'export.parquet');
+    copied(await copyTo(connection, `SELECT * REPLACE (CAST(period AS DATE) AS period) FROM (${query.sql})`, file, query.params));
+    return file;
+  });
 }
 
-/** Rows already in JavaScript (suppressed): numbers as DOUBLE with null for "<5", plus `suppressed`. */
-export function encodeParquetRows(connection: DuckDBConnection, result: QueryResult, breakdowns: readonly string[], suppressed: boolean[]): Promise<ParquetFile> {
-  const select: string[] = [];
-  const params: DuckDBValue[] = [];
-  const types: DuckDBType[] = [];
-  const add = (name: string, values: DuckDBValue[], type: DuckDBType, cast?: string) => {
-    params.push(listValue(values));
-    types.push(LIST(type));
-    // unnest() of several lists in one select walks them side by side, one row per index.
-    const column = `unnest($${params.length})`;
-    select.push(`${cast ? `CAST(${column} AS ${cast})` : column} AS ${ident(name)}`);
-  };
-  result.columns.forEach((name, i) => {
-    const values = result.data[i];
-    if (name === 'period') add(name, values, VARCHAR, 'DATE');
-    else if (breakdowns.includes(name)) add(name, values, VARCHAR);
-    else add(name, values.map((v) => (typeof v === 'number' ? v : null)), DOUBLE);
+/** Suppressed rows as they come, in parts joined into one file at the end. */
+export function batchesParquet(batches: AsyncIterable<Batch>, columns: string[], breakdowns: readonly string[]): AsyncGenerator<Uint8Array> {
+  // Text for period and breakdowns, DOUBLE for the numbers ("<5" becomes null), then the flags.
+  const types = [...columns.map((name) => (name === 'period' || breakdowns.includes(name) ? VARCHAR : DOUBLE)), BOOLEAN];
+  const table = `CREATE TABLE part (${[...columns, 'suppressed'].map((name, i) => `${ident(name)} ${types[i]}`).join(', ')})`;
+  return parquetFile(async (folder) => {
+    const writer = await DuckDBInstance.create(':memory:', { autoinstall_known_extensions: 'false' });
+    const connection = await writer.connect();
+    try {
+      const parts: string[] = [];
+      let rows = 0;
+      await connection.run(table);
+      let appender = await connection.createAppender('part');
+      const writePart = async () => {
+        appender.closeSync();
+        const part = join(folder, `part-${parts.length}.parquet`);
+        await copyTo(connection, 'SELECT * REPLACE (CAST(period AS DATE) AS period) FROM part', part);
+        parts.push(part);
+        // Dropped, not emptied: that gives its memory back.
+        await connection.run(`DROP TABLE part; ${table}`);
+        appender = await connection.createAppender('part');
+        rows = 0;
+      };
+      for await (const batch of batches) {
+        const values = [...batch.data.map((column, i) => (types[i] === DOUBLE ? column.map((v) => (typeof v === 'number' ? v : null)) : column)), batch.suppressed ?? []];
+        for (let start = 0; start < batch.rowCount; start += CHUNK_ROWS) {
+          const end = Math.min(batch.rowCount, start + CHUNK_ROWS);
+          const chunk = DuckDBDataChunk.create(types, end - start);
+          chunk.setColumns(values.map((column) => column.slice(start, end)));
+          appender.appendDataChunk(chunk);
+        }
+        rows += batch.rowCount;
+        if (rows >= PART_ROWS) await writePart();
+      }
+      // An empty result still makes a file, with its columns.
+      if (rows > 0 || parts.length === 0) await writePart();
+      appender.closeSync();
+      if (parts.length === 1) return parts[0];
+      const file = join(folder, 'export.parquet');
+      // read_parquet keeps the order of the files listed and of the rows in each.
+      await copyTo(connection, 'SELECT * FROM read_parquet($1)', file, [listValue(parts)], [LIST(VARCHAR)]);
+      return file;
+    } finally {
+      connection.closeSync();
+      writer.closeSync();
+    }
   });
-  add('suppressed', suppressed, BOOLEAN);
-  return copyToParquet(connection, `SELECT ${select.join(', ')}`, params, types);
 }

@@ -1,5 +1,9 @@
-// format=xlsx: the same table as the CSV on a first sheet, number formats by indicator format,
-// and a second sheet saying what the figures are (definition, source, data version, query).
+// format=xlsx: the same table as the CSV on a first sheet (frozen bold header, number formats by
+// indicator format; past Excel's 1,048,576 rows a sheet, on further sheets), and a last sheet
+// saying what the figures are (definition, source, data version, query, rows). Written with exceljs's streaming WorkbookWriter: rows are committed
+// batch by batch and the zipped bytes sent as they come, with inline strings (a shared-strings
+// table would grow with the file).
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Lang, NormalizedQuery, ValueFormat } from '../../api/contract';
 import type { IndicatorEntry } from '../../metrics';
@@ -19,8 +23,8 @@ const VALUE_FORMAT: Record<ValueFormat, string> = {
 
 const SHEETS = { zh: ['数据', '说明'], en: ['Data', 'About'] };
 const ABOUT = {
-  zh: ['指标', '定义', '分子', '分母', '单位', '依据', '数据版本', '查询'],
-  en: ['Indicator', 'Definition', 'Numerator', 'Denominator', 'Unit', 'Source', 'Data version', 'Query']
+  zh: ['指标', '定义', '分子', '分母', '单位', '依据', '数据版本', '查询', '行数'],
+  en: ['Indicator', 'Definition', 'Numerator', 'Denominator', 'Unit', 'Source', 'Data version', 'Query', 'Rows']
 };
 
 function numberFormat(key: string, entry: IndicatorEntry): string | undefined {
@@ -30,25 +34,88 @@ function numberFormat(key: string, entry: IndicatorEntry): string | undefined {
   return undefined;
 }
 
-export async function encodeXlsx(
-  entry: IndicatorEntry, columns: Column[], rows: Cell[][], query: NormalizedQuery, dataVersion: string, lang: Lang
-): Promise<Uint8Array> {
-  const book = new ExcelJS.Workbook();
-  const data = book.addWorksheet(SHEETS[lang][0]);
-  data.columns = columns.map((c) => ({ header: c.header, key: `${c.key}${c.namesOf ? '_name' : ''}`, width: Math.max(12, c.header.length * 2) }));
-  data.addRows(rows);
-  columns.forEach((c, i) => {
-    const format = c.namesOf ? undefined : numberFormat(c.key, entry);
-    if (format) data.getColumn(i + 1).numFmt = format;
-  });
-  data.getRow(1).font = { bold: true };
-  data.views = [{ state: 'frozen', ySplit: 1 }];
+/** Sheet XML allowed to wait for the compressor before rows stop being added. */
+const MAX_PENDING = 4 * 1024 * 1024;
+
+/** Stream state exceljs does not expose: how much of a sheet's XML the zip has not yet taken. */
+interface EntrySource {
+  _writableState: { length: number };
+  _readableState: { length: number };
+  once(event: 'data', listener: () => void): void;
+}
+
+function entrySource(sheet: ExcelJS.Worksheet): EntrySource {
+  return (sheet as unknown as { stream: { pipes: EntrySource[] } }).stream.pipes[0];
+}
+
+function readAll(out: PassThrough, into: Buffer[]): void {
+  for (let chunk: Buffer | null; (chunk = out.read()) !== null; ) into.push(chunk);
+}
+
+/**
+ * What the zip has written of the rows committed so far, once the sheet's XML waiting for the
+ * compressor is below MAX_PENDING. exceljs hands a sheet's XML on without waiting for the
+ * compressor: without this, a whole sheet would pile up in memory before the first byte left.
+ */
+async function drained(sheet: ExcelJS.Worksheet, out: PassThrough): Promise<Buffer[]> {
+  const chunks: Buffer[] = [];
+  const source = entrySource(sheet);
+  while (source._writableState.length + source._readableState.length > MAX_PENDING) {
+    // Reading the output makes room for the compressor, which then takes more XML.
+    readAll(out, chunks);
+    await new Promise<void>((resolve) => source.once('data', resolve));
+  }
+  readAll(out, chunks);
+  return chunks;
+}
+
+/** Rows a worksheet holds below its header: Excel's limit is 1,048,576 rows. */
+export const SHEET_ROWS = 1_048_575;
+
+/** `sheetRows`: data rows per sheet; more continue on "数据 2", "数据 3" … under the same header. */
+export async function* xlsxChunks(
+  entry: IndicatorEntry, columns: Column[], tables: AsyncIterable<Cell[][]>, query: NormalizedQuery, dataVersion: string, lang: Lang, sheetRows = SHEET_ROWS
+): AsyncGenerator<Uint8Array> {
+  const out = new PassThrough();
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const dataSheet = (n: number) => {
+    const sheet = book.addWorksheet(n === 1 ? SHEETS[lang][0] : `${SHEETS[lang][0]} ${n}`, { views: [{ state: 'frozen', ySplit: 1 }] });
+    // Column styles reach every cell added after them: the formats are set before the rows.
+    sheet.columns = columns.map((c) => {
+      const numFmt = c.namesOf ? undefined : numberFormat(c.key, entry);
+      return { header: c.header, key: `${c.key}${c.namesOf ? '_name' : ''}`, width: Math.max(12, c.header.length * 2), style: numFmt ? { numFmt } : {} };
+    });
+    sheet.getRow(1).font = { bold: true };
+    return sheet;
+  };
+  let sheets = 1;
+  let data = dataSheet(sheets);
+  let rows = 0;
+  for await (const table of tables) {
+    for (const row of table) {
+      if (rows > 0 && rows % sheetRows === 0) {
+        data.commit();
+        data = dataSheet(++sheets);
+      }
+      data.addRow(row).commit();
+      rows++;
+    }
+    const chunks = await drained(data, out);
+    if (chunks.length > 0) yield Buffer.concat(chunks);
+  }
+  data.commit();
 
   const about = book.addWorksheet(SHEETS[lang][1]);
-  const labels = ABOUT[lang];
-  const values = [entry.name[lang], entry.definition[lang], entry.numerator[lang], entry.denominator?.[lang] ?? '-', entry.unit[lang], entry.source[lang], dataVersion, new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString()];
-  labels.forEach((label, i) => about.addRow([label, values[i]]));
-  about.getColumn(1).width = 14;
-  about.getColumn(2).width = 80;
-  return new Uint8Array(await book.xlsx.writeBuffer());
+  about.columns = [{ width: 14 }, { width: 80 }];
+  const values = [
+    entry.name[lang], entry.definition[lang], entry.numerator[lang], entry.denominator?.[lang] ?? '-', entry.unit[lang], entry.source[lang], dataVersion,
+    new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString(), rows
+  ];
+  ABOUT[lang].forEach((label, i) => about.addRow([label, values[i]]).commit());
+  about.commit();
+
+  // A failure to finish the zip ends the loop below (with that error) instead of leaving it waiting.
+  const done = book.commit().catch((error: Error) => out.destroy(error));
+  for await (const chunk of out) yield chunk as Buffer;
+  await done;
 }

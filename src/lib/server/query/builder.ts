@@ -25,7 +25,8 @@ export interface QuerySpec {
   by: string[];
   compare: Compare;
   top: number | null;
-  limit: number;
+  /** null: every row. */
+  limit: number | null;
   org: OrgFilter;
   /** The caller's subtree. Always applied, even when `org` already lies inside it. */
   scope: OrgFilter;
@@ -117,7 +118,7 @@ class Builder {
       const d = `cur.d${i + 1}`;
       return [`${d} = ${other}`, ...(this.table.dims[id]?.numeric ? [`TRY_CAST(${d} AS DOUBLE)`] : []), d];
     })].join(', ');
-    const sql = `WITH ${ctes.join(',\n')}\nSELECT ${select.join(', ')}\nFROM cur${join}\nORDER BY ${order}\nLIMIT ${this.p.int(spec.limit)}`;
+    const sql = `WITH ${ctes.join(',\n')}\nSELECT ${select.join(', ')}\nFROM cur${join}\nORDER BY ${order}${spec.limit === null ? '' : `\nLIMIT ${this.p.int(spec.limit)}`}`;
     const columns = ['period', ...spec.by, 'numerator', 'denominator', 'value', ...(compare ? ['compare_numerator', 'compare_denominator', 'compare_value'] : [])];
     return { sql, params: this.p.values, columns };
   }

@@ -1,14 +1,21 @@
-// Running a built query and holding its result column by column (what Arrow wants; JSON and
-// the spreadsheets walk the columns by row).
-import type { DuckDBConnection } from '@duckdb/node-api';
+// Running a built query and holding its rows column by column (what Arrow wants; JSON and the
+// spreadsheets walk the columns by row): the whole result at once for the dashboard's answers,
+// or chunk by chunk for downloads, which may run to millions of rows.
+import { JSDuckDBValueConverter, type DuckDBConnection } from '@duckdb/node-api';
 import type { BuiltQuery } from './builder';
 
 export type Cell = string | number | null;
 
-export interface QueryResult {
+/** Rows as columns: a whole result, or one batch of a streamed one. */
+export interface Batch {
   columns: string[];
   data: Cell[][];
   rowCount: number;
+  /** Per row, whether small-cell suppression hid a number of it; only where it applies to the caller. */
+  suppressed?: boolean[];
+}
+
+export interface QueryResult extends Batch {
   /** More rows matched than were asked for; the extra row was dropped. */
   truncated: boolean;
 }
@@ -26,4 +33,23 @@ export async function runQuery(connection: DuckDBConnection, query: BuiltQuery, 
     rowCount: Math.min(reader.currentRowCount, limit),
     truncated
   };
+}
+
+/** The rows of several batches (of the same columns) as one. */
+export function concatBatches(columns: string[], batches: readonly Batch[]): Batch {
+  if (batches.length === 1) return batches[0];
+  const flags = batches.every((b) => b.suppressed) ? { suppressed: batches.flatMap((b) => b.suppressed!) } : {};
+  return { columns, data: columns.map((_, i) => batches.flatMap((b) => b.data[i])), rowCount: batches.reduce((n, b) => n + b.rowCount, 0), ...flags };
+}
+
+/**
+ * Runs `query` and yields its rows one DuckDB chunk (2,048 rows) at a time, as the consumer
+ * asks for them: only the chunk in hand is held in JavaScript. Nothing is yielded for an empty
+ * result.
+ */
+export async function* streamQuery(connection: DuckDBConnection, query: BuiltQuery): AsyncGenerator<Batch> {
+  const result = await connection.stream(query.sql, query.params);
+  for await (const chunk of result) {
+    yield { columns: query.columns, data: chunk.convertColumns(JSDuckDBValueConverter) as Cell[][], rowCount: chunk.rowCount };
+  }
 }

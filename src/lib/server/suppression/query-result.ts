@@ -2,20 +2,51 @@
 // once, before any format is written, so JSON, CSV, XLSX, Arrow and Parquet hide the same cells.
 import { SUPPRESSED } from '../../api/contract';
 import { toRows } from '../formats/json';
-import type { Cell, QueryResult } from '../query/result';
+import { concatBatches, type Batch, type Cell } from '../query/result';
 import { queryRowSpec, suppressSmallCells } from './small-cells';
 
-export interface SuppressedResult {
-  /** The result with hidden numbers replaced by "<5". */
-  result: QueryResult;
-  /** Per row: whether any of its numbers is hidden (Arrow and Parquet's `suppressed` column). */
-  suppressed: boolean[];
-}
-
-/** `result` (broken down `by` these dimensions) with small counts of persons and their complements hidden. */
-export function suppressResult(result: QueryResult, by: readonly string[]): SuppressedResult {
+/**
+ * `result` (broken down `by` these dimensions) with small counts of persons and their
+ * complements replaced by "<5", and per row whether any of its numbers is hidden (Arrow and
+ * Parquet's `suppressed` column).
+ */
+export function suppressResult<B extends Batch>(result: B, by: readonly string[]): B & { suppressed: boolean[] } {
   const rows = suppressSmallCells(toRows(result), queryRowSpec(true, by));
   const data: Cell[][] = result.columns.map((column) => rows.map((row) => (row[column] ?? null) as Cell));
   const suppressed = rows.map((row) => Object.values(row).some((v) => v === SUPPRESSED));
-  return { result: { ...result, data }, suppressed };
+  return { ...result, data, suppressed };
+}
+
+function slice(batch: Batch, start: number, end: number): Batch {
+  return { columns: batch.columns, data: batch.data.map((column) => column.slice(start, end)), rowCount: end - start };
+}
+
+/**
+ * suppressResult over a streamed result. Every sum a complement protects lies within one period
+ * (queryRowSpec groups by period first) and the builder orders rows by period, so a period can
+ * be suppressed as soon as a later one starts: the same cells are hidden as in the whole result,
+ * while only the rows of the period in progress are held.
+ */
+export async function* suppressByPeriod(batches: AsyncIterable<Batch>, by: readonly string[]): AsyncGenerator<Batch> {
+  let pending: Batch[] = [];
+  let pendingPeriod: Cell = null;
+  const flush = function* () {
+    if (pending.length === 0) return;
+    const done = suppressResult(concatBatches(pending[0].columns, pending), by);
+    pending = [];
+    yield done;
+  };
+  for await (const batch of batches) {
+    if (batch.rowCount === 0) continue;
+    const period = batch.data[batch.columns.indexOf('period')];
+    const last = period[batch.rowCount - 1];
+    // Rows before `cut` end every period before the batch's last one.
+    let cut = batch.rowCount;
+    while (cut > 0 && period[cut - 1] === last) cut--;
+    if (cut > 0) pending.push(slice(batch, 0, cut));
+    if (cut > 0 || pendingPeriod !== last) yield* flush();
+    pending.push(cut > 0 ? slice(batch, cut, batch.rowCount) : batch);
+    pendingPeriod = last;
+  }
+  yield* flush();
 }
