@@ -2,7 +2,10 @@
 // number, and charts leave the point out.
 import { describe, expect, it } from 'vitest';
 import { SUPPRESSED, type QueryRow } from '../../src/lib/api/contract';
+import { choroplethOption } from '../../src/lib/charts/choropleth';
+import { funnelOption } from '../../src/lib/charts/funnel';
 import { rankedBarsOption } from '../../src/lib/charts/ranked-bars';
+import { shareOption } from '../../src/lib/charts/share';
 import { shareOfTotal, timeSeriesOption } from '../../src/lib/charts/time-series';
 import { figure, fromRows, hiddenBy, seriesBy, single, valuesBy } from '../../src/lib/data/columns';
 import { formatValue } from '../../src/lib/format/number';
@@ -85,5 +88,49 @@ describe('charts and suppressed points', () => {
     expect(option.series[0].label.formatter({ value: option.dataset.source[1] })).toBe('<5');
     expect(option.tooltip.valueFormatter(null, 1)).toBe('<5');
     expect(option.tooltip.valueFormatter(0.6, 0)).toBe('60%');
+  });
+
+  it('the county map leaves a suppressed county uncoloured and says <5 in its tooltip, — where there is no data', () => {
+    const areas = valuesBy(fromRows(rows.slice(0, 2)), 'county').map((v) => ({ code: v.code, name: v.code, value: v.value, suppressed: v.suppressed }));
+    const option: Loose = choroplethOption({ format: 'percent', locale: 'zh', areas: [...areas, { code: '652323', name: '652323', value: null }] });
+    const [shown, hidden, missing] = option.series[0].data;
+    expect(Number.isNaN(hidden.value)).toBe(true);
+    expect(hidden.suppressed).toBe(true);
+    expect(option.tooltip.formatter({ name: hidden.name, value: hidden.value, data: hidden })).toBe('652302<br/><5');
+    expect(option.tooltip.formatter({ name: shown.name, value: shown.value, data: shown })).toBe('652301<br/>60%');
+    expect(option.tooltip.formatter({ name: missing.name, value: missing.value, data: missing })).toBe('652323<br/>—');
+    expect(option.visualMap).toMatchObject({ min: 0.6, max: 1.6 });
+  });
+
+  it('a share ring leaves a suppressed part out of the ring and its total, and labels it <5', () => {
+    const slices = [
+      { code: 'paper', name: '纸质', value: 30 },
+      { code: 'digital', name: '电子', value: null, suppressed: true },
+      { code: 'other', name: '其他', value: 10 }
+    ];
+    const option: Loose = shareOption({ format: 'count', locale: 'zh', unit: '项', slices });
+    const [paper, digital] = option.series[0].data;
+    expect(digital).toEqual({ name: '电子', value: '-', code: 'digital', suppressed: true });
+    expect(option.series[0].label.formatter({ name: '电子', value: '-', data: digital })).toBe('电子\n<5');
+    expect(option.tooltip.formatter({ name: '电子', value: '-', data: digital })).toBe('电子<br/><5');
+    // Shares of what is shown: 30 of 40.
+    expect(option.series[0].label.formatter({ name: '纸质', value: 30, data: paper })).toBe('纸质\n75%');
+    expect(option.tooltip.formatter({ name: '纸质', value: 30, data: paper })).toBe('纸质<br/>30项 (75%)');
+  });
+
+  it('a funnel labels a suppressed stage <5 without a share, and shows no shares of a hidden first stage', () => {
+    const option: Loose = funnelOption({
+      format: 'count', locale: 'zh', unit: '件',
+      stages: [{ name: '申请', value: 12 }, { name: '接收', value: 9, suppressed: true }, { name: '入院', value: null, suppressed: true }]
+    });
+    const [applied, accepted, admitted] = option.series[0].data;
+    expect(admitted).toEqual({ name: '入院', value: '-', suppressed: true });
+    expect(option.series[0].label.formatter({ name: '入院', value: '-', data: admitted })).toBe('入院  <5');
+    expect(option.tooltip.formatter({ name: '入院', value: '-', data: admitted })).toBe('入院<br/><5');
+    expect(option.series[0].label.formatter({ name: '接收', value: 9, data: accepted })).toBe('接收  9件  75%');
+    expect(option.series[0].label.formatter({ name: '申请', value: 12, data: applied })).toBe('申请  12件  100%');
+    const hiddenFirst: Loose = funnelOption({ format: 'count', locale: 'en', stages: [{ name: 'Applied', value: null, suppressed: true }, { name: 'Admitted', value: 3 }] });
+    expect(hiddenFirst.series[0].label.formatter({ name: 'Applied', value: '-', data: hiddenFirst.series[0].data[0] })).toBe('Applied  <5');
+    expect(hiddenFirst.series[0].label.formatter({ name: 'Admitted', value: 3, data: hiddenFirst.series[0].data[1] })).toBe('Admitted  3');
   });
 });

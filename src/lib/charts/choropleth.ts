@@ -1,5 +1,6 @@
 // A county choropleth of Changji. The map is registered with feature names = GB/T 2260
 // codes (nameProperty 'code'), so data joins on codes, never on spelled names.
+import { figure } from '$lib/data/columns';
 import { formatValue } from '$lib/format/number';
 import { aria, fmt, type ValueStyle } from './common';
 import type { ChartOption } from './types';
@@ -10,6 +11,8 @@ export interface AreaValue {
   code: string;
   name: string;
   value: number | null;
+  /** Small-cell suppression hid the county's figure: uncoloured, and <5 in its tooltip. */
+  suppressed?: boolean;
 }
 
 export function choroplethOption(input: ValueStyle & { areas: readonly AreaValue[]; higherIsBetter?: boolean | null; description?: string }): ChartOption {
@@ -26,8 +29,9 @@ export function choroplethOption(input: ValueStyle & { areas: readonly AreaValue
       trigger: 'item',
       confine: true,
       formatter: (p: unknown) => {
-        const d = p as { name: string; value: unknown };
-        return `${names.get(d.name) ?? d.name}<br/>${show(typeof d.value === 'number' && !Number.isNaN(d.value) ? d.value : null)}`;
+        const d = p as { name: string; value: unknown; data?: { suppressed?: boolean } };
+        const value = typeof d.value === 'number' && !Number.isNaN(d.value) ? d.value : null;
+        return `${names.get(d.name) ?? d.name}<br/>${show(figure(value, d.data?.suppressed))}`;
       }
     },
     visualMap: {
@@ -61,7 +65,7 @@ export function choroplethOption(input: ValueStyle & { areas: readonly AreaValue
         // Small western counties crowd their labels: drop the ones that would overlap (tooltips keep them).
         labelLayout: { hideOverlap: true },
         select: { disabled: true },
-        data: input.areas.map((a) => ({ name: a.code, value: a.value ?? NaN, code: a.code }))
+        data: input.areas.map((a) => ({ name: a.code, value: a.value ?? NaN, code: a.code, ...(a.suppressed ? { suppressed: true } : {}) }))
       }
     ]
   };
