@@ -21,6 +21,9 @@ import changjiUrl from '../../../datasets/reference/geo/changji-counties.json?ur
 import { CHANGJI_MAP } from './choropleth';
 import type { ChartOption } from './types';
 
+/** The county shapes' URL, which a page drawing the map preloads. */
+export const CHANGJI_URL = changjiUrl;
+
 use([
   LineChart,
   BarChart,

@@ -13,7 +13,8 @@ export interface OrgTree {
 export function buildTree(root: string, units: readonly OrgUnit[]): OrgTree {
   const byCode = new Map(units.map((u) => [u.code, u]));
   const children = new Map<string, OrgUnit[]>();
-  for (const u of [...units].sort((a, b) => a.code.localeCompare(b.code))) {
+  // Codes are ASCII: a plain comparison orders them as localeCompare would, at a fraction of its cost.
+  for (const u of [...units].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))) {
     if (u.parent === null || !byCode.has(u.parent)) continue;
     const list = children.get(u.parent) ?? [];
     list.push(u);
