@@ -1,5 +1,6 @@
 // Metrics API benchmarks: latency of the dashboard's queries (uncached, cached, and DuckDB's bare
-// execution of the same SQL), a load run over HTTP, and Arrow vs JSON bytes of a large breakdown.
+// execution of the same SQL), a load run over HTTP, Arrow vs JSON bytes of a large breakdown, and
+// downloads of over a million rows in every format (./export.ts).
 import { spawn } from 'node:child_process';
 import autocannon from 'autocannon';
 import { QueryParams } from '../../src/lib/server/api/schemas';
@@ -8,6 +9,7 @@ import { resolveQuery } from '../../src/lib/server/api/resolve';
 import { OFFICIAL } from '../helpers/callers';
 import { buildQuery } from '../../src/lib/server/query/builder';
 import { Warehouse } from '../../src/lib/server/warehouse';
+import { benchExports } from './export';
 
 type Row = [string, string, string];
 
@@ -101,6 +103,7 @@ export async function benchApi(warehousePath: string, options: { iterations?: nu
   warehouse.close();
 
   rows.push(...(await loadRun(warehousePath, options.seconds ?? 20)));
+  rows.push(...(await benchExports(warehousePath)));
   return rows;
 }
 
