@@ -48,8 +48,7 @@ export async function benchPages(dataDir: string): Promise<PageTiming[] | string
     const results: PageTiming[] = [];
     const visit = async (page: Page, path: string) => {
       await page.goto(app.url + path, { waitUntil: 'load' });
-      await chartsSettled(page, 60_000);
-      return page.evaluate(() => performance.now());
+      return chartsSettled(page, 60_000);
     };
     for (const path of PAGES) {
       const times: number[] = [];

@@ -13,20 +13,24 @@ export function launch(): Promise<Browser> {
 
 /**
  * Resolves when no chart is loading and every chart that has data says it has drawn it
- * (`data-chart-ready="true"`, set on ECharts' `finished` event). Never a fixed sleep.
+ * (`data-chart-ready="true"`, set on ECharts' `finished` event). Never a fixed sleep. Returns the
+ * page's clock (ms since navigation) when the page was first seen settled, so a timing does not
+ * include the round trip back to the test.
  */
-export async function chartsSettled(page: Page, timeout = 20_000): Promise<void> {
-  await page.waitForFunction(
+export async function chartsSettled(page: Page, timeout = 20_000): Promise<number> {
+  const settledAt = await page.waitForFunction(
     () => {
       const charts = [...document.querySelectorAll('[data-chart-state]')];
-      return charts.every((c) => {
+      const settled = charts.every((c) => {
         const state = c.getAttribute('data-chart-state');
         return state !== 'loading' && (state !== 'ready' || c.querySelector('[data-chart-ready="true"]') !== null);
       });
+      return settled ? performance.now() : false;
     },
     null,
     { timeout }
   );
+  return (await settledAt.jsonValue()) as number;
 }
 
 /** Counts of charts by state on the page. */

@@ -9,7 +9,7 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { feature } from 'topojson-client';
 import { topology } from 'topojson-server';
 import { presimplify, simplify } from 'topojson-simplify';
-import type { GeometryCollection } from 'topojson-specification';
+import type { GeometryCollection, Objects, Topology } from 'topojson-specification';
 
 interface EncodedGeometry {
   type: 'Polygon' | 'MultiPolygon';
@@ -69,9 +69,10 @@ const features = map.features
 // neighbours' copies of a border onto the same points, so it is recognised as shared. Visvalingam
 // by effective area: triangles under MIN_AREA square degrees (about 0.4 km² here) are dropped.
 const MIN_AREA = 0.00005;
-const full = { type: 'FeatureCollection', features } as FeatureCollection<Polygon | MultiPolygon, (typeof features)[number]['properties']>;
-const topo = presimplify(topology({ counties: full }, 1e5));
-const simplified = feature(simplify(topo, MIN_AREA), topo.objects.counties as GeometryCollection<(typeof features)[number]['properties']>);
+type County = (typeof features)[number]['properties'];
+const full = { type: 'FeatureCollection', features } as FeatureCollection<Polygon | MultiPolygon, County>;
+const topo = presimplify(topology({ counties: full }, 1e5) as Topology<Objects<County>>);
+const simplified = feature(simplify(topo, MIN_AREA), topo.objects.counties as GeometryCollection<County>);
 const round = (c: unknown): unknown => (typeof c === 'number' ? Number(c.toFixed(4)) : (c as unknown[]).map(round));
 for (const f of simplified.features) (f.geometry as Polygon).coordinates = round((f.geometry as Polygon).coordinates) as Polygon['coordinates'];
 const points = (fc: { features: { geometry: unknown }[] }) => JSON.stringify(fc.features.map((f) => f.geometry)).split('],[').length;
