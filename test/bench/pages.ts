@@ -7,7 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ensureBuild, startApp } from '../browser/app-server';
-import { chartsSettled, CHROMIUM, launch } from '../browser/browser';
+import { CHROMIUM, firstSettledAt, launch, recordFirstSettled } from '../browser/browser';
 import { addAccount, signIn } from '../helpers/session';
 
 const PAGES = ['/', '/settlement', '/referral', '/recognition', '/reform', '/public-health', '/assets', '/indicators', '/runs', '/press'];
@@ -48,7 +48,7 @@ export async function benchPages(dataDir: string): Promise<PageTiming[] | string
     const results: PageTiming[] = [];
     const visit = async (page: Page, path: string) => {
       await page.goto(app.url + path, { waitUntil: 'load' });
-      return chartsSettled(page, 60_000);
+      return firstSettledAt(page, 60_000);
     };
     for (const path of PAGES) {
       const times: number[] = [];
@@ -59,6 +59,7 @@ export async function benchPages(dataDir: string): Promise<PageTiming[] | string
         const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
         await context.addCookies([session.playwright]);
         const page = await context.newPage();
+        await recordFirstSettled(page);
         times.push(await visit(page, path));
         charts = await page.locator('[data-chart-ready="true"]').count();
         const urls = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.js')));
@@ -69,6 +70,7 @@ export async function benchPages(dataDir: string): Promise<PageTiming[] | string
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       await context.addCookies([session.playwright]);
       const page = await context.newPage();
+      await recordFirstSettled(page);
       await visit(page, path);
       const warm: number[] = [];
       for (let i = 0; i < VISITS; i++) warm.push(await visit(page, path));
