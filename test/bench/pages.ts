@@ -46,6 +46,14 @@ export async function benchPages(dataDir: string): Promise<PageTiming[] | string
     await addAccount(dataDir, 'bench', 'official', '652300', password);
     const session = await signIn(app.url, 'bench', password);
     const results: PageTiming[] = [];
+    // A fresh signed-in profile: no HTTP cache, no in-page query cache, like a first visit.
+    const openPage = async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      await context.addCookies([session.playwright]);
+      const page = await context.newPage();
+      await recordFirstSettled(page);
+      return { context, page };
+    };
     const visit = async (page: Page, path: string) => {
       await page.goto(app.url + path, { waitUntil: 'load' });
       return firstSettledAt(page, 60_000);
@@ -55,11 +63,7 @@ export async function benchPages(dataDir: string): Promise<PageTiming[] | string
       let scripts = new Set<string>();
       let charts = 0;
       for (let i = 0; i < VISITS; i++) {
-        // A new context each visit (signed in): no HTTP cache, no in-page query cache, like a first visit.
-        const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-        await context.addCookies([session.playwright]);
-        const page = await context.newPage();
-        await recordFirstSettled(page);
+        const { context, page } = await openPage();
         times.push(await visit(page, path));
         charts = await page.locator('[data-chart-ready="true"]').count();
         const urls = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.js')));
@@ -67,10 +71,7 @@ export async function benchPages(dataDir: string): Promise<PageTiming[] | string
         await context.close();
       }
       // A returning visitor: one context, a first visit fills its caches, the next ones are timed.
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      await context.addCookies([session.playwright]);
-      const page = await context.newPage();
-      await recordFirstSettled(page);
+      const { context, page } = await openPage();
       await visit(page, path);
       const warm: number[] = [];
       for (let i = 0; i < VISITS; i++) warm.push(await visit(page, path));
