@@ -265,6 +265,39 @@ describe.skipIf(!available)('dashboard in Chromium', () => {
     await context.close();
   });
 
+  it('draws each chart once on load, and again when its box changes size', async () => {
+    const context = await signedInContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    // Counts full redraws per canvas: ECharts clears a canvas before each one.
+    await page.addInitScript({
+      content: `(() => {
+        const clears = new WeakMap();
+        const clearRect = CanvasRenderingContext2D.prototype.clearRect;
+        CanvasRenderingContext2D.prototype.clearRect = function (...args) {
+          clears.set(this.canvas, (clears.get(this.canvas) ?? 0) + 1);
+          return clearRect.apply(this, args);
+        };
+        window.__redraws = () => [...document.querySelectorAll('[data-chart-ready="true"] canvas')].map((c) => [clears.get(c) ?? 0, c.clientWidth]);
+      })();`
+    });
+    await page.goto(app.url + '/settlement');
+    await chartsSettled(page);
+    const frames = () => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const redraws = () => page.evaluate(() => (window as unknown as { __redraws: () => [number, number][] }).__redraws());
+    // The observer's first report (the size just drawn at) comes a frame or two after drawing.
+    await frames();
+    await frames();
+    const loaded = await redraws();
+    expect(loaded.length).toBeGreaterThanOrEqual(6);
+    expect(loaded.map(([n]) => n)).toEqual(loaded.map(() => 1));
+    await page.setViewportSize({ width: 900, height: 900 });
+    await page.waitForFunction((before) => {
+      const now = (window as unknown as { __redraws: () => [number, number][] }).__redraws();
+      return now.every(([n, width], i) => n > before[i][0] && width < before[i][1]);
+    }, loaded);
+    await context.close();
+  });
+
   it('fits a phone screen and prints with vector charts', async () => {
     const { context, page, errors } = await open('/referral', { width: 390 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(391);

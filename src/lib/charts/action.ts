@@ -78,9 +78,16 @@ export const chart: Action<HTMLElement, ChartParams> = (node, initial) => {
     void render();
   }
 
+  // ECharts' resize() redraws the whole chart even at the same size, and the observer's first
+  // report is the size the chart was just drawn at: unchecked, every chart would be drawn twice
+  // on load. (isDisposed() is undefined, not false, until the chart is disposed.)
   const observer = new ResizeObserver(() => {
     cancelAnimationFrame(frame);
-    frame = requestAnimationFrame(() => instance?.isDisposed() === false && instance.resize());
+    frame = requestAnimationFrame(() => {
+      if (!instance || instance.isDisposed()) return;
+      if (node.clientWidth === instance.getWidth() && node.clientHeight === instance.getHeight()) return;
+      instance.resize();
+    });
   });
   const toPrint = () => recreate('svg');
   const toScreen = () => recreate('canvas');
