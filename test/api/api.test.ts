@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { validate } from '@readme/openapi-parser';
-import { createApi } from '../../src/lib/server/api/app';
+import { createApi, etag } from '../../src/lib/server/api/app';
 import { Warehouse } from '../../src/lib/server/warehouse';
 import { Database } from '../../pipelines/warehouse';
 import { removeDir, tempDir } from '../helpers/landing';
@@ -108,16 +108,27 @@ describe('query', () => {
     expect((await api.get(`${q}&org=${A}`, { caller: MANAGER })).status).toBe(403);
   });
 
-  it('answers 304 to the current data version and 200 to another', async () => {
+  it('answers 304 to the same data version and caller, 200 to another version or another caller', async () => {
     const first = await api.get(Q);
     const tag = first.headers.get('etag');
-    expect(tag).toBe(`W/"${FIXTURE_VERSION}"`);
+    expect(tag).toBe(etag(FIXTURE_VERSION, OFFICIAL));
+    expect(tag).toMatch(new RegExp(`^W/"${FIXTURE_VERSION}-`));
     expect(first.headers.get('cache-control')).toBe('private, no-cache');
     const again = await api.get(Q, { headers: { 'if-none-match': tag! } });
     expect(again.status).toBe(304);
     expect(await again.text()).toBe('');
     expect((await api.get(Q, { headers: { 'if-none-match': '"fixture-v0"' } })).status).toBe(200);
     expect((await api.get('/api/org-units', { headers: { 'if-none-match': tag! } })).status).toBe(304);
+    // A browser shared by two users: the county user's answer differs, so the official's tag must not stand for it.
+    const county = await api.get(Q, { caller: COUNTY, headers: { 'if-none-match': tag! } });
+    expect(county.status).toBe(200);
+    expect(county.headers.get('etag')).not.toBe(tag);
+  });
+
+  it('refuses HEAD for a download rather than building the file for nothing', async () => {
+    const res = await api.get(`${Q}&format=csv`, { caller: ADMIN, method: 'HEAD' });
+    expect(res.status).toBe(405);
+    expect((await api.get(Q, { method: 'HEAD' })).status).toBe(200);
   });
 
   it('says when the rows were cut at the limit', async () => {

@@ -3,7 +3,8 @@
 // when it is malformed as a whole.
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_BATCH } from '../../src/lib/api/contract';
+import { BATCH_ITEM_LIMIT, MAX_BATCH } from '../../src/lib/api/contract';
+import { etag } from '../../src/lib/server/api/app';
 import { listAudit } from '../../src/lib/server/audit/audit-log';
 import { FIXTURE_VERSION } from '../metrics/fixture';
 import { apiFixture, COUNTY, MANAGER, OFFICIAL, type ApiFixture } from './helpers';
@@ -25,16 +26,16 @@ const QUERIES = [
 ];
 
 describe('GET /api/query/batch', () => {
-  it('answers every query as GET /api/query does, byte for byte, in order', async () => {
+  it('answers every query as GET /api/query does (with the batch\'s row limit), byte for byte, in order', async () => {
     const res = await api.get(batchUrl(QUERIES));
     expect(res.status).toBe(200);
-    expect(res.headers.get('etag')).toBe(`W/"${FIXTURE_VERSION}"`);
+    expect(res.headers.get('etag')).toBe(etag(FIXTURE_VERSION, OFFICIAL));
     const text = await res.text();
     const body = JSON.parse(text);
     expect(body.dataVersion).toBe(FIXTURE_VERSION);
     expect(body.results.map((r: { status: number }) => r.status)).toEqual(QUERIES.map(() => 200));
     for (const [i, q] of QUERIES.entries()) {
-      const single = await (await api.get(`/api/query?${q}`)).text();
+      const single = await (await api.get(`/api/query?${q}&limit=${BATCH_ITEM_LIMIT}`)).text();
       expect(JSON.stringify(body.results[i].body), q).toBe(single);
     }
   });
@@ -49,6 +50,8 @@ describe('GET /api/query/batch', () => {
       [`indicator=referral_success_rate&${Y2025}&by=ems_category`, 'by'],
       [`indicator=referral_success_rate&${Y2025}&format=csv`, 'format'],
       [`indicator=referral_success_rate&${Y2025}&download=1`, 'download'],
+      // A batch is answered whole in memory: 64 items of at most BATCH_ITEM_LIMIT rows each.
+      [`indicator=referral_success_rate&${Y2025}&limit=${BATCH_ITEM_LIMIT + 1}`, 'limit'],
       [`indicator=referral_success_rate&${Y2025}&org=x'%3B%20DROP%20TABLE%20core.dim_org_unit%3B--`, 'org']
     ];
     const body = await api.json(batchUrl([QUERIES[0], ...bad.map(([q]) => q)]));
@@ -57,7 +60,7 @@ describe('GET /api/query/batch', () => {
       const result = body.results[i + 1];
       expect(result.status, q).toBe(400);
       expect(result.body).toMatchObject({ error: 'bad_parameter', parameter });
-      if (parameter !== 'format' && parameter !== 'download') {
+      if (parameter !== 'format' && parameter !== 'download' && parameter !== 'limit') {
         // The same refusal GET /api/query gives.
         expect(result.body, q).toEqual(await (await api.get(`/api/query?${q}`)).json());
       }
@@ -68,7 +71,11 @@ describe('GET /api/query/batch', () => {
     const since = listAudit(api.db, {}, { page: 1, pageSize: 1 }).rows[0]?.id ?? 0;
     const outside = 'indicator=settlement_count&from=2025-01-01&to=2025-02-28&grain=all&org=652301';
     const inside = 'indicator=settlement_count&from=2025-01-01&to=2025-02-28&grain=all';
-    const county = await api.json(batchUrl([outside, inside]), COUNTY);
+    const countyResponse = await api.get(batchUrl([outside, inside]), { caller: COUNTY });
+    const county = await countyResponse.json();
+    // Asked again with its ETag: unchanged (304), but the refusal is still decided and audited.
+    const again = await api.get(batchUrl([outside, inside]), { caller: COUNTY, headers: { 'if-none-match': countyResponse.headers.get('etag')! } });
+    expect(again.status).toBe(304);
     expect(county.results[0]).toEqual({ status: 403, body: await (await api.get(`/api/query?${outside}`, { caller: COUNTY })).json() });
     expect(county.results[1]).toMatchObject({ status: 200, body: { rows: [{ value: 10 }] } });
     // A manager may benchmark against the prefecture, but not break it down by org units.
@@ -76,7 +83,7 @@ describe('GET /api/query/batch', () => {
     expect(manager.results.map((r: { status: number }) => r.status)).toEqual([200, 403]);
     const denied = listAudit(api.db, { action: 'denied' }, { page: 1, pageSize: 50 }).rows.filter((r) => r.id > since).reverse();
     expect(denied.map((r) => [r.username, r.detail.reason, (r.detail.filters as Record<string, string>).org])).toEqual([
-      ['county', 'scope', '652301'], ['county', 'scope', '652301'], ['manager', 'scope', '652300']
+      ['county', 'scope', '652301'], ['county', 'scope', '652301'], ['county', 'scope', '652301'], ['manager', 'scope', '652300']
     ]);
   });
 
@@ -97,7 +104,8 @@ describe('GET /api/query/batch', () => {
 
   it('answers 304 to the current data version and compresses when asked', async () => {
     const url = batchUrl(QUERIES);
-    expect((await api.get(url, { headers: { 'if-none-match': `W/"${FIXTURE_VERSION}"` } })).status).toBe(304);
+    expect((await api.get(url, { headers: { 'if-none-match': etag(FIXTURE_VERSION, OFFICIAL) } })).status).toBe(304);
+    expect((await api.get(url, { caller: COUNTY, headers: { 'if-none-match': etag(FIXTURE_VERSION, OFFICIAL) } })).status).toBe(200);
     const zipped = await api.get(url, { headers: { 'accept-encoding': 'gzip' } });
     expect(zipped.headers.get('content-encoding')).toBe('gzip');
     const plain = await (await api.get(url)).text();

@@ -5,7 +5,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readlinkSync, renameS
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Database } from '../../pipelines/warehouse';
-import { createApi } from '../../src/lib/server/api/app';
+import { createApi, etag } from '../../src/lib/server/api/app';
 import { Warehouse } from '../../src/lib/server/warehouse';
 import { removeDir, tempDir } from '../helpers/landing';
 import { buildFixtureWarehouse, FIXTURE_VERSION } from '../metrics/fixture';
@@ -60,10 +60,10 @@ it('swaps in a published file while queries run, losing none', async () => {
   await Promise.all(workers);
 
   expect(seen.filter((s) => s.status !== 200)).toEqual([]);
-  expect(seen[0].version).toBe(`W/"${FIXTURE_VERSION}"`);
-  expect(seen.at(-1)!.version).toBe('W/"fixture-v2"');
+  expect(seen[0].version).toBe(etag(FIXTURE_VERSION, OFFICIAL));
+  expect(seen.at(-1)!.version).toBe(etag('fixture-v2', OFFICIAL));
   // Queries already running finish on the old file; every answer is wholly of one version.
-  const byVersion = (v: string) => new Set(seen.filter((s) => s.version === `W/"${v}"`).map((s) => s.value));
+  const byVersion = (v: string) => new Set(seen.filter((s) => s.version === etag(v, OFFICIAL)).map((s) => s.value));
   expect(byVersion(FIXTURE_VERSION)).toEqual(new Set([10]));
   expect(byVersion('fixture-v2')).toEqual(new Set([20]));
   expect(seen.length).toBeGreaterThan(8 * 30);

@@ -178,6 +178,12 @@ export interface QueryResponse {
 
 /** Queries one GET /api/query/batch may carry. */
 export const MAX_BATCH = 64;
+/**
+ * Rows of one batched answer (its default and its most): a batch is answered whole in memory, so
+ * a full one (64 x 15,000) stays within one answer's MAX_LIMIT. A page's batched series are a few
+ * hundred rows; long series travel as Arrow on their own.
+ */
+export const BATCH_ITEM_LIMIT = 15_000;
 
 /** One query of a batch: its JSON answer, or the error GET /api/query would have given. */
 export type QueryBatchResult = { status: 200; body: QueryResponse } | { status: number; body: ApiErrorBody };

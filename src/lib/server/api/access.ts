@@ -55,6 +55,11 @@ export function signedIn(c: Context<ApiEnv>): Caller {
   return caller;
 }
 
+/** A download is a GET: HEAD would build the file (and audit it) only to drop it. */
+export function getOnly(c: Context<ApiEnv>): void {
+  if (c.req.method === 'HEAD') throw new ApiError('method_not_allowed', 'A download answers GET only');
+}
+
 /**
  * What a refused data request asked for, as the audit log keeps it (the raw parameters, cut
  * short); `query` names them for one query of a batch.

@@ -3,9 +3,10 @@
 // API at /api/openapi.json. The caller (null when signed out) and the client address come in as
 // bindings from the SvelteKit hook; ./access.ts refuses signed-out and forged requests and
 // writes the audit log, the sign-in and admin sub-apps live in ../auth.
+import { createHash } from 'node:crypto';
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { HealthResponse, IndicatorsResponse, OrgUnitsResponse } from '../../api/contract';
+import type { Caller, HealthResponse, IndicatorsResponse, OrgUnitsResponse } from '../../api/contract';
 import { DIMENSIONS, INDICATORS } from '../../metrics';
 import { createAdminRoutes } from '../auth/admin-routes';
 import { createAuthRoutes } from '../auth/routes';
@@ -13,7 +14,7 @@ import { UnsupportedQuery } from '../query/builder';
 import { readRuns } from '../runs';
 import { callerScope } from '../scope';
 import { NoWarehouse, type Snapshot, type Warehouse } from '../warehouse';
-import { auditor, csrfCheck, DEFAULT_ACCESS, requestDetail, requireSignIn, signedIn, type AccessDeps, type ApiEnv } from './access';
+import { auditor, csrfCheck, DEFAULT_ACCESS, getOnly, requestDetail, requireSignIn, signedIn, type AccessDeps, type ApiEnv } from './access';
 import { batchBody, parseItem, type ItemResult } from './batch';
 import { ResponseCache, type CachedResponse } from './cache';
 import { ApiError, badParameter, invalidParameters, quote } from './errors';
@@ -71,22 +72,30 @@ const routes = {
   report: reportRoute
 };
 
-/** Data version as a weak ETag: every response of one warehouse version is current until the next publish. */
-const etag = (version: string) => `W/"${version}"`;
+/**
+ * The weak ETag of an answer: the data version (every answer of one warehouse version is current
+ * until the next publish) and who asked, since the caller's scope and hidden cells change the
+ * bytes: a browser shared by two users must not revalidate one's answer for the other.
+ */
+export function etag(version: string, caller: Caller | null): string {
+  const who = caller ? createHash('sha256').update(`${caller.username ?? ''}\n${caller.role}\n${caller.scopeOrg}`).digest('base64url').slice(0, 12) : 'public';
+  return `W/"${version}-${who}"`;
+}
 
-function notModified(c: Context, version: string): boolean {
+function notModified(c: Context<ApiEnv>, tag: string): boolean {
   const header = c.req.header('if-none-match');
   if (!header) return false;
   return header.split(',').some((t) => {
-    const tag = t.trim();
-    return tag === '*' || tag.replace(/^W\//, '') === `"${version}"`;
+    const given = t.trim();
+    return given === '*' || given.replace(/^W\//, '') === tag.replace(/^W\//, '');
   });
 }
 
-function validators(c: Context, version: string): Response | null {
-  c.header('ETag', etag(version));
+function validators(c: Context<ApiEnv>, version: string): Response | null {
+  const tag = etag(version, c.env.caller);
+  c.header('ETag', tag);
   c.header('Cache-Control', 'private, no-cache');
-  return notModified(c, version) ? c.body(null, 304) : null;
+  return notModified(c, tag) ? c.body(null, 304) : null;
 }
 
 function errorResponse(error: ApiError): Response {
@@ -184,6 +193,7 @@ export function createApi(options: ApiOptions): OpenAPIHono<ApiEnv> {
     c.header('Cache-Control', 'private, no-cache');
     c.header('Vary', 'Accept-Encoding');
     if (resolved.download) {
+      getOnly(c);
       // Streamed and always answered in full (no 304), so that every download is audited.
       const { indicator, format, lang, from, to, grain, org, by, compare, top } = resolved.normalized;
       const detail = { indicator, filters: { org, from, to, grain, by, compare, top }, format, lang };
@@ -198,7 +208,7 @@ export function createApi(options: ApiOptions): OpenAPIHono<ApiEnv> {
     const unchanged = validators(c, snapshot.dataVersion);
     if (unchanged) return unchanged;
     const response = await answer(snapshot, resolved, resolveFor, gzipOk);
-    c.header('ETag', etag(response.dataVersion));
+    c.header('ETag', etag(response.dataVersion, caller));
     for (const [name, value] of Object.entries(response.headers)) c.header(name, value);
     return c.body(response.body as Uint8Array<ArrayBuffer>, 200);
   });
@@ -206,22 +216,24 @@ export function createApi(options: ApiOptions): OpenAPIHono<ApiEnv> {
   app.openapi(routes.batch, async (c) => {
     const caller = signedIn(c);
     const snapshot = await warehouse.snapshot();
-    const unchanged = validators(c, snapshot.dataVersion);
-    if (unchanged) return unchanged;
-    // Each query as GET /api/query would answer it, refusals (and their audit) included.
-    const results = await Promise.all([c.req.valid('query').q].flat().map(async (item): Promise<ItemResult> => {
+    // Each query as GET /api/query would answer it, refusals (and their audit) included: they are
+    // decided before a 304, which must not stand in for a refusal.
+    const items = [c.req.valid('query').q].flat().map((item): { refused: ItemResult } | { answer: () => Promise<ItemResult> } => {
       try {
         const params = parseItem(item);
         const resolved = resolveQuery(params, caller, snapshot);
         const resolveFor = (current: Snapshot) => (current === snapshot ? resolved : resolveQuery(params, caller, current));
-        return { status: 200, body: (await answer(snapshot, resolved, resolveFor, false)).body };
+        return { answer: async () => ({ status: 200, body: (await answer(snapshot, resolved, resolveFor, false)).body }) };
       } catch (error) {
         const refused = refusal(error);
         if (!refused) throw error;
         if (refused.code === 'forbidden') deny(c, refused, Object.fromEntries(new URLSearchParams(item)));
-        return { status: refused.status, body: Buffer.from(JSON.stringify(refused.body())) };
+        return { refused: { status: refused.status, body: Buffer.from(JSON.stringify(refused.body())) } };
       }
-    }));
+    });
+    const unchanged = validators(c, snapshot.dataVersion);
+    if (unchanged) return unchanged;
+    const results = await Promise.all(items.map((item) => ('refused' in item ? item.refused : item.answer())));
     const { body, headers } = await batchBody(snapshot.dataVersion, results, acceptsGzip(c.req.header('accept-encoding')));
     c.header('Vary', 'Accept-Encoding');
     for (const [name, value] of Object.entries(headers)) c.header(name, value);

@@ -1,9 +1,11 @@
 // GET /api/query/batch: a page's JSON queries in one request. Each `q` is the query string of a
 // GET /api/query, checked by the same schema; app.ts resolves it in the caller's scope and
-// answers it from the same cache, so a batched answer is the single one byte for byte. It is a
-// GET because it only reads: no CSRF exemption is needed, and a server-rendered page can preload it.
+// answers it from the same cache, so a batched answer is the single one (with its row limit,
+// BATCH_ITEM_LIMIT by default) byte for byte. It is a GET because it only reads: no CSRF
+// exemption is needed, and a server-rendered page can preload it.
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
+import { BATCH_ITEM_LIMIT } from '../../api/contract';
 import { badParameter, invalidParameters } from './errors';
 import { QueryParams } from './schemas';
 
@@ -26,7 +28,9 @@ export function parseItem(item: string): QueryParams {
   if (!parsed.success) throw invalidParameters(parsed.error.issues, (name) => name in raw);
   if (parsed.data.format !== 'json') throw badParameter('format', 'A batch answers JSON only; ask GET /api/query for other formats');
   if (parsed.data.download !== '0') throw badParameter('download', 'Downloads are single requests to GET /api/query');
-  return parsed.data;
+  const { limit = BATCH_ITEM_LIMIT } = parsed.data;
+  if (limit > BATCH_ITEM_LIMIT) throw badParameter('limit', `A batched query answers at most ${BATCH_ITEM_LIMIT} rows; ask GET /api/query for more`);
+  return { ...parsed.data, limit };
 }
 
 export interface ItemResult {

@@ -4,7 +4,7 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { monthlyReportData } from '../report/monthly-data';
 import { reportPdf } from '../report/report-pdf';
 import type { Warehouse } from '../warehouse';
-import { signedIn, type ApiEnv, type Audit } from './access';
+import { getOnly, signedIn, type ApiEnv, type Audit } from './access';
 import { ERROR_RESPONSES, ReportBody, ReportParams } from './schemas';
 
 export const reportRoute = createRoute({
@@ -31,6 +31,7 @@ export function mountReport(app: OpenAPIHono<ApiEnv>, warehouse: Warehouse, audi
     const report = await warehouse.use((connection, snapshot) => monthlyReportData(connection, snapshot, caller, params.org, params.month));
     c.header('Cache-Control', 'private, no-store');
     if (params.format === 'json') return c.json(report, 200);
+    getOnly(c);
     const pdf = await reportPdf(report, params.lang);
     audit(c, {
       action: 'export',
