@@ -68,6 +68,17 @@ describe('/api/admin', () => {
     expect((await call(ADMIN, 'POST', '/users/nobody/disable')).status).toBe(400);
   });
 
+  it('leaves an admin\'s own account alone: no disabling it, no password reset without the current one', async () => {
+    const { deps, call } = setup();
+    await call(ADMIN, 'POST', '/users', { username: 'root', role: 'admin', password: 'tall quiet harbour lights' });
+    const disable = await call(ADMIN, 'POST', '/users/ROOT/disable');
+    expect(disable.status).toBe(400);
+    expect(await disable.json()).toMatchObject({ error: 'bad_request', message: 'You cannot disable your own account here' });
+    expect((await call(ADMIN, 'POST', '/users/root/password', { password: 'another long password' })).status).toBe(400);
+    deps.clock.advance(MINUTE);
+    expect((await login(deps, 'root', 'tall quiet harbour lights', '10.0.0.1')).ok).toBe(true);
+  });
+
   it('browses the audit log with filters and pages', async () => {
     const { deps, call } = setup();
     for (let i = 0; i < 7; i++) {

@@ -88,8 +88,16 @@ export function createAdminRoutes(deps: () => AdminDeps): Hono<AdminEnv> {
     return c.json({ user, password: body.password ? undefined : password }, 201);
   });
 
+  // An admin's own account is changed by someone else (or `npm run users`): disabling it would
+  // lock the last admin out, and resetting its password here would skip the current password
+  // the account page asks for, which is what keeps a session left open from taking the account.
+  const notSelf = (c: Context<AdminEnv>, username: string, what: string) => {
+    if (username.toLowerCase() === c.env?.caller?.username?.toLowerCase()) throw new UserError(`You cannot ${what} your own account here`);
+  };
+
   app.post('/users/:username/:op{disable|enable}', (c) => {
     const { username, op } = c.req.param();
+    notSelf(c, username, op);
     const d = deps();
     setDisabled(d.db, username, op === 'disable', d.clock);
     audit(c, 'user_admin', { op, target: username });
@@ -100,6 +108,7 @@ export function createAdminRoutes(deps: () => AdminDeps): Hono<AdminEnv> {
     const body = await jsonBody(c, PasswordBody);
     if (!body) return c.json(BAD_REQUEST, 400);
     const username = c.req.param('username');
+    notSelf(c, username, 'reset the password of');
     const password = body.password ?? generatePassword();
     const d = deps();
     await setPassword(d.db, username, password, d.clock);
