@@ -116,7 +116,7 @@ describe('org tree', () => {
 describe('catalogue search', () => {
   const ind = (id: string, family: Indicator['family'], zh: string, en: string): Indicator => ({
     id, family, name: { zh, en }, definition: { zh: `${zh}的定义`, en: `Definition of ${en}` }, numerator: { zh: '分子', en: 'numerator' },
-    denominator: null, unit: { zh: '%', en: '%' }, format: 'percent', breakdowns: [], grains: ['all'], target: null, higherIsBetter: null,
+    denominator: null, unit: { zh: '%', en: '%' }, format: 'percent', breakdowns: [], grains: ['all'], orgLevel: 'institution', target: null, higherIsBetter: null,
     source: { zh: '来源', en: 'source' }, feeds: []
   });
   const list = [ind('face_scan_share', 'services', '刷脸结算占比', 'Face-scan share'), ind('drug_cost_share', 'reform', '药占比', 'Drug cost share')];

@@ -69,6 +69,8 @@ export interface Indicator {
   /** Dimension ids the indicator can be broken down by (up to two at once). */
   breakdowns: string[];
   grains: Grain[];
+  /** The finest org unit with figures: 'county' indicators have none for a township or institution. */
+  orgLevel: 'county' | 'institution';
   target: Target | null;
   higherIsBetter: boolean | null;
   /** The national standard or programme the definition follows. */

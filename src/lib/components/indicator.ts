@@ -21,6 +21,13 @@ export function targetOf(ind: Indicator, i18n: I18n): Target | null {
   return ind.target ? { value: ind.target.value, op: ind.target.op, label: i18n.t('chart.target') } : null;
 }
 
+/** Why the indicator has no figures for the selected org unit (one measured per county, below a county), or null. */
+export function unmeasured(d: Dashboard, ind: Indicator | undefined, i18n: I18n): string | null {
+  const kind = d.orgUnit?.kind;
+  if (ind?.orgLevel !== 'county' || (kind !== 'township' && kind !== 'institution')) return null;
+  return i18n.t('state.countyOnly', { org: nameOf(d.tree, d.org, i18n.locale) });
+}
+
 /** "昌吉市在2025年1月1日 至 2025年12月31日没有该指标的数据。" */
 export function emptyReason(d: Dashboard, i18n: I18n): string {
   return i18n.t('state.empty', { org: nameOf(d.tree, d.org, i18n.locale), range: formatRange(d.filters.from, d.filters.to, i18n.locale) });

@@ -75,6 +75,7 @@ export const en: Record<MessageKey, string> = {
   'state.notApplicable': 'This indicator has no breakdown by {dim}.',
   'state.unknownIndicator': 'Indicator {id} is not in the catalogue',
   'state.noDistribution': 'The API does not offer the duration distribution yet (the duration_bucket breakdown); medians are shown instead.',
+  'state.countyOnly': 'This indicator is measured per county, so {org} has no figures of its own: choose the prefecture or a county.',
   'state.noChildren': '{org} is an institution: there is no lower level to break it down by.',
   'state.drillHint': 'Click a county or institution to drill down',
 
@@ -166,6 +167,7 @@ export const en: Record<MessageKey, string> = {
   'page.press.outside': 'outside ±{tol}',
   'page.press.reached': 'reached',
   'page.press.missed': 'not reached',
+  'page.press.scoped': 'The published values are for the whole prefecture; your account sees {org} only, so they are not computed here.',
   'page.press.note': 'Published values are from the 2025 Changji Daily reports, kept as reference constants; computed values come from /api/query.',
 
   'family.services': 'Platform services',

@@ -73,6 +73,7 @@ export const zh = {
   'state.notApplicable': '该指标不按{dim}细分。',
   'state.unknownIndicator': '指标 {id} 不在指标目录中',
   'state.noDistribution': '数据接口尚未提供时长分布（duration_bucket 维度），暂只显示中位数。',
+  'state.countyOnly': '该指标按县市统计，{org}没有单独的数据：请选择全州或县市。',
   'state.noChildren': '{org}是最小的机构单位，没有下级可以细分。',
   'state.drillHint': '点击县市或机构可下钻',
 
@@ -164,6 +165,7 @@ export const zh = {
   'page.press.outside': '超出 ±{tol}',
   'page.press.reached': '已达到',
   'page.press.missed': '未达到',
+  'page.press.scoped': '发布值为全州口径；您的账户只能查看{org}的数据，因此不计算对照值。',
   'page.press.note': '发布值摘自2025年《昌吉日报》报道，作为参考常量；计算值来自 /api/query。',
 
   'family.services': '平台业务',

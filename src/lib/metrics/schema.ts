@@ -133,5 +133,5 @@ export function grainsOf(table: MartTable): Grain[] {
 export function publicIndicator(entry: IndicatorEntry): Indicator {
   const table = martTable(entry.compute.table)!;
   const { compute: _compute, countsPersons: _countsPersons, ...rest } = entry;
-  return { ...rest, grains: grainsOf(table), feeds: table.feeds };
+  return { ...rest, grains: grainsOf(table), orgLevel: table.org.level, feeds: table.feeds };
 }

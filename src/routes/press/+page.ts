@@ -1,5 +1,7 @@
-// Each published figure computed live over its own window, at the top of the caller's scope: one
-// GET /api/query/batch for them all. A figure that fails keeps its error; the others still show.
+// Each published figure computed live over its own window, for the whole prefecture (the figures'
+// own scope): one GET /api/query/batch for them all. A manager may read the prefecture as a
+// benchmark; a county account may not, and gets the published values alone. A figure that fails
+// keeps its error; the others still show.
 import type { QueryResponse } from '$lib/api/contract';
 import { batchUrls, fetchBatch, itemAnswer } from '$lib/data/batch';
 import { fromRows, single } from '$lib/data/columns';
@@ -29,7 +31,10 @@ function valueOf(f: PressFigure, body: QueryResponse): number | null {
 
 export const load: PageLoad = async ({ fetch, parent }) => {
   const { orgs } = await parent();
-  const org = orgs?.root ?? '';
+  const prefecture = orgs?.benchmarkRoot ?? orgs?.units.find((u) => u.code === orgs.root);
+  // The scope the account sees instead, named on the page.
+  if (prefecture?.kind !== 'prefecture') return { computed: [] as Computed[], scope: orgs?.root ?? null };
+  const org = prefecture.code;
   const items = PRESS_FIGURES.map((f) => queryParams(specOf(f, org), 'json').toString());
   const answers = Promise.all(batchUrls(items).map((url) => fetchBatch(fetch, url))).then((maps) => new Map(maps.flatMap((m) => [...m])));
   const computed: Computed[] = await Promise.all(
@@ -40,5 +45,5 @@ export const load: PageLoad = async ({ fetch, parent }) => {
       )
     )
   );
-  return { computed };
+  return { computed, scope: null };
 };

@@ -75,6 +75,7 @@ const IndicatorSchema: z.ZodType<Indicator> = z
     format: z.enum(VALUE_FORMATS),
     breakdowns: z.array(z.string()),
     grains: z.array(z.enum(GRAINS)),
+    orgLevel: z.enum(['county', 'institution']),
     target: TargetSchema.nullable(),
     higherIsBetter: z.boolean().nullable(),
     source: Text,
