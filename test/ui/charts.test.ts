@@ -62,6 +62,15 @@ describe('time series', () => {
     expect(option.tooltip.valueFormatter(null)).toBe('—');
   });
 
+  it('keeps week and day labels distinct over more than one year (a category axis merges equal ones)', () => {
+    const weeks = ['2024-12-09', '2024-12-16', '2025-12-08', '2025-12-15'];
+    const labels = (locale: 'zh' | 'en', periods: string[], grain: 'week' | 'day'): string[] =>
+      (timeSeriesOption({ periods, grain, locale, format: 'count', series: [{ name: 'n', values: periods.map(() => 1) }] }) as Loose).dataset.source.period;
+    expect(labels('zh', weeks, 'week')).toEqual(['2024年12月9日起', '2024年12月16日起', '2025年12月8日起', '2025年12月15日起']);
+    expect(new Set(labels('en', weeks, 'week')).size).toBe(4);
+    expect(labels('zh', ['2025-03-05', '2025-03-06'], 'day')).toEqual(['3月5日', '3月6日']);
+  });
+
   it('stacks bars for parts of a whole', () => {
     const stacked: Loose = timeSeriesOption({
       periods: ['2025-01-01'], grain: 'month', locale: 'en', format: 'count', kind: 'bar', stacked: true,

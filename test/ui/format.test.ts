@@ -30,6 +30,16 @@ describe('numbers in Chinese: 万 and 亿 as officials quote them', () => {
     expect(zhMagnitude(123_456_789)).toBe('1.23亿');
     expect(zhMagnitude(-25_000)).toBe('-2.5万');
   });
+
+  it('chooses 万 or 亿 after rounding, and never prints -0', () => {
+    expect(zhMagnitude(99_999_999)).toBe('1亿');
+    expect(zhMagnitude(99_995_000)).toBe('1亿');
+    expect(zhMagnitude(99_994_000)).toBe('9999万');
+    expect(zhMagnitude(9_999.5)).toBe('1万');
+    expect(zhMagnitude(9_999.4)).toBe('9,999');
+    expect(zhMagnitude(-0.01)).toBe('0');
+    expect(formatValue(99_999_999, 'yuan', 'zh')).toBe('1亿元');
+  });
 });
 
 describe('numbers in English: thousands separators', () => {

@@ -30,7 +30,9 @@ export interface TimeSeriesInput extends ValueStyle {
 export function timeSeriesOption(input: TimeSeriesInput): ChartOption {
   const { periods, grain, series, kind = 'line', stacked = false, target } = input;
   const show = fmt(input);
-  const source: Record<string, (string | number | null)[]> = { period: periods.map((p) => formatPeriod(p, grain, input.locale)) };
+  // A category axis merges equal labels: over more than one year, days and weeks carry their year.
+  const withYear = new Set(periods.map((p) => p.slice(0, 4))).size > 1;
+  const source: Record<string, (string | number | null)[]> = { period: periods.map((p) => formatPeriod(p, grain, input.locale, withYear)) };
   series.forEach((s, i) => (source[`s${i}`] = [...s.values]));
   return {
     aria: aria(input.description),

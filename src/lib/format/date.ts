@@ -18,14 +18,19 @@ export function formatDay(iso: string, locale: Locale): string {
   return locale === 'zh' ? `${y}年${m}月${d}日` : `${d} ${EN_MONTHS[m - 1]} ${y}`;
 }
 
-/** The label of one period of a series, short enough for an axis. */
-export function formatPeriod(iso: string, grain: Grain, locale: Locale): string {
+/**
+ * The label of one period of a series, short enough for an axis. Days and weeks leave the year
+ * out unless `withYear` (a series over more than one year, whose labels must stay distinct).
+ */
+export function formatPeriod(iso: string, grain: Grain, locale: Locale, withYear = false): string {
   const [y, m, d] = parts(iso);
   const zh = locale === 'zh';
   switch (grain) {
     case 'day':
+      if (withYear) return formatDay(iso, locale);
       return zh ? `${m}月${d}日` : `${d} ${EN_MONTHS[m - 1]}`;
     case 'week':
+      if (withYear) return zh ? `${formatDay(iso, locale)}起` : `w/c ${formatDay(iso, locale)}`;
       return zh ? `${m}月${d}日起` : `w/c ${d} ${EN_MONTHS[m - 1]}`;
     case 'month':
       return zh ? `${y}年${m}月` : `${EN_MONTHS[m - 1]} ${y}`;

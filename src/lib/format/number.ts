@@ -16,15 +16,21 @@ function scaled(n: number): string {
 }
 
 function trimZeros(s: string): string {
-  return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
+  const trimmed = s.includes('.') ? s.replace(/\.?0+$/, '') : s;
+  return trimmed === '-0' ? '0' : trimmed;
 }
 
-/** 69000 -> "6.9万", 150000000 -> "1.5亿", 9175 -> "9,175" (below 万 the plain figure reads best). */
+/**
+ * 69000 -> "6.9万", 150000000 -> "1.5亿", 9175 -> "9,175" (below 万 the plain figure reads best).
+ * The unit is chosen after rounding: 99,999,999 reads 1亿, not 10000万; 9,999.5 reads 1万.
+ */
 export function zhMagnitude(n: number): string {
   const abs = Math.abs(n);
-  if (abs >= 1e8) return `${scaled(n / 1e8)}亿`;
-  if (abs >= 1e4) return `${scaled(n / 1e4)}万`;
-  return grouped(n, abs < 100 && !Number.isInteger(n) ? 1 : 0);
+  const wan = scaled(n / 1e4);
+  if (abs >= 1e8 || Math.abs(Number(wan)) >= 1e4) return `${scaled(n / 1e8)}亿`;
+  const plainDigits = abs < 100 && !Number.isInteger(n) ? 1 : 0;
+  if (abs >= 1e4 || Math.abs(Number(n.toFixed(plainDigits))) >= 1e4) return `${wan}万`;
+  return grouped(n, plainDigits);
 }
 
 // Building an Intl.NumberFormat costs ~0.1 ms (toLocaleString with options builds one per
@@ -33,7 +39,8 @@ const formatters = new Map<string, Intl.NumberFormat>();
 
 function numberFormat(key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   let formatter = formatters.get(key);
-  if (!formatter) formatters.set(key, (formatter = new Intl.NumberFormat('en-US', options)));
+  // signDisplay 'negative': a figure that rounds to zero prints 0, not -0.
+  if (!formatter) formatters.set(key, (formatter = new Intl.NumberFormat('en-US', { signDisplay: 'negative', ...options })));
   return formatter;
 }
 
