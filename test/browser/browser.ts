@@ -42,8 +42,8 @@ export async function chartsSettled(page: Page, timeout = 20_000): Promise<numbe
  * while it loads, and make it draw frames it otherwise would not: on a 2-core machine that cost
  * the page load 40-50 ms. Read the time with firstSettledAt.
  */
-export function recordFirstSettled(page: Page): Promise<void> {
-  return page.addInitScript({
+export async function recordFirstSettled(page: Page): Promise<void> {
+  await page.addInitScript({
     content: `(() => {
       const settledNow = ${settledNow.toString()};
       const observer = new MutationObserver(() => {

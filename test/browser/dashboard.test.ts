@@ -111,6 +111,21 @@ describe.skipIf(!available)('dashboard in Chromium', () => {
     await context.close();
   });
 
+  it('tells a county account the press figures are prefecture-wide instead of comparing its county with them', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addCookies([(await signInSession(app.url, 'county', TEST_PASSWORD)).playwright]);
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(`${app.url}/press`);
+    await expect(page.locator('p.scoped').textContent()).resolves.toContain('昌吉市');
+    const cells = await page.locator('td.computed').allTextContents();
+    expect(cells.length).toBeGreaterThan(5);
+    expect(cells.map((t) => t.trim())).toEqual(cells.map(() => '—'));
+    expect(await page.locator('.bad').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('draws the time to admission as a histogram and the face-scan coverage as a KPI', async () => {
     const { context, page, errors } = await open('/referral');
     const histogram = chartCard(page, '申请到入院时长分布');
@@ -209,6 +224,28 @@ describe.skipIf(!available)('dashboard in Chromium', () => {
     const tip = page.locator('[data-kpi="face_scan_share"] [role="tooltip"]');
     await expect(tip.textContent()).resolves.toContain(health.dataVersion);
     await expect(tip.textContent()).resolves.toContain('分子');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps a KPI explanation on a phone screen, also from a right-hand tile', async () => {
+    const { context, page, errors } = await open('/', { width: 390 });
+    const buttons = await page.locator('[data-kpi] button.info').all();
+    const lefts = await Promise.all(buttons.map(async (b) => (await b.boundingBox())!.x));
+    await buttons[lefts.indexOf(Math.max(...lefts))].click();
+    const box = (await page.locator('[data-kpi] [role="tooltip"]').boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(391);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('says a KPI measured per county has no figures for a township, rather than failing', async () => {
+    const { context, page, errors } = await open('/?org=652301001');
+    const tile = page.locator('[data-kpi="in_county_inpatient_rate"]');
+    await expect(tile.locator('[role="status"]').textContent()).resolves.toContain('该指标按县市统计');
+    expect(await page.locator('[role="alert"]').count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });
