@@ -1,7 +1,8 @@
 // Reactive loading state for client fetches: a page derives a key from its filters, and the
-// resource refetches when (and only when) the key changes, aborting the stale request.
-// Answers are cached per key for the session, so the back button redraws at once; the key
-// includes the data version, so a newly published warehouse is fetched fresh.
+// resource refetches when (and only when) the key changes; a stale answer arriving late is
+// ignored. Answers are cached per key for the session, so the back button redraws at once; the
+// key includes the data version (which the layout re-checks, see +layout.svelte), so a newly
+// published warehouse is fetched fresh.
 import { untrack } from 'svelte';
 import { ApiError } from './api';
 import type { Columns } from './columns';
