@@ -163,6 +163,20 @@ describe.skipIf(!available)('dashboard in Chromium', () => {
     await context.close();
   });
 
+  it('keeps a custom range being typed when the grain changes, and closes it for a preset', async () => {
+    const { context, page, errors } = await open('/');
+    await page.locator('#filter-period').selectOption('custom');
+    await page.locator('#filter-from').fill('2025-03-01');
+    await page.locator('#filter-grain').selectOption('quarter');
+    await page.waitForURL(/grain=quarter/);
+    expect(await page.locator('#filter-from').inputValue()).toBe('2025-03-01');
+    // Back to the preset already shown: no navigation, but the form closes.
+    await page.locator('#filter-period').selectOption('this_year');
+    await page.locator('#filter-from').waitFor({ state: 'detached' });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('drills into a county from a chart, climbs back by breadcrumb and back button', async () => {
     const { context, page, errors } = await open('/');
     const card = chartCard(page, '刷脸结算占比 · 按县市');
@@ -195,6 +209,12 @@ describe.skipIf(!available)('dashboard in Chromium', () => {
     await chartsSettled(page);
     await expect(page.locator('nav.crumbs').textContent()).resolves.toContain('吉木萨尔县');
     expect((await chartStates(page)).error ?? 0).toBe(0);
+    // A click outside the open picker closes it.
+    await page.getByRole('button', { name: /机构范围/ }).click();
+    const search = page.getByRole('searchbox', { name: '搜索县市、乡镇或机构' });
+    await search.waitFor();
+    await page.locator('h1').click();
+    await search.waitFor({ state: 'detached' });
     expect(errors).toEqual([]);
     await context.close();
   });
