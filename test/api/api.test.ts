@@ -28,7 +28,8 @@ describe('health, catalogue, org units, runs', () => {
     expect(await api.json('/api/health')).toEqual({
       status: 'ok',
       dataVersion: FIXTURE_VERSION,
-      lastRun: { runId: 'run-1', status: 'published', finishedAt: '2026-01-01T18:01:00Z', datesFrom: '2024-01-15', datesTo: '2025-06-01' }
+      lastRun: { runId: 'run-1', status: 'published', finishedAt: '2026-01-01T18:01:00Z', datesFrom: '2024-01-15', datesTo: '2025-06-01' },
+      dataFrom: '2024-01-15'
     });
   });
 
@@ -289,7 +290,7 @@ describe('refusals', () => {
         expect(body.error).toBe('no_warehouse');
         expect(body.message).toContain('npm run pipeline');
       }
-      expect(await (await get('/api/health')).json()).toEqual({ status: 'no-warehouse', dataVersion: null, lastRun: null });
+      expect(await (await get('/api/health')).json()).toEqual({ status: 'no-warehouse', dataVersion: null, lastRun: null, dataFrom: null });
       const catalogue = await (await get('/api/indicators')).json();
       expect(catalogue.dataVersion).toBeNull();
       expect(catalogue.indicators.length).toBeGreaterThanOrEqual(40);

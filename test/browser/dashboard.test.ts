@@ -270,6 +270,19 @@ describe.skipIf(!available)('dashboard in Chromium', () => {
     await context.close();
   });
 
+  it('shows no change against a comparison period before the first day with data', async () => {
+    // The test warehouse starts on 2025-09-01: this year's previous period (2024) has no data.
+    const change = (page: Page) => page.locator('[data-kpi="face_scan_settlements"] .changes dd').first();
+    const year = await open('/');
+    await expect(change(year.page).textContent()).resolves.toBe('—');
+    await expect(change(year.page).getAttribute('title')).resolves.toContain('2025年9月1日');
+    await year.context.close();
+    const november = await open('/?period=custom&from=2025-11-01&to=2025-11-30');
+    await expect(change(november.page).textContent()).resolves.toMatch(/^[+−±]\d/);
+    expect([...year.errors, ...november.errors]).toEqual([]);
+    await november.context.close();
+  });
+
   it('says why a selection is empty', async () => {
     const { context, page, errors } = await open('/?period=custom&from=2025-02-01&to=2025-02-28');
     const states = await chartStates(page);

@@ -161,6 +161,7 @@ async function writeRunRecords(db: Database, dataVersion: string): Promise<void>
     ('run-0-failed', TIMESTAMPTZ '2026-01-01 02:00:00+08', NULL, 'failed', ['2025-12-30'::DATE], NULL, '/landing', 'checks', 'pii_scan failed', 1200),
     ('run-1', TIMESTAMPTZ '2026-01-02 02:00:00+08', TIMESTAMPTZ '2026-01-02 02:01:00+08', 'published',
      ['2024-01-15'::DATE, '2025-06-01'::DATE], '${dataVersion}', '/landing', NULL, NULL, 60000)`);
+  await db.run(`INSERT INTO meta.loaded_dates VALUES ('2024-01-15', 'run-1'), ('2025-06-01', 'run-1')`);
   await db.run(`INSERT INTO meta.run_steps VALUES
     ('run-1', 'ingest settlements', TIMESTAMPTZ '2026-01-02 02:00:01+08', 1500, NULL),
     ('run-1', 'marts', TIMESTAMPTZ '2026-01-02 02:00:30+08', 900, NULL)`);

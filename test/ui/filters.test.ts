@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Indicator, OrgUnit } from '../../src/lib/api/contract';
 import { searchIndicators } from '../../src/lib/filters/catalogue-search';
 import { buildTree, childDimension, nameOf, pathTo, searchUnits } from '../../src/lib/filters/org-tree';
-import { isIsoDay, presetRange, rangeDays, yearEarlier } from '../../src/lib/filters/period';
+import { isIsoDay, presetRange, previousRange, rangeDays, yearEarlier } from '../../src/lib/filters/period';
 import { filterSearch, fitGrain, paramHref, readFilters, suggestedGrain } from '../../src/lib/filters/url-state';
 
 const AS_OF = '2025-12-31';
@@ -24,6 +24,8 @@ describe('period presets anchor on the data\'s last day', () => {
   it('shifts a range a year back, 29 February to 28', () => {
     expect(yearEarlier({ from: '2024-02-29', to: '2024-03-31' })).toEqual({ from: '2023-02-28', to: '2023-03-31' });
     expect(rangeDays({ from: '2025-01-01', to: '2025-12-31' })).toBe(365);
+    expect(previousRange({ from: '2025-01-01', to: '2025-12-31' })).toEqual({ from: '2024-01-02', to: '2024-12-31' });
+    expect(previousRange({ from: '2025-03-01', to: '2025-03-31' })).toEqual({ from: '2025-01-29', to: '2025-02-28' });
   });
 
   it('accepts only real ISO days', () => {

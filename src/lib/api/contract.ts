@@ -219,6 +219,8 @@ export interface HealthResponse {
   status: 'ok' | 'no-warehouse';
   dataVersion: string | null;
   lastRun: LastRun | null;
+  /** The first day the warehouse has data for: a comparison reaching further back is not one. */
+  dataFrom: string | null;
 }
 
 export interface IndicatorsResponse {

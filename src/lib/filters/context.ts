@@ -14,6 +14,8 @@ export interface Dashboard {
   readonly tree: OrgTree;
   /** Last day with data: presets count back from it. */
   readonly asOf: string;
+  /** First day with data: a comparison period before it has nothing to compare with. */
+  readonly dataFrom: string | null;
   readonly dataVersion: string;
   readonly lastRun: LastRun | null;
   indicator(id: string): Indicator | undefined;

@@ -47,6 +47,12 @@ export function yearEarlier(r: Range): Range {
   return { from: shift(r.from), to: shift(r.to) };
 }
 
+/** The range of the same length just before, as `compare=previous` over a whole range reads it. */
+export function previousRange(r: Range): Range {
+  const day = (s: string, delta: number) => new Date(Date.parse(`${s}T00:00:00Z`) + delta * 86_400_000).toISOString().slice(0, 10);
+  return { from: day(r.from, -rangeDays(r)), to: day(r.from, -1) };
+}
+
 /** Days in a range, both ends included. */
 export function rangeDays(r: Range): number {
   return Math.round((Date.parse(`${r.to}T00:00:00Z`) - Date.parse(`${r.from}T00:00:00Z`)) / 86_400_000) + 1;

@@ -79,6 +79,7 @@ export const en: Record<MessageKey, string> = {
   'state.noChildren': '{org} is an institution: there is no lower level to break it down by.',
   'state.drillHint': 'Click a county or institution to drill down',
 
+  'kpi.beforeData': 'The comparison period starts before the first day with data ({date}): no change is shown.',
   'kpi.vsPrevious': 'vs previous',
   'kpi.vsYoy': 'vs last year',
   'kpi.target': 'Target {op} {value}',

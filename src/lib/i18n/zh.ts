@@ -77,6 +77,7 @@ export const zh = {
   'state.noChildren': '{org}是最小的机构单位，没有下级可以细分。',
   'state.drillHint': '点击县市或机构可下钻',
 
+  'kpi.beforeData': '对比期早于数据起始日（{date}），不计算变化。',
   'kpi.vsPrevious': '环比',
   'kpi.vsYoy': '同比',
   'kpi.target': '目标 {op} {value}',

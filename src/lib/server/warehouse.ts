@@ -19,6 +19,8 @@ export class NoWarehouse extends Error {
 export interface Snapshot {
   dataVersion: string;
   lastRun: LastRun | null;
+  /** The first landing day loaded (null before any). */
+  dataFrom: string | null;
   org: OrgIndex;
   medicalCommunities: DimensionValue[];
 }
@@ -234,10 +236,12 @@ async function readSnapshot(connection: DuckDBConnection): Promise<Snapshot> {
            CAST(list_min(dates_loaded) AS VARCHAR), CAST(list_max(dates_loaded) AS VARCHAR)
     FROM meta.runs ORDER BY started_at DESC LIMIT 1`);
   const [runId, status, finishedAt, datesFrom, datesTo] = (last.getRowsJS()[0] ?? []) as (string | null)[];
+  const first = await connection.runAndReadAll('SELECT CAST(min(source_date) AS VARCHAR) FROM meta.loaded_dates');
   const communities = await connection.runAndReadAll('SELECT mc_code, name_zh, name_en FROM core.dim_medical_community ORDER BY mc_code');
   return {
     dataVersion,
     lastRun: runId ? { runId, status: status!, finishedAt, datesFrom, datesTo } : null,
+    dataFrom: (first.getRowsJS()[0]?.[0] as string | null) ?? null,
     org: await OrgIndex.load(connection),
     medicalCommunities: (communities.getRowsJS() as string[][]).map(([code, zh, en]) => ({ code, zh, en }))
   };

@@ -144,9 +144,9 @@ export function createApi(options: ApiOptions): OpenAPIHono<ApiEnv> {
   app.openapi(routes.health, async (c) => {
     const body: HealthResponse = await warehouse
       .snapshot()
-      .then((s): HealthResponse => ({ status: 'ok', dataVersion: s.dataVersion, lastRun: s.lastRun }))
+      .then((s): HealthResponse => ({ status: 'ok', dataVersion: s.dataVersion, lastRun: s.lastRun, dataFrom: s.dataFrom }))
       .catch((error) => {
-        if (error instanceof NoWarehouse) return { status: 'no-warehouse', dataVersion: null, lastRun: null };
+        if (error instanceof NoWarehouse) return { status: 'no-warehouse', dataVersion: null, lastRun: null, dataFrom: null };
         throw error;
       });
     c.header('Cache-Control', 'no-store');

@@ -60,7 +60,7 @@ const LastRun = z.object({
 });
 
 export const HealthBody: z.ZodType<HealthResponse> = z
-  .object({ status: z.enum(['ok', 'no-warehouse']), dataVersion: z.string().nullable(), lastRun: LastRun.nullable() })
+  .object({ status: z.enum(['ok', 'no-warehouse']), dataVersion: z.string().nullable(), lastRun: LastRun.nullable(), dataFrom: z.string().nullable() })
   .openapi('Health');
 
 const IndicatorSchema: z.ZodType<Indicator> = z
