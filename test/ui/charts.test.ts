@@ -110,7 +110,7 @@ describe('bars by org unit', () => {
 
   it('carries each unit code in its row so a click can drill into it', () => {
     const option: Loose = rankedBarsOption({ items, order: 'value', format: 'count', locale: 'zh', unit: '次', valueLabel: '本期' });
-    expect(option.dataset.source[0]).toEqual({ code: '652301', name: '昌吉市', value: 9, compare: null });
+    expect(option.dataset.source[0]).toEqual({ code: '652301', name: '昌吉市', value: 9, bar: 9, compare: null });
     expect(option.yAxis.inverse).toBe(true);
     expect(option.series).toHaveLength(1);
     expect(option.series[0].label.formatter({ value: option.dataset.source[0] })).toBe('9次');
@@ -147,6 +147,8 @@ describe('funnel, histogram, share, sparkline', () => {
     expect(bucketMedian([])).toBeNull();
     const option: Loose = histogramOption({ locale: 'en', countLabel: 'Referrals', buckets: [b(30, 45, 2), b(0, 30, 5)] });
     expect(option.dataset.source).toEqual({ bucket: ['0+', '30+'], count: [5, 2] });
+    const hidden: Loose = histogramOption({ locale: 'en', countLabel: 'Referrals', buckets: [b(0, 30, 5), { ...b(30, 45, 0), suppressed: true }] });
+    expect([hidden.tooltip.valueFormatter(5, 0), hidden.tooltip.valueFormatter(0, 1)]).toEqual(['5', '<5']);
   });
 
   it('shows parts of a whole with their shares and codes', () => {

@@ -88,6 +88,10 @@ describe('charts and suppressed points', () => {
     expect(option.series[0].label.formatter({ value: option.dataset.source[1] })).toBe('<5');
     expect(option.tooltip.valueFormatter(null, 1)).toBe('<5');
     expect(option.tooltip.valueFormatter(0.6, 0)).toBe('60%');
+    // Drawn as a bar of no length, so its row shows the <5 label rather than nothing.
+    expect(option.series[0].encode.x).toBe('bar');
+    expect(option.dataset.source.map((r: Loose) => r.bar)).toEqual([0.6, 0]);
+    expect(option.tooltip.valueFormatter(0, 1)).toBe('<5');
   });
 
   it('the county map leaves a suppressed county uncoloured and says <5 in its tooltip, — where there is no data', () => {

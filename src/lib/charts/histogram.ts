@@ -1,5 +1,6 @@
 // A distribution from pre-binned counts (the marts keep durations as minute buckets so a
 // median over any org unit is read from summed buckets). Also the median from those buckets.
+import { SUPPRESSED } from '$lib/api/contract';
 import { formatValue } from '$lib/format/number';
 import type { Locale } from '$lib/i18n/locale';
 import { aria, grid, tooltip } from './common';
@@ -10,7 +11,9 @@ export interface Bucket {
   from: number;
   /** Upper bound (exclusive), minutes; null for the open last bucket. */
   to: number | null;
+  /** Events in the bucket; 0 where small-cell suppression hid a count of 1-4 (`suppressed`). */
   count: number;
+  suppressed?: boolean;
   /** The bucket's name (the `duration_bucket` dimension's value name, from the catalogue). */
   label: string;
 }
@@ -41,7 +44,7 @@ export function histogramOption(input: { buckets: readonly Bucket[]; locale: Loc
     aria: aria(input.description),
     dataset: { source: { bucket: sorted.map((b) => b.label), count: sorted.map((b) => b.count) } },
     grid: grid(),
-    tooltip: { ...tooltip('axis'), axisPointer: { type: 'shadow' }, valueFormatter: show },
+    tooltip: { ...tooltip('axis'), axisPointer: { type: 'shadow' }, valueFormatter: (v, i) => (sorted[i]?.suppressed ? SUPPRESSED : show(v)) },
     xAxis: { type: 'category', axisLabel: { interval: 0, rotate: sorted.length > 8 ? 40 : 0 } },
     yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatValue(v, 'count', input.locale) } },
     series: [{ type: 'bar', name: input.countLabel, encode: { x: 'bucket', y: 'count' }, barCategoryGap: '8%' }]

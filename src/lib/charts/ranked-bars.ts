@@ -44,12 +44,17 @@ export function rankedBarsOption(input: RankedBarsInput): ChartOption {
   const show = fmt(input);
   const withCompare = input.compareLabel !== undefined;
   const label = { show: true, position: 'right' as const, formatter: (p: { value: unknown }) => { const row = p.value as BarItem; return show(figure(row.value, row.suppressed)); } };
+  // A hidden figure still gets its row: a bar of no length whose label reads <5, where a
+  // missing value would draw nothing and look like no data.
+  const hidden = (i: number) => rows[i]?.value === null && rows[i]?.suppressed === true;
   return {
     aria: aria(input.description),
-    dataset: { source: rows.map((r) => ({ code: r.code, name: r.name, value: r.value, compare: r.compare ?? null, ...(r.suppressed ? { suppressed: true } : {}) })) },
+    dataset: {
+      source: rows.map((r, i) => ({ code: r.code, name: r.name, value: r.value, bar: hidden(i) ? 0 : r.value, compare: r.compare ?? null, ...(r.suppressed ? { suppressed: true } : {}) }))
+    },
     grid: grid({ right: 72, top: withCompare ? 28 : 8 }),
     legend: withCompare ? { top: 0 } : undefined,
-    tooltip: { ...tooltip('axis'), axisPointer: { type: 'shadow' }, valueFormatter: (v, i) => show(figure(v as number | null, rows[i]?.suppressed)) },
+    tooltip: { ...tooltip('axis'), axisPointer: { type: 'shadow' }, valueFormatter: (v, i) => show(figure(hidden(i) && v === 0 ? null : (v as number | null), rows[i]?.suppressed)) },
     // Inverse: the first (largest) row on top, as people read a ranking.
     yAxis: { type: 'category', inverse: true, axisLabel: { width: 140, overflow: 'truncate' } },
     xAxis: { ...valueAxis(input, input.target), splitNumber: 3 },
@@ -57,7 +62,7 @@ export function rankedBarsOption(input: RankedBarsInput): ChartOption {
       {
         type: 'bar',
         name: input.valueLabel,
-        encode: { x: 'value', y: 'name' },
+        encode: { x: 'bar', y: 'name' },
         barMaxWidth: 18,
         label,
         markLine: input.target ? targetLine(input.target, input, 'xAxis') : undefined,
