@@ -123,7 +123,7 @@ describe('bars by org unit', () => {
     });
     expect(option.series[1]).toMatchObject({ name: 'Last year', encode: { x: 'compare', y: 'name' } });
     expect(option.series[0].markLine.data).toEqual([{ xAxis: 0.9 }]);
-    expect(option.series[0].markLine.label.position).toBe('end');
+    expect(option.series[0].markLine.label.position).toBe('start');
   });
 
   it('sizes the chart to its rows', () => {

@@ -67,10 +67,11 @@ export function targetLine(target: Target, style: ValueStyle, axis: 'xAxis' | 'y
     silent: true,
     symbol: 'none',
     lineStyle: { type: 'dashed' as const, color: 'var(--target)', width: 1.5 },
-    // Along a horizontal line the label sits above its end; a vertical line (bars by unit) gets it on top, unrotated.
+    // Along a horizontal line the label sits above its end; a vertical line (bars by unit, whose
+    // category axis runs top down) gets it above its start, at the top, clear of the value axis.
     label: {
       formatter: `${target.label} ${op} ${formatValue(target.value, style.format, style.locale, { unit: style.unit })}`,
-      position: axis === 'yAxis' ? ('insideEndTop' as const) : ('end' as const),
+      position: axis === 'yAxis' ? ('insideEndTop' as const) : ('start' as const),
       color: 'var(--target)'
     },
     data: [{ [axis]: target.value }]

@@ -52,7 +52,8 @@ export function rankedBarsOption(input: RankedBarsInput): ChartOption {
     dataset: {
       source: rows.map((r, i) => ({ code: r.code, name: r.name, value: r.value, bar: hidden(i) ? 0 : r.value, compare: r.compare ?? null, ...(r.suppressed ? { suppressed: true } : {}) }))
     },
-    grid: grid({ right: 72, top: withCompare ? 28 : 8 }),
+    // Room on top for the legend or the target line's label.
+    grid: grid({ right: 72, top: withCompare || input.target ? 28 : 8 }),
     legend: withCompare ? { top: 0 } : undefined,
     tooltip: { ...tooltip('axis'), axisPointer: { type: 'shadow' }, valueFormatter: (v, i) => show(figure(hidden(i) && v === 0 ? null : (v as number | null), rows[i]?.suppressed)) },
     // Inverse: the first (largest) row on top, as people read a ranking.
