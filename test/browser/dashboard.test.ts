@@ -317,6 +317,13 @@ describe.skipIf(!available)('dashboard in Chromium', () => {
     await context.close();
   });
 
+  it('answers an /api path that is not valid percent-encoding with the API\'s JSON 400', async () => {
+    const res = await fetch(`${app.url}/api/%FF`, { headers: { cookie: official!.cookie } });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: 'bad_parameter', parameter: 'path' });
+    expect(app.output()).not.toContain('unhandled error');
+  });
+
   it('shows an API error with its message', async () => {
     const context = await signedInContext();
     const page = await context.newPage();
