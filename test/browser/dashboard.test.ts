@@ -375,6 +375,13 @@ describe.skipIf(!available)('dashboard in Chromium', () => {
     await context.close();
   });
 
+  it('fits the English overview, with its long indicator names, on a phone screen', async () => {
+    const { context, page, errors } = await open('/', { width: 390, lang: 'en' });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(391);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('fits a phone screen and prints with vector charts', async () => {
     const { context, page, errors } = await open('/referral', { width: 390 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(391);
