@@ -228,5 +228,8 @@ export const en: Record<MessageKey, string> = {
 
   'error.title': 'Something went wrong',
   'error.notFound': 'Page not found',
+  'error.forbidden': 'Your account may not open this page.',
+  'error.badRequest': 'The request is not valid: check the link.',
+  'error.internal': 'The server failed; please try again later. The problem is in the server log.',
   'error.home': 'Back to the overview'
 };

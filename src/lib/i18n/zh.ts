@@ -226,6 +226,9 @@ export const zh = {
 
   'error.title': '出错了',
   'error.notFound': '页面不存在',
+  'error.forbidden': '您的账户无权打开此页面。',
+  'error.badRequest': '请求无效，请检查链接。',
+  'error.internal': '服务器出错，请稍后重试；问题已记录在服务器日志中。',
   'error.home': '返回总览'
 } as const;
 
