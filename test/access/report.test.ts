@@ -53,7 +53,7 @@ describe('monthly report figures', () => {
   });
 
   it('refuses a malformed month', async () => {
-    for (const month of ['2025-13', '2025-1', '202501', "2025-01' --"]) {
+    for (const month of ['2025-13', '2025-1', '202501', "2025-01' --", '0000-01', '9999-12']) {
       const res = await api.get(`/api/report?month=${encodeURIComponent(month)}`, { caller: OFFICIAL });
       expect(res.status, month).toBe(400);
       expect((await res.json()).parameter).toBe('month');

@@ -227,6 +227,8 @@ describe('refusals', () => {
       [{ ...base, indicator: 'no_such_indicator' }, 'indicator'],
       [{ ...base, from: '2025-02-30' }, 'from'],
       [{ ...base, from: '20250101' }, 'from'],
+      [{ ...base, from: '9990-01-01', to: '9990-01-31' }, 'from'],
+      [{ ...base, from: '0099-12-31' }, 'from'],
       [{ ...base, to: '2024-12-31' }, 'to'],
       [{ ...base, from: '2010-01-01', to: '2025-12-31' }, 'to'],
       [{ ...base, grain: 'fortnight' }, 'grain'],

@@ -10,10 +10,15 @@ import {
 import { ERROR_CODES } from '../../api/contract';
 import { parseDay } from '../query/periods';
 
+// Years the platform's figures can be in: also keeps date arithmetic (10 years on) in four digits.
+const inYears = (v: string) => Number(v.slice(0, 4)) >= 2000 && Number(v.slice(0, 4)) <= 2099;
+const YEARS = 'a year from 2000 to 2099';
+
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
-  .refine((v) => parseDay(v) !== null, 'not a calendar date');
+  .refine((v) => parseDay(v) !== null, 'not a calendar date')
+  .refine(inYears, YEARS);
 
 export const QueryParams = z
   .object({
@@ -189,7 +194,7 @@ export const RunsBody: z.ZodType<RunsResponse> = z
 export const ReportParams = z
   .object({
     org: z.string().min(1).max(32).optional().openapi({ description: 'Org unit code; default: the root of your scope', example: '652301' }),
-    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month YYYY-MM').openapi({ example: '2025-11' }),
+    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month YYYY-MM').refine(inYears, YEARS).openapi({ example: '2025-11' }),
     lang: z.enum(LANGS).default('zh').openapi({ description: 'Language of the report' }),
     format: z.enum(['pdf', 'json']).default('pdf').openapi({ description: 'pdf (a download, audited), or json (the same figures, for the print view)' })
   })
