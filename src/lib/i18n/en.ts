@@ -113,7 +113,7 @@ export const en: Record<MessageKey, string> = {
   'export.hint': 'Download the data of this chart (downloads are audited)',
 
   'page.overview.title': 'Overview',
-  'page.overview.lead': 'The prefecture health cloud at a glance, against the previous period, last year and targets.',
+  'page.overview.lead': 'The health cloud at a glance, against the previous period, last year and targets.',
   'page.overview.map': 'By county: {name}',
   'page.settlement.title': 'Insurance settlement',
   'page.settlement.lead': 'Settlement channels, face-scan coverage and fund payments.',

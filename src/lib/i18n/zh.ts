@@ -111,7 +111,7 @@ export const zh = {
   'export.hint': '下载本图的数据（导出将记入审计日志）',
 
   'page.overview.title': '总览',
-  'page.overview.lead': '全州健康云关键指标，与上期、去年同期及目标对比。',
+  'page.overview.lead': '健康云关键指标，与上期、去年同期及目标对比。',
   'page.overview.map': '各县市：{name}',
   'page.settlement.title': '医保结算',
   'page.settlement.lead': '结算方式、刷脸结算覆盖与基金支付。',

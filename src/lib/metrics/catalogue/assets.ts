@@ -134,7 +134,7 @@ export const ASSETS: IndicatorEntry[] = [
     definition: t('长期未使用的就诊卡余额退费笔数', 'Refunds of long-unused patient card balances'),
     numerator: t('退费笔数', 'Refunds'),
     denominator: null,
-    unit: UNITS.cases,
+    unit: UNITS.refunds,
     format: 'count',
     breakdowns: BY_ORG,
     target: null,
