@@ -61,6 +61,8 @@ export function resource<T>(key: () => string | null, load: () => Promise<T>): R
       },
       (err) => {
         if (!live) return;
+        // No answer for this key: an earlier one must not be shown beside the error.
+        data = null;
         error = asApiError(err);
         status = 'error';
       }
