@@ -391,6 +391,9 @@ describe.skipIf(!available)('dashboard in Chromium', () => {
     await chartsSettled(page);
     expect(await page.locator('.filters').isVisible()).toBe(false);
     expect(await page.locator('[data-chart-ready="true"] svg').count()).toBeGreaterThan(0);
+    // Scalable to the paper's width: a viewBox, and the chart as wide as its card.
+    const fit = await page.$$eval('[data-chart-ready="true"] svg', (svgs) => svgs.map((s) => [s.hasAttribute('viewBox'), Math.round(s.getBoundingClientRect().width - s.closest('[data-chart-state]')!.clientWidth)]));
+    expect(fit).toEqual(fit.map(() => [true, 0]));
     expect(errors).toEqual([]);
     await context.close();
   });

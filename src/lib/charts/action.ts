@@ -69,6 +69,9 @@ export const chart: Action<HTMLElement, ChartParams> = (node, initial) => {
     // transitions on updates: a dashboard is read, not watched. Print gets no animation.
     const animation = !first && renderer === 'canvas';
     instance.setOption({ animationDurationUpdate: 250, ...resolveTokens(params.option, tokens), animation }, { notMerge: true });
+    // The browser lays a page out for paper only after beforeprint, too late to redraw at the
+    // paper's width: a viewBox lets the print stylesheet scale the vector chart to its card.
+    if (renderer === 'svg') node.querySelector('svg')?.setAttribute('viewBox', `0 0 ${instance.getWidth()} ${instance.getHeight()}`);
   }
 
   function recreate(next: 'canvas' | 'svg') {
