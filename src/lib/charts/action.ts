@@ -87,7 +87,8 @@ export const chart: Action<HTMLElement, ChartParams> = (node, initial) => {
   const observer = new ResizeObserver(() => {
     cancelAnimationFrame(frame);
     frame = requestAnimationFrame(() => {
-      if (!instance || instance.isDisposed()) return;
+      // A print chart (SVG) is scaled by the stylesheet, not redrawn.
+      if (!instance || instance.isDisposed() || renderer === 'svg') return;
       if (node.clientWidth === instance.getWidth() && node.clientHeight === instance.getHeight()) return;
       instance.resize();
     });
