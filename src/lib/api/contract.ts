@@ -255,6 +255,8 @@ export interface RunSummary {
 /** Rows of each feed over every landing day in the warehouse, as its latest load counted them. */
 export interface FeedTotals {
   feed: string;
+  /** The feed's name for readers (the contract's Chinese title; the folder name in English). */
+  title: Text;
   linesRead: number;
   loaded: number;
   quarantined: number;

@@ -1,12 +1,17 @@
 // What /api/runs reports from the warehouse's own records (meta, written by the pipeline): the
 // runs, the accounting of every feed, why rows were quarantined, the last run's checks and steps.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { RunsResponse } from '../api/contract';
+import { FEEDS } from '../../../datasets/contract/feeds';
+import type { RunsResponse, Text } from '../api/contract';
 
 const RUNS = 50;
 
 async function rows<T>(connection: DuckDBConnection, sql: string): Promise<T[]> {
   return (await connection.runAndReadAll(sql)).getRowObjectsJS() as T[];
+}
+
+function feedTitle(feed: string): Text {
+  return { zh: FEEDS.find((f) => f.name === feed)?.titleZh ?? feed, en: feed.replaceAll('_', ' ') };
 }
 
 const iso = (column: string) => `strftime(${column} AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%S.%gZ')`;
@@ -19,7 +24,7 @@ export async function readRuns(connection: DuckDBConnection): Promise<RunsRespon
            failed_step AS "failedStep", error
     FROM meta.runs ORDER BY started_at DESC LIMIT ${RUNS}`);
   // A landing day loaded twice is counted as its latest load counted it.
-  const feeds = await rows<RunsResponse['feeds'][number]>(connection, `
+  const feedRows = await rows<Omit<RunsResponse['feeds'][number], 'title'>>(connection, `
     WITH latest AS (
       SELECT f.* FROM meta.run_feeds f JOIN meta.runs r USING (run_id)
       QUALIFY row_number() OVER (PARTITION BY f.feed, f.source_date ORDER BY r.started_at DESC) = 1
@@ -27,6 +32,7 @@ export async function readRuns(connection: DuckDBConnection): Promise<RunsRespon
     SELECT feed, CAST(sum(lines_read) AS DOUBLE) AS "linesRead", CAST(sum(loaded) AS DOUBLE) AS loaded,
            CAST(sum(quarantined) AS DOUBLE) AS quarantined, CAST(sum(duplicates) AS DOUBLE) AS duplicates
     FROM latest GROUP BY feed ORDER BY feed`);
+  const feeds = feedRows.map((f) => ({ ...f, title: feedTitle(f.feed) }));
   const quarantine = await rows<RunsResponse['quarantine'][number]>(connection, `
     SELECT feed, reason_code AS reason, CAST(count(*) AS DOUBLE) AS rows FROM meta.quarantine GROUP BY ALL ORDER BY rows DESC, feed, reason`);
   const latest = `(SELECT run_id FROM meta.runs WHERE status = 'published' ORDER BY started_at DESC LIMIT 1)`;

@@ -184,7 +184,7 @@ export const RunsBody: z.ZodType<RunsResponse> = z
       datesFrom: z.string().nullable(), datesTo: z.string().nullable(), dataVersion: z.string().nullable(),
       failedStep: z.string().nullable(), error: z.string().nullable()
     })),
-    feeds: z.array(z.object({ feed: z.string(), linesRead: num, loaded: num, quarantined: num, duplicates: num })),
+    feeds: z.array(z.object({ feed: z.string(), title: Text, linesRead: num, loaded: num, quarantined: num, duplicates: num })),
     quarantine: z.array(z.object({ feed: z.string(), reason: z.string(), rows: num })),
     checks: z.array(z.object({ runId: z.string(), check: z.string(), passed: z.boolean(), failingRows: num, detail: z.string().nullable() })),
     steps: z.array(z.object({ runId: z.string(), step: z.string(), startedAt: z.string(), durationMs: num, detail: z.string().nullable() }))
