@@ -4,6 +4,7 @@ import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { pino } from 'pino';
 import { localeHandle } from '$lib/i18n/handle';
+import { badParameter } from '$lib/server/api/errors';
 import { authHandle } from '$lib/server/auth/handle';
 
 /**
@@ -15,7 +16,8 @@ const apiPathHandle: Handle = ({ event, resolve }) => {
     try {
       decodeURIComponent(event.url.pathname);
     } catch {
-      return Response.json({ error: 'bad_parameter', message: 'The path is not valid percent-encoded UTF-8', parameter: 'path' }, { status: 400 });
+      const error = badParameter('path', 'The path is not valid percent-encoded UTF-8');
+      return Response.json(error.body(), { status: error.status });
     }
   }
   return resolve(event);
