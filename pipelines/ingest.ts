@@ -1,26 +1,32 @@
-// Ingest and validate one feed's landing files into a staging table, entirely inside DuckDB:
-// every line is read as text (so a bad line can be quarantined with its file and line number),
-// parsed once with the feed's column types from the contract, and checked against the contract
-// in declaration order. Staging tables are TEMP: raw identifiers never reach the database file.
-import { closeSync, existsSync, fstatSync, openSync, readSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// Ingest and validate one feed's landing files into a staging table. Each file is first read in a
+// streaming pass (landing-file.ts) that decompresses it, counts its lines and copies them as plain
+// UTF-8, line for line; DuckDB then reads every copied line as text (so a bad line can be
+// quarantined with its file and line number), parses it once with the feed's column types from the
+// contract, and checks it against the contract in declaration order. Staging tables are TEMP: raw
+// identifiers never reach the database file.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import type { FeedSpec, FieldSpec } from '../datasets/contract/field';
 import { duckdbType } from '../datasets/contract/duckdb';
+import { copyLandingFile, MARKER, type FileRead } from './landing-file';
+import type { LandingFile } from './landing';
 import { ident, list, literal } from './sql';
 import { localDaySql, type Database } from './warehouse';
 
-export interface LandingFile {
-  path: string;
-  folderDate: string;
+/** A landing file as read: its streaming count and outcome, and its number in the staging table. */
+export interface StagedFile extends LandingFile, FileRead {
+  /** Null for a file with no countable lines (unreadable): nothing of it is staged. */
+  fileNo: number | null;
 }
 
-export interface UnreadableFile {
-  path: string;
-  folderDate: string;
-  reason: string;
+export interface IngestOptions {
+  /** Where the plain copies are written while a feed is parsed (removed afterwards). */
+  workDir: string;
+  maxLineBytes: number;
 }
+
+/** Files read at once: decompression runs on libuv's threads while the main thread copies lines. */
+const READ_CONCURRENCY = 2;
 
 /** Name of a feed's staging table (TEMP). */
 export const stageTable = (feed: FeedSpec) => `stage_${feed.name}`;
@@ -28,18 +34,29 @@ export const stageTable = (feed: FeedSpec) => `stage_${feed.name}`;
 /** Values written as text in the typed parse: optional non-text fields are cast afterwards so a
  * present-but-mistyped optional value can be told from an absent one. */
 function parseType(spec: FieldSpec): string {
-  return spec.required === true ? duckdbType(spec.type) : 'VARCHAR';
+  return spec.required === true && !castFromText(spec) ? duckdbType(spec.type) : 'VARCHAR';
 }
+
+/**
+ * Types read as text and cast, rather than parsed typed: timestamps, because the JSON reader takes
+ * one without an offset as UTC where the contract reads it as the prefecture's time (+08:00, the
+ * session time zone the cast uses); integers, because the JSON reader rounds 7.5 to 8 where the
+ * contract calls it a wrong type.
+ */
+const castFromText = (spec: FieldSpec) => spec.type === 'timestamp' || spec.type === 'integer';
 
 function fieldValue(name: string, spec: FieldSpec): string {
   const raw = `j.${ident(name)}`;
-  if (spec.required === true || spec.type === 'string' || spec.type === 'enum') return raw;
+  if ((spec.required === true && !castFromText(spec)) || spec.type === 'string' || spec.type === 'enum') return raw;
   return `TRY_CAST(${raw} AS ${duckdbType(spec.type)})`;
 }
 
 /** The first contract violation of a parsed row, as 'reason_code:field', or NULL. */
 function problemExpression(feed: FeedSpec, folderDate: string): string {
-  const cases: string[] = ['WHEN j IS NULL THEN \'malformed_json\''];
+  // Not JSON: a blank line (counted, not quarantined), a line the streaming read set aside (its
+  // marker names the reason), or broken JSON.
+  const cases: string[] = [`WHEN j IS NULL THEN CASE WHEN ${BLANK} THEN 'blank'
+        WHEN starts_with(line, ${literal(MARKER)}) THEN split_part(line, ${literal(MARKER)}, 2) ELSE 'malformed_json' END`];
   const typeValue = feed.typeField ? `j.${ident(feed.typeField)}` : null;
   for (const [name, spec] of Object.entries(feed.fields)) {
     const raw = `j.${ident(name)}`;
@@ -50,7 +67,7 @@ function problemExpression(feed: FeedSpec, folderDate: string): string {
       spec.required === true ? 'TRUE'
         : Array.isArray(spec.required) && typeValue ? `${typeValue} IN (${spec.required.map(literal).join(', ')})` : 'FALSE';
     cases.push(`WHEN ${value} IS NULL AND (${requiredWhen}) THEN CASE WHEN ${present} THEN 'wrong_type:${name}' ELSE 'missing_field:${name}' END`);
-    if (spec.required !== true && spec.type !== 'string' && spec.type !== 'enum') {
+    if ((spec.required !== true || castFromText(spec)) && spec.type !== 'string' && spec.type !== 'enum') {
       cases.push(`WHEN ${raw} IS NOT NULL AND ${value} IS NULL THEN 'wrong_type:${name}'`);
     }
     if (spec.values) cases.push(`WHEN ${value} NOT IN (${spec.values.map(literal).join(', ')}) THEN 'invalid_value:${name}'`);
@@ -69,49 +86,103 @@ function problemExpression(feed: FeedSpec, folderDate: string): string {
 /** Name of the TEMP table that numbers a feed's staged files: file_no, file, folder_date. */
 export const stageFilesTable = (feed: FeedSpec) => `stage_files_${feed.name}`;
 
+/** An empty or whitespace-only line (SQL, over the raw `line`). */
+const BLANK = `(line IS NULL OR trim(line, ' \t') = '')`;
+
+/** Fields present in a record that the contract does not know (a newer export version's), or NULL. */
+function unknownFieldsExpression(feed: FeedSpec): string {
+  const known = `[${Object.keys(feed.fields).map(literal).join(', ')}]`;
+  return `CASE WHEN j IS NOT NULL AND NOT list_has_all(${known}, json_keys(line))
+    THEN list_filter(json_keys(line), k -> NOT list_contains(${known}, k)) END`;
+}
+
 /**
- * Reads and checks the files of one feed into TEMP table stage_<feed>, one row per readable
- * line in file order: file number (see stageFilesTable), folder date, bytes, typed values
- * (v_<field>), problem (NULL when valid), masked raw line for problems, duplicate flag. Names,
- * phones and addresses are checked but not kept. Returns the files it could not read.
+ * Reads and checks the files of one feed into TEMP table stage_<feed>, one row per line in file
+ * order: file number (see stageFilesTable), folder date, typed values (v_<field>), problem (NULL
+ * when valid; 'blank' for a blank line), masked raw line for problems, unknown fields, duplicate
+ * flag. Names, phones and addresses are kept only for feeds with free text, whose masking needs
+ * the record's own identifiers. Returns every file with its count and outcome.
  */
-export async function stageFeed(db: Database, feed: FeedSpec, files: LandingFile[], loadedIds: string | null): Promise<UnreadableFile[]> {
+export async function stageFeed(db: Database, feed: FeedSpec, files: LandingFile[], loadedIds: string | null, options: IngestOptions): Promise<StagedFile[]> {
+  const table = stageTable(feed);
+  const dir = join(options.workDir, feed.name);
+  mkdirSync(dir, { recursive: true });
+  try {
+    const staged = await copyAll(files, dir, options);
+    await parse(db, feed, staged, options);
+    await flagDuplicates(db, feed, table, loadedIds);
+    return staged.map(({ copy: _copy, ...f }) => f);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function copyAll(files: LandingFile[], dir: string, options: IngestOptions): Promise<(StagedFile & { copy: string })[]> {
+  const reads: (FileRead & { copy: string })[] = new Array(files.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < files.length; i = next++) {
+      const copy = join(dir, `${i}.ndjson`);
+      reads[i] = { ...(await copyLandingFile(files[i].path, copy, { encoding: files[i].encoding, maxLineBytes: options.maxLineBytes })), copy };
+    }
+  };
+  await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker));
+  let fileNo = 0;
+  return files.map((f, i) => ({ ...f, ...reads[i], fileNo: reads[i].outcome === 'unreadable' ? null : fileNo++ }));
+}
+
+async function parse(db: Database, feed: FeedSpec, staged: (StagedFile & { copy: string })[], options: IngestOptions): Promise<void> {
   const table = stageTable(feed);
   const struct = `{${Object.entries(feed.fields).map(([n, s]) => `"${n}":"${parseType(s)}"`).join(',')}}`;
   const values = Object.entries(feed.fields).map(([n, s]) => `${fieldValue(n, s)} AS ${ident(`v_${n}`)}`).join(',\n      ');
-  const dropped = Object.entries(feed.fields)
+  const keepsIdentifiers = Object.values(feed.fields).some((s) => s.pii === 'free_text');
+  const dropped = keepsIdentifiers ? '' : Object.entries(feed.fields)
     .filter(([, s]) => s.pii === 'name' || s.pii === 'phone' || s.pii === 'address')
     .map(([n]) => `, ${ident(`v_${n}`)}`).join('');
+  const readable = staged.filter((f) => f.fileNo !== null);
+  // No readable file: an empty staging table of the right shape, from an empty copy.
+  const batch = readable.length > 0 ? readable : [{ copy: join(options.workDir, feed.name, 'empty.ndjson'), folderDate: '1970-01-01', path: '', outcome: 'read' }];
+  if (readable.length === 0) writeFileSync(batch[0].copy, '');
+  await db.run(`CREATE OR REPLACE TEMP TABLE ${stageFilesTable(feed)} AS
+    SELECT CAST(unnest(range(${readable.length})) AS INTEGER) AS file_no, unnest(${list(readable.map((f) => f.path))}) AS file,
+           unnest(${list(readable.map((f) => f.folderDate))})::DATE AS folder_date`);
+  const folderDates = `[${batch.map((f) => `DATE ${literal(f.folderDate)}`).join(', ')}]`;
+  // Every line of a damaged gzip file is set aside in its place: what precedes the damage may be
+  // complete, but the file is not the export that was sent, so the day is flagged for re-export.
+  const truncated = readable.filter((f) => f.outcome === 'truncated').map((f) => f.fileNo);
+  const problem = truncated.length > 0
+    ? `CASE WHEN file_no IN (${truncated.join(', ')}) AND NOT ${BLANK} THEN 'truncated_file' ELSE ${problemExpression(feed, 'folder_date')} END`
+    : problemExpression(feed, 'folder_date');
   // One pass, pipelined by DuckDB: read each line, parse it once (typed; NULL when it is not JSON
   // at all: json_valid guards the parse because try() would evaluate it row by row), take its
   // first contract violation (detailed checks run only on rows already failing a cheap one), keep
   // the masked line of bad rows only. Insertion order is kept, so a row's rowid gives its line in
   // its file. Rows carry their file's number, not its path: a path on every row costs more to
   // store than the rest of the row's text.
-  const parse = async (batch: LandingFile[]) => {
-    await db.run(`DROP TABLE IF EXISTS ${table}`);
-    await db.run(`CREATE OR REPLACE TEMP TABLE ${stageFilesTable(feed)} AS
-      SELECT CAST(unnest(range(${batch.length})) AS INTEGER) AS file_no, unnest(${list(batch.map((f) => f.path))}) AS file,
-             unnest(${list(batch.map((f) => f.folderDate))})::DATE AS folder_date`);
-    const folderDates = `[${batch.map((f) => `DATE ${literal(f.folderDate)}`).join(', ')}]`;
-    await db.run(`
+  await db.run(`DROP TABLE IF EXISTS ${table}`);
+  await db.run(`
     CREATE OR REPLACE TEMP TABLE ${table} AS
     WITH src AS (
-      SELECT CAST(file_index AS INTEGER) AS file_no, line, strlen(line) + 1 AS bytes, CASE WHEN json_valid(line) THEN from_json(line, ${literal(struct)}) END AS j
-      FROM read_csv(${list(batch.map((f) => f.path))}, columns = {'line': 'VARCHAR'}, header = false, delim = chr(30), quote = '',
-                    escape = '', compression = 'gzip', auto_detect = false, null_padding = false)
+      SELECT CAST(file_index AS INTEGER) AS file_no, line, CASE WHEN json_valid(line) THEN from_json(line, ${literal(struct)}) END AS j
+      FROM read_csv(${list(batch.map((f) => f.copy))}, columns = {'line': 'VARCHAR'}, header = false, delim = chr(30), quote = '',
+                    escape = '', compression = 'none', auto_detect = false, null_padding = false, max_line_size = ${options.maxLineBytes + 65536})
     ), typed AS (
-      SELECT file_no, ${folderDates}[file_no + 1] AS folder_date, bytes, line, j,
+      SELECT file_no, ${folderDates}[file_no + 1] AS folder_date, line, j,
       ${values} FROM src
     ), checked AS (
-      SELECT *, ${problemExpression(feed, 'folder_date')} AS problem FROM typed
+      SELECT *, ${problem} AS problem, ${unknownFieldsExpression(feed)} AS unknown_fields FROM typed
     )
-    SELECT * EXCLUDE (j, line${dropped}), CASE WHEN problem IS NOT NULL THEN ${maskLine('line')} END AS masked_line, FALSE AS duplicate FROM checked`);
-  };
-  const unreadable = await readFiles(db, feed, files, parse);
-  // Duplicates: the same event id again in this batch (the first line wins) or already loaded
-  // from another day. Ids seen twice are few: find them by aggregate, number only those, and
-  // flag them in place.
+    SELECT * EXCLUDE (j, line${dropped}),
+      CASE WHEN problem IS NOT NULL AND problem <> 'blank' THEN ${maskLine(`CASE WHEN starts_with(line, ${literal(MARKER)}) THEN split_part(line, ${literal(MARKER)}, 3) ELSE line END`)} END AS masked_line,
+      FALSE AS duplicate FROM checked`);
+}
+
+/**
+ * Duplicates: the same event id again in this batch (the first line wins) or already loaded from
+ * another day. Ids seen twice are few: find them by aggregate, number only those, and flag them
+ * in place.
+ */
+async function flagDuplicates(db: Database, feed: FeedSpec, table: string, loadedIds: string | null): Promise<void> {
   const id = ident(`v_${feed.idField}`);
   const seenBefore = loadedIds ? `UNION SELECT rowid AS r FROM ${table} WHERE problem IS NULL AND ${id} IN (SELECT id FROM ${loadedIds})` : '';
   await db.run(`
@@ -121,7 +192,6 @@ export async function stageFeed(db: Database, feed: FeedSpec, files: LandingFile
         WHERE problem IS NULL AND ${id} IN (SELECT ${id} FROM ${table} WHERE problem IS NULL GROUP BY ALL HAVING count(*) > 1)
       ) WHERE n > 1
       ${seenBefore})`);
-  return unreadable;
 }
 
 /** A staging row's line in its file: rows keep their files' order, so rowid counts lines. */
@@ -136,68 +206,4 @@ function maskLine(column: string): string {
   expr = `regexp_replace(${expr}, '1[3-9][0-9]{9}', '<PHONE>', 'g')`;
   expr = `regexp_replace(${expr}, '"(person_name|address|scene_address|birth_date)"\\s*:\\s*"[^"]*"', '"\\1":"<MASKED>"', 'g')`;
   return expr;
-}
-
-/**
- * Parses all files into the staging table. A file DuckDB cannot decode is found by trying the files
- * one by one; a gzip file whose trailer's size does not match what could be read was cut short:
- * all of it is set aside (DuckDB would otherwise silently load its first part).
- */
-async function readFiles(db: Database, feed: FeedSpec, files: LandingFile[], parse: (batch: LandingFile[]) => Promise<void>): Promise<UnreadableFile[]> {
-  const table = stageTable(feed);
-  const unreadable: UnreadableFile[] = [];
-  let readable = [...files];
-  try {
-    if (readable.length > 0) await parse(readable);
-  } catch {
-    const ok: LandingFile[] = [];
-    for (const f of readable) {
-      try {
-        await parse([f]);
-        ok.push(f);
-      } catch (error) {
-        unreadable.push({ ...f, reason: `unreadable file: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` });
-      }
-    }
-    readable = ok;
-    if (readable.length > 0) await parse(readable);
-  }
-  if (readable.length === 0) {
-    // No readable file: an empty staging table of the right shape.
-    await parse([{ path: emptyFile(), folderDate: '1970-01-01' }]);
-    return unreadable;
-  }
-  const sizes = await db.rows<{ file_no: number; bytes: string }>(`SELECT file_no, CAST(sum(bytes) AS VARCHAR) AS bytes FROM ${table} GROUP BY file_no`);
-  const readBytes = new Map(sizes.map((s) => [s.file_no, Number(s.bytes)]));
-  const cut: number[] = [];
-  for (const [n, f] of readable.entries()) {
-    const expected = gzipDeclaredSize(f.path);
-    const got = readBytes.get(n) ?? 0;
-    if (expected !== null && expected !== got % 2 ** 32) {
-      cut.push(n);
-      unreadable.push({ ...f, reason: `unreadable file: gzip stream cut short (${got} of ${expected} bytes readable)` });
-    }
-  }
-  if (cut.length > 0) await db.run(`DELETE FROM ${table} WHERE file_no IN (${cut.join(', ')})`);
-  return unreadable;
-}
-
-function emptyFile(): string {
-  const path = join(tmpdir(), 'hci-empty.ndjson.gz');
-  if (!existsSync(path)) writeFileSync(path, gzipSync(''));
-  return path;
-}
-
-/** The uncompressed size a gzip file declares in its trailer (mod 2^32); null if too short. */
-function gzipDeclaredSize(path: string): number | null {
-  const fd = openSync(path, 'r');
-  try {
-    const size = fstatSync(fd).size;
-    if (size < 18) return null;
-    const buffer = Buffer.alloc(4);
-    readSync(fd, buffer, 0, 4, size - 4);
-    return buffer.readUInt32LE(0);
-  } finally {
-    closeSync(fd);
-  }
 }

@@ -37,9 +37,10 @@ export function removeStaleBuilds(warehouse: string): string[] {
   const prefix = `${basename(warehouse, '.duckdb')}.build-`;
   const removed: string[] = [];
   for (const file of readdirSync(dir)) {
-    const match = file.startsWith(prefix) ? /\.build-(\d+)\.duckdb(\.wal)?$/.exec(file) : null;
+    // The build, its WAL, and the folder of plain copies its ingest was reading.
+    const match = file.startsWith(prefix) ? /\.build-(\d+)\.duckdb(\.wal|\.ingest)?$/.exec(file) : null;
     if (!match || isAlive(Number(match[1]))) continue;
-    rmSync(join(dir, file), { force: true });
+    rmSync(join(dir, file), { recursive: true, force: true });
     removed.push(file);
   }
   return removed;

@@ -1,14 +1,15 @@
 // One pipeline run: landing days -> staging -> pseudonymised core -> marts -> checks -> publish.
 // Everything is written into a build copy of the warehouse; only a build whose checks all pass
 // replaces the warehouse, so the previous one keeps serving until then and after any failure.
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { FEEDS } from '../datasets/contract/feeds';
 import type { FeedSpec } from '../datasets/contract/field';
-import { runChecks, type CheckResult } from './checks';
+import { runChecks, type CheckResult, type Thresholds } from './checks';
 import { affectedDatesSql, createFactSql, loadFactSql } from './core';
-import { lineNumberSql, stageFeed, stageFilesTable, stageTable, type LandingFile, type UnreadableFile } from './ingest';
+import { lineNumberSql, stageFeed, stageFilesTable, stageTable, type StagedFile } from './ingest';
+import { scanLanding, type SkippedPath } from './landing';
 import { acquireLock } from './lock';
 import { buildMonthlyRollups, loadReferenceCodes, loadReferenceTables, modelFiles, referenceFingerprint } from './models';
 import { exportMarts } from './parquet';
@@ -21,6 +22,8 @@ import { Database, localDaySql } from './warehouse';
 const BATCH_DAYS = Number(process.env.HCI_BATCH_DAYS ?? 31);
 /** Cross-day duplicates are looked for among events this many days around the batch. */
 const DUPLICATE_WINDOW_DAYS = 7;
+/** Longest landing line accepted: far above a real record (a few KB), far below memory trouble. */
+export const DEFAULT_MAX_LINE_BYTES = 1 << 20;
 
 export interface PipelineOptions {
   landing: string;
@@ -32,6 +35,10 @@ export interface PipelineOptions {
   /** Create the demo key file when neither HCI_PSEUDONYM_KEY nor the file exists. */
   createKey?: boolean;
   parquet?: boolean;
+  /** Longest line accepted (bytes); default HCI_MAX_LINE_BYTES or 1 MiB. */
+  maxLineBytes?: number;
+  /** When data set aside fails the run instead of publishing with warnings; default from the environment. */
+  thresholds?: Thresholds;
   onEvent?: (event: PipelineEvent) => void;
 }
 
@@ -41,26 +48,16 @@ export type PipelineEvent =
   | { kind: 'feed'; feed: string; batch: number; batches: number; lines: number }
   | { kind: 'info'; message: string };
 
-export interface FeedAccount {
-  feed: string;
-  source_date: string;
-  files: number;
-  files_unreadable: number;
-  lines_read: number;
-  loaded: number;
-  quarantined: number;
-  duplicates: number;
-  late_arrivals: number;
-}
-
 export interface RunResult {
   runId: string;
-  status: 'published' | 'failed' | 'up_to_date';
+  status: 'published' | 'published_with_warnings' | 'failed' | 'up_to_date';
   dates: string[];
   dataVersion: string | null;
   /** Event days whose mart rows were rebuilt. */
   affectedDays: number;
   checks: CheckResult[];
+  /** What the landing zone held that was not read, and why. */
+  skipped: SkippedPath[];
   steps: { step: string; ms: number }[];
   failedStep?: string;
   error?: string;
@@ -72,32 +69,6 @@ export class PipelineError extends Error {
     super(`step "${step}" failed: ${cause instanceof Error ? cause.message : String(cause)}`);
     this.name = 'PipelineError';
   }
-}
-
-/** Landing days present for any feed. */
-export function landingDates(landing: string): string[] {
-  const dates = new Set<string>();
-  for (const feed of FEEDS) {
-    const dir = join(landing, feed.name);
-    if (!existsSync(dir)) continue;
-    for (const folder of readdirSync(dir)) {
-      const m = /^dt=(\d{4}-\d{2}-\d{2})$/.exec(folder);
-      if (m) dates.add(m[1]);
-    }
-  }
-  return [...dates].sort();
-}
-
-function landingFiles(landing: string, feed: string, dates: string[]): LandingFile[] {
-  const files: LandingFile[] = [];
-  for (const date of dates) {
-    const dir = join(landing, feed, `dt=${date}`);
-    if (!existsSync(dir)) continue;
-    for (const file of readdirSync(dir).sort()) {
-      if (/\.ndjson(\.gz)?$/.test(file)) files.push({ path: join(dir, file), folderDate: date });
-    }
-  }
-  return files;
 }
 
 export async function loadedDates(warehouse: string): Promise<string[]> {
@@ -135,7 +106,9 @@ async function runLocked(options: PipelineOptions): Promise<RunResult> {
   const started = new Date();
   const runId = `${started.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomBytes(2).toString('hex')}`;
   const steps: { step: string; startedAt: Date; ms: number; detail?: string }[] = [];
-  const result: RunResult = { runId, status: 'up_to_date', dates: [], dataVersion: null, affectedDays: 0, checks: [], steps: [], durationMs: 0 };
+  const result: RunResult = { runId, status: 'up_to_date', dates: [], dataVersion: null, affectedDays: 0, checks: [], skipped: [], steps: [], durationMs: 0 };
+  const maxLineBytes = options.maxLineBytes ?? Number(process.env.HCI_MAX_LINE_BYTES ?? DEFAULT_MAX_LINE_BYTES);
+  const thresholds = options.thresholds ?? thresholdsFromEnv();
   let currentStep = 'plan';
   const step = async <T>(name: string, work: () => Promise<T>, detail?: () => string): Promise<T> => {
     currentStep = name;
@@ -150,7 +123,14 @@ async function runLocked(options: PipelineOptions): Promise<RunResult> {
   };
 
   for (const stale of removeStaleBuilds(options.warehouse)) emit({ kind: 'info', message: `removed ${stale}, left by a run that died` });
-  const available = landingDates(options.landing);
+  let zone: ReturnType<typeof scanLanding>;
+  try {
+    zone = scanLanding(options.landing);
+  } catch (error) {
+    throw new PipelineError('plan', error);
+  }
+  result.skipped = zone.skipped;
+  const available = zone.dates;
   let dates: string[];
   if (options.dates) {
     const missing = options.dates.filter((d) => !available.includes(d));
@@ -173,6 +153,7 @@ async function runLocked(options: PipelineOptions): Promise<RunResult> {
   if (key.created) emit({ kind: 'info', message: `generated a pseudonymisation key in ${key.source} (mode 0600); set HCI_PSEUDONYM_KEY in production` });
 
   const build = startBuild(options.warehouse);
+  const workDir = `${build}.ingest`;
   let db: Database | null = null;
   try {
     db = await Database.open(build);
@@ -198,11 +179,11 @@ async function runLocked(options: PipelineOptions): Promise<RunResult> {
       await wh.run(`CREATE OR REPLACE TEMP TABLE batch_dates AS SELECT CAST(unnest(${listOfDates(batch)}) AS DATE) AS d`);
       for (const feed of FEEDS) {
         await step(`ingest ${feed.name}`, async () => {
-          const files = landingFiles(options.landing, feed.name, batch);
+          const files = zone.files(feed.name, batch);
           const near = `source_date NOT IN (SELECT d FROM batch_dates) AND partition_date BETWEEN DATE ${literal(batch[0])} - ${DUPLICATE_WINDOW_DAYS} AND DATE ${literal(batch[batch.length - 1])} + ${DUPLICATE_WINDOW_DAYS}`;
           await wh.run(`CREATE OR REPLACE TEMP TABLE loaded_ids AS SELECT ${ident(feed.idField)} AS id FROM core.${ident(`fact_${feed.name}`)} WHERE ${near}`);
-          const unreadable = await stageFeed(wh, feed, files, 'loaded_ids');
-          const lines = await recordAccounting(wh, runId, feed, files, unreadable);
+          const staged = await stageFeed(wh, feed, files, 'loaded_ids', { workDir, maxLineBytes });
+          const lines = await recordAccounting(wh, runId, feed, staged);
           emit({ kind: 'feed', feed: feed.name, batch: b + 1, batches: batches.length, lines });
         });
       }
@@ -237,14 +218,15 @@ async function runLocked(options: PipelineOptions): Promise<RunResult> {
       await wh.run(`INSERT OR REPLACE INTO meta.loaded_dates SELECT d, ${literal(runId)} FROM run_dates`);
       await wh.run(`INSERT OR REPLACE INTO meta.settings VALUES ('pseudonym_key_fingerprint', ${literal(key.fingerprint)}), ('reference_fingerprint', ${literal(referenceFingerprint(options.referenceDir))})`);
       await importFailedRuns(wh, options.dataDir);
+      for (const p of zone.skipped) await wh.run('INSERT INTO meta.skipped_paths VALUES (?, ?, ?, ?)', [runId, p.path, p.reason, p.warning]);
     });
 
     result.checks = await step('checks', async () => {
-      const checks = await runChecks(wh, runId);
+      const checks = await runChecks(wh, runId, thresholds);
       for (const c of checks) {
-        await wh.run('INSERT INTO meta.checks VALUES (?, ?, ?, ?, ?)', [runId, c.name, c.passed, c.failingRows, c.detail]);
+        await wh.run('INSERT INTO meta.checks (run_id, check_name, passed, failing_rows, detail, severity) VALUES (?, ?, ?, ?, ?, ?)', [runId, c.name, c.passed, c.failingRows, c.detail, c.severity]);
       }
-      const failed = checks.filter((c) => !c.passed);
+      const failed = checks.filter((c) => !c.passed && c.severity === 'error');
       if (failed.length > 0) {
         result.checks = checks;
         throw new Error(`${failed.length} check(s) failed: ${failed.map((c) => `${c.name} (${c.failingRows} rows: ${c.detail})`).join('; ')}`);
@@ -255,7 +237,7 @@ async function runLocked(options: PipelineOptions): Promise<RunResult> {
     if (options.parquet !== false) await step('parquet', () => exportMarts(wh, join(options.dataDir, 'marts')));
 
     await step('publish', async () => {
-      result.status = 'published';
+      result.status = result.checks.some((c) => !c.passed) ? 'published_with_warnings' : 'published';
       result.dataVersion = runId;
       result.durationMs = Date.now() - started.getTime();
       await writeRunRecord(wh, runId, started, result, options.landing, steps);
@@ -264,12 +246,14 @@ async function runLocked(options: PipelineOptions): Promise<RunResult> {
       db = null;
       publishBuild(build, options.warehouse);
       rmSync(failedRunsFile(options.dataDir), { force: true });
+      rmSync(workDir, { recursive: true, force: true });
     });
     result.steps = steps.map(({ step: s, ms }) => ({ step: s, ms }));
     return result;
   } catch (error) {
     if (db) (db as Database).close();
     removeBuild(build);
+    rmSync(workDir, { recursive: true, force: true });
     result.status = 'failed';
     result.failedStep = currentStep;
     result.error = error instanceof Error ? error.message : String(error);
@@ -283,8 +267,22 @@ async function runLocked(options: PipelineOptions): Promise<RunResult> {
 
 const listOfDates = (dates: string[]) => `[${dates.map(literal).join(', ')}]`;
 
-/** Per landing day of one feed: what was read, loaded, quarantined, dropped as duplicate. */
-async function recordAccounting(db: Database, runId: string, spec: FeedSpec, files: LandingFile[], unreadable: UnreadableFile[]): Promise<number> {
+/** Thresholds from HCI_FAIL_QUARANTINED_SHARE (default 0.05) and HCI_FAIL_ON (e.g. "truncated,unreadable,skipped"). */
+export function thresholdsFromEnv(env: NodeJS.ProcessEnv = process.env): Thresholds {
+  const share = Number(env.HCI_FAIL_QUARANTINED_SHARE ?? 0.05);
+  if (!(share >= 0 && share <= 1)) throw new PipelineError('plan', new Error(`HCI_FAIL_QUARANTINED_SHARE must be a share between 0 and 1, got "${env.HCI_FAIL_QUARANTINED_SHARE}"`));
+  const failOn = (env.HCI_FAIL_ON ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const known = ['truncated', 'unreadable', 'skipped'] as const;
+  const bad = failOn.filter((f) => !(known as readonly string[]).includes(f));
+  if (bad.length > 0) throw new PipelineError('plan', new Error(`HCI_FAIL_ON: unknown "${bad.join(', ')}" (known: ${known.join(', ')})`));
+  return { quarantinedShare: share, failOn: failOn as Thresholds['failOn'] };
+}
+
+/**
+ * Per landing file and per landing day of one feed: what was read (the streaming count), loaded,
+ * quarantined, dropped as duplicate or counted blank, and the fields the contract does not know.
+ */
+async function recordAccounting(db: Database, runId: string, spec: FeedSpec, staged: StagedFile[]): Promise<number> {
   const feed = spec.name;
   const table = stageTable(spec);
   await db.run(`DELETE FROM meta.quarantine WHERE feed = ? AND source_date IN (SELECT d FROM batch_dates)`, [feed]);
@@ -292,33 +290,45 @@ async function recordAccounting(db: Database, runId: string, spec: FeedSpec, fil
     INSERT INTO meta.quarantine
     SELECT ${literal(runId)}, ${literal(feed)}, s.folder_date, n.file, s.rowid - f.before AS line_no, split_part(problem, ':', 1), nullif(split_part(problem, ':', 2), ''), masked_line
     FROM ${table} s JOIN ${lineNumberSql(table)} f USING (file_no) JOIN ${stageFilesTable(spec)} n USING (file_no)
-    WHERE problem IS NOT NULL ORDER BY s.folder_date, n.file, line_no`);
-  for (const u of unreadable) {
-    await db.run(`INSERT INTO meta.quarantine VALUES (?, ?, CAST(? AS DATE), ?, NULL, 'unreadable_file', NULL, ?)`, [runId, feed, u.folderDate, u.path, u.reason]);
+    WHERE problem IS NOT NULL AND problem <> 'blank' ORDER BY s.folder_date, n.file, line_no`);
+  for (const u of staged.filter((f) => f.outcome === 'unreadable')) {
+    await db.run(`INSERT INTO meta.quarantine VALUES (?, ?, CAST(? AS DATE), ?, NULL, 'unreadable_file', NULL, ?)`, [runId, feed, u.folderDate, u.path, u.detail]);
   }
-  const perDay = new Map<string, { files: number; unreadable: number }>();
-  for (const f of files) {
-    const entry = perDay.get(f.folderDate) ?? { files: 0, unreadable: 0 };
+  const parsed = new Map((await db.rows<{ file_no: number; n: string }>(`SELECT file_no, count(*) AS n FROM ${table} GROUP BY file_no`)).map((r) => [r.file_no, Number(r.n)]));
+  if (staged.length > 0) {
+    const values = staged.map((f) => `(${[literal(f.folderDate), literal(f.path), f.bytes, literal(f.compression), literal(f.encoding), f.lines, f.fileNo === null ? 0 : parsed.get(f.fileNo) ?? 0, literal(f.outcome), f.detail === null ? 'NULL' : literal(f.detail)].join(', ')})`);
+    await db.run(`INSERT INTO meta.run_files SELECT ${literal(runId)}, ${literal(feed)}, CAST(d AS DATE), file, bytes, compression, encoding, lines, parsed, outcome, detail
+      FROM (VALUES ${values.join(', ')}) v(d, file, bytes, compression, encoding, lines, parsed, outcome, detail)`);
+  }
+  await db.run(`INSERT INTO meta.unknown_fields SELECT ${literal(runId)}, ${literal(feed)}, folder_date, field, count(*)
+    FROM (SELECT folder_date, unnest(unknown_fields) AS field FROM ${table} WHERE unknown_fields IS NOT NULL AND problem IS NULL) GROUP BY ALL`);
+  const perDay = new Map<string, { files: number; unreadable: number; truncated: number; lines: number }>();
+  for (const f of staged) {
+    const entry = perDay.get(f.folderDate) ?? { files: 0, unreadable: 0, truncated: 0, lines: 0 };
     entry.files++;
-    if (unreadable.some((u) => u.path === f.path)) entry.unreadable++;
+    entry.lines += f.lines;
+    if (f.outcome === 'unreadable') entry.unreadable++;
+    if (f.outcome === 'truncated') entry.truncated++;
     perDay.set(f.folderDate, entry);
   }
-  const counts = await db.rows<{ d: string; lines: string; loaded: string; quarantined: string; duplicates: string; late: string }>(`
-    SELECT CAST(folder_date AS VARCHAR) AS d, count(*) AS lines,
+  const counts = await db.rows<{ d: string; loaded: string; quarantined: string; duplicates: string; blank: string; late: string }>(`
+    SELECT CAST(folder_date AS VARCHAR) AS d,
            count(*) FILTER (WHERE problem IS NULL AND NOT duplicate) AS loaded,
-           count(*) FILTER (WHERE problem IS NOT NULL) AS quarantined,
+           count(*) FILTER (WHERE problem IS NOT NULL AND problem <> 'blank') AS quarantined,
            count(*) FILTER (WHERE duplicate) AS duplicates,
+           count(*) FILTER (WHERE problem = 'blank') AS blank,
            count(*) FILTER (WHERE problem IS NULL AND NOT duplicate AND ${localDaySql(`v_${spec.partitionField}`, spec.fields[spec.partitionField].type)} < folder_date) AS late
     FROM ${table} GROUP BY folder_date`);
   const byDay = new Map(counts.map((c) => [c.d, c]));
   const rows = [...perDay.entries()].sort().map(([date, f]) => {
     const c = byDay.get(date);
-    return [literal(date), f.files, f.unreadable, ...[c?.lines, c?.loaded, c?.quarantined, c?.duplicates, c?.late].map((n) => Number(n ?? 0))];
+    return [literal(date), f.files, f.unreadable, f.lines, ...[c?.loaded, c?.quarantined, c?.duplicates, c?.late, c?.blank].map((n) => Number(n ?? 0)), f.truncated];
   });
   // One statement for the whole batch: a row per feed and landing day.
   if (rows.length > 0) {
-    await db.run(`INSERT INTO meta.run_feeds SELECT ${literal(runId)}, ${literal(feed)}, CAST(d AS DATE), files, unreadable, lines, loaded, quarantined, duplicates, late
-      FROM (VALUES ${rows.map((r) => `(${r.join(', ')})`).join(', ')}) v(d, files, unreadable, lines, loaded, quarantined, duplicates, late)`);
+    await db.run(`INSERT INTO meta.run_feeds (run_id, feed, source_date, files, files_unreadable, lines_read, loaded, quarantined, duplicates, late_arrivals, blank_lines, files_truncated)
+      SELECT ${literal(runId)}, ${literal(feed)}, CAST(d AS DATE), files, unreadable, lines, loaded, quarantined, duplicates, late, blank, truncated
+      FROM (VALUES ${rows.map((r) => `(${r.join(', ')})`).join(', ')}) v(d, files, unreadable, lines, loaded, quarantined, duplicates, late, blank, truncated)`);
   }
   return rows.reduce((sum, r) => sum + (r[3] as number), 0);
 }
@@ -328,7 +338,7 @@ async function writeRunRecord(
   steps: { step: string; startedAt: Date; ms: number; detail?: string }[]
 ): Promise<void> {
   await db.run(`INSERT INTO meta.runs VALUES (?, CAST(? AS TIMESTAMPTZ), CAST(? AS TIMESTAMPTZ), ?, CAST(? AS DATE[]), ?, ?, NULL, NULL, ?)`, [
-    runId, started.toISOString(), new Date().toISOString(), 'published', `[${result.dates.join(', ')}]`, runId, landing, result.durationMs
+    runId, started.toISOString(), new Date().toISOString(), result.status, `[${result.dates.join(', ')}]`, runId, landing, result.durationMs
   ]);
   for (const s of steps) {
     await db.run('INSERT INTO meta.run_steps VALUES (?, ?, CAST(? AS TIMESTAMPTZ), ?, ?)', [runId, s.step, s.startedAt.toISOString(), s.ms, s.detail ?? null]);

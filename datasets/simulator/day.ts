@@ -48,11 +48,12 @@ export function makeDay(world: World, plan: Plan, job: DayJob, date: string): Da
     result.bytes += writeLines(dir, 'part-0000.ndjson.gz', dirt.lines);
     result.rows += records.length;
     if (dirt.truncated.length > 0) {
-      const { bytes, readable } = writeTruncated(dir, 'part-0001.ndjson.gz', dirt.truncated);
+      const { bytes, readable, lines } = writeTruncated(dir, 'part-0001.ndjson.gz', dirt.truncated);
       result.bytes += bytes;
       dirt.counts.truncated_files = 1;
       dirt.counts.truncated_rows = dirt.truncated.length;
       dirt.counts.truncated_rows_readable = readable;
+      dirt.counts.truncated_lines = lines;
     }
     result.counts.push({ feed: feed.name, date, counts: dirt.counts });
     const lateByDate = new Map<string, string[]>();
@@ -74,7 +75,7 @@ function writeLines(dir: string, file: string, lines: string[]): number {
 }
 
 /** A gzip file cut at 60% of its bytes, as a broken transfer leaves it. */
-function writeTruncated(dir: string, file: string, lines: string[]): { bytes: number; readable: number } {
+function writeTruncated(dir: string, file: string, lines: string[]): { bytes: number; readable: number; lines: number } {
   mkdirSync(dir, { recursive: true });
   const gz = gzipSync(`${lines.join('\n')}\n`, { level: GZIP_LEVEL });
   const cut = gz.subarray(0, Math.floor(gz.length * 0.6));
@@ -82,5 +83,5 @@ function writeTruncated(dir: string, file: string, lines: string[]): { bytes: nu
   // How much a tolerant reader still gets out of it: the complete lines before the cut.
   const text = gunzipSync(cut, { finishFlush: constants.Z_SYNC_FLUSH }).toString('utf8');
   const readable = text.split('\n').length - 1;
-  return { bytes: cut.length, readable };
+  return { bytes: cut.length, readable, lines: readable + (text.endsWith('\n') || text === '' ? 0 : 1) };
 }

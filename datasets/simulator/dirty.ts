@@ -31,12 +31,14 @@ export interface FolderCounts {
   truncated_rows: number;
   /** Complete lines still readable from the truncated files before the cut. */
   truncated_rows_readable: number;
+  /** Lines a reader counts in the truncated files: the complete ones and the part-line at the cut. */
+  truncated_lines: number;
 }
 
 export const emptyCounts = (): FolderCounts => ({
   lines: 0, records: 0, malformed_json: 0, missing_field: 0, wrong_type: 0, out_of_range: 0, unknown_code: 0,
   future_dated: 0, duplicate: 0, late_arrivals: 0, pii_in_text: 0, truncated_files: 0, truncated_rows: 0,
-  truncated_rows_readable: 0
+  truncated_rows_readable: 0, truncated_lines: 0
 });
 
 export interface DirtyResult {

@@ -7,8 +7,9 @@ CREATE SCHEMA IF NOT EXISTS mart_public_health;
 CREATE SCHEMA IF NOT EXISTS mart_assets;
 CREATE SCHEMA IF NOT EXISTS meta;
 
--- One row per pipeline run that published (failed runs are kept beside the warehouse and
--- copied in by the next run that publishes).
+-- One row per pipeline run: published, published_with_warnings (something was set aside: see the
+-- run's warning checks) or failed (failed runs are kept beside the warehouse and copied in by the
+-- next run that publishes).
 CREATE TABLE IF NOT EXISTS meta.runs (
   run_id VARCHAR PRIMARY KEY,
   started_at TIMESTAMPTZ NOT NULL,
@@ -28,7 +29,8 @@ CREATE TABLE IF NOT EXISTS meta.run_steps (
   duration_ms BIGINT NOT NULL,
   detail VARCHAR
 );
--- Accounting per feed and landing day: lines_read = loaded + quarantined + duplicates.
+-- Accounting per feed and landing day: lines_read (counted while streaming the files, apart from
+-- the parse) = loaded + quarantined + duplicates + blank_lines.
 CREATE TABLE IF NOT EXISTS meta.run_feeds (
   run_id VARCHAR NOT NULL,
   feed VARCHAR NOT NULL,
@@ -41,6 +43,40 @@ CREATE TABLE IF NOT EXISTS meta.run_feeds (
   duplicates BIGINT NOT NULL,
   late_arrivals BIGINT NOT NULL
 );
+ALTER TABLE meta.run_feeds ADD COLUMN IF NOT EXISTS blank_lines BIGINT DEFAULT 0;
+ALTER TABLE meta.run_feeds ADD COLUMN IF NOT EXISTS files_truncated INTEGER DEFAULT 0;
+-- Every landing file a run read: its size, its line count, how it was encoded, what became of it
+-- (read, truncated: its lines set aside and the day flagged for re-export, unreadable).
+CREATE TABLE IF NOT EXISTS meta.run_files (
+  run_id VARCHAR NOT NULL,
+  feed VARCHAR NOT NULL,
+  source_date DATE NOT NULL,
+  file VARCHAR NOT NULL,
+  bytes BIGINT NOT NULL,
+  compression VARCHAR NOT NULL,
+  encoding VARCHAR NOT NULL,
+  lines BIGINT NOT NULL,
+  lines_parsed BIGINT NOT NULL,
+  outcome VARCHAR NOT NULL,
+  detail VARCHAR
+);
+-- What a run found in the landing zone and did not read, with the reason; warning = FALSE for
+-- hidden entries (names starting with _ or .).
+CREATE TABLE IF NOT EXISTS meta.skipped_paths (
+  run_id VARCHAR NOT NULL,
+  path VARCHAR NOT NULL,
+  reason VARCHAR NOT NULL,
+  warning BOOLEAN NOT NULL
+);
+-- Fields of valid records that the contract does not know (ignored), per feed and landing day.
+CREATE TABLE IF NOT EXISTS meta.unknown_fields (
+  run_id VARCHAR NOT NULL,
+  feed VARCHAR NOT NULL,
+  source_date DATE NOT NULL,
+  field VARCHAR NOT NULL,
+  lines BIGINT NOT NULL
+);
+-- Severity error: a failure blocks publish; warning: the run publishes with warnings.
 CREATE TABLE IF NOT EXISTS meta.checks (
   run_id VARCHAR NOT NULL,
   check_name VARCHAR NOT NULL,
@@ -48,6 +84,7 @@ CREATE TABLE IF NOT EXISTS meta.checks (
   failing_rows BIGINT NOT NULL,
   detail VARCHAR
 );
+ALTER TABLE meta.checks ADD COLUMN IF NOT EXISTS severity VARCHAR DEFAULT 'error';
 -- Rows that could not be loaded, as of the last load of their landing day; identifiers masked.
 CREATE TABLE IF NOT EXISTS meta.quarantine (
   run_id VARCHAR NOT NULL,
@@ -68,3 +105,12 @@ CREATE TABLE IF NOT EXISTS meta.settings (
   key VARCHAR PRIMARY KEY,
   value VARCHAR NOT NULL
 );
+
+-- Landing days whose latest load found a damaged or unreadable file: the platform should export
+-- them again (then `npm run pipeline -- --date D` reloads the day and clears the flag).
+CREATE OR REPLACE VIEW meta.reexport_needed AS
+WITH latest AS (
+  SELECT f.* FROM meta.run_files f JOIN meta.runs r USING (run_id)
+  QUALIFY dense_rank() OVER (PARTITION BY f.feed, f.source_date ORDER BY r.started_at DESC) = 1
+)
+SELECT feed, source_date, file, outcome, detail FROM latest WHERE outcome <> 'read';

@@ -1,5 +1,7 @@
 // The pipeline's accounting equals what the simulator injected: per feed and landing day,
-// lines read, loaded, quarantined by reason, duplicates, late arrivals and unreadable files.
+// lines read, loaded, quarantined by reason, duplicates, late arrivals and truncated files. (The
+// simulator is one exporter among many: test/pipeline/hostile-landing.test.ts holds files it
+// never writes.)
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate, type Manifest } from '../../datasets/simulator/generate';
@@ -15,38 +17,44 @@ const warehouse = () => join(dir, 'data', 'warehouse.duckdb');
 beforeAll(async () => {
   dir = tempDir('accounting');
   ({ manifest } = await generate({ scale: 'small', from: '2025-03-01', to: '2025-03-20', seed: 11, out: join(dir, 'landing'), dirtyRate: 0.05, workers: 0 }));
-  result = await runOn(join(dir, 'landing'), join(dir, 'data'));
+  // At a 5% dirty rate many feed-days quarantine more than the default 5%: the threshold is raised.
+  result = await runOn(join(dir, 'landing'), join(dir, 'data'), { thresholds: { quarantinedShare: 0.5, failOn: [] } });
 });
 afterAll(() => removeDir(dir));
 
 describe('pipeline accounting against the simulator manifest', () => {
-  it('publishes with every check passed', () => {
-    expect(result.status).toBe('published');
-    expect(result.checks.length).toBeGreaterThanOrEqual(8);
-    expect(result.checks.filter((c) => !c.passed)).toEqual([]);
+  it('publishes with warnings: every blocking check passed, the lines and files set aside are named', () => {
+    expect(result.status).toBe('published_with_warnings');
+    expect(result.checks.length).toBeGreaterThanOrEqual(12);
+    expect(result.checks.filter((c) => !c.passed && c.severity === 'error')).toEqual([]);
+    const warnings = result.checks.filter((c) => !c.passed).map((c) => c.name);
+    expect(warnings).toContain('set aside: lines quarantined');
+    expect(warnings).toContain('set aside: damaged gzip files (days flagged for re-export)');
   });
 
   it('reads, loads, quarantines and drops exactly what was injected, folder by folder', async () => {
     const feeds = await query<Record<string, string | number>>(warehouse(), `
-      SELECT feed, CAST(source_date AS VARCHAR) AS date, lines_read, loaded, quarantined, duplicates, late_arrivals, files_unreadable
+      SELECT feed, CAST(source_date AS VARCHAR) AS date, lines_read, loaded, quarantined, duplicates, late_arrivals, files_truncated, files_unreadable
       FROM meta.run_feeds ORDER BY 1, 2`);
     expect(feeds.length).toBe(12 * 20);
     for (const row of feeds) {
       const m = manifest.feeds[String(row.feed)][String(row.date)];
-      const quarantined = m.malformed_json + m.missing_field + m.wrong_type + m.out_of_range + m.unknown_code + m.future_dated;
+      // Every line of a truncated file is set aside as truncated_file, the part-line at the cut too.
+      const quarantined = m.malformed_json + m.missing_field + m.wrong_type + m.out_of_range + m.unknown_code + m.future_dated + m.truncated_lines;
       const where = `${row.feed} ${row.date}`;
-      expect(Number(row.lines_read), where).toBe(m.lines);
+      expect(Number(row.lines_read), where).toBe(m.lines + m.truncated_lines);
       expect(Number(row.loaded), where).toBe(m.records);
       expect(Number(row.quarantined), where).toBe(quarantined);
       expect(Number(row.duplicates), where).toBe(m.duplicate);
       expect(Number(row.late_arrivals), where).toBe(m.late_arrivals);
-      expect(Number(row.files_unreadable), where).toBe(m.truncated_files);
+      expect(Number(row.files_truncated), where).toBe(m.truncated_files);
+      expect(Number(row.files_unreadable), where).toBe(0);
     }
   });
 
   it('quarantines each row with the reason the simulator injected', async () => {
     const reasons = await query<{ reason_code: string; n: string }>(warehouse(), `
-      SELECT reason_code, count(*) AS n FROM meta.quarantine WHERE reason_code <> 'unreadable_file' GROUP BY 1`);
+      SELECT reason_code, count(*) AS n FROM meta.quarantine GROUP BY 1`);
     const got = Object.fromEntries(reasons.map((r) => [r.reason_code, Number(r.n)]));
     const want: Record<string, number> = {};
     for (const days of Object.values(manifest.feeds)) {
@@ -54,6 +62,7 @@ describe('pipeline accounting against the simulator manifest', () => {
         for (const k of ['malformed_json', 'missing_field', 'wrong_type', 'out_of_range', 'unknown_code', 'future_dated'] as const) {
           if (c[k] > 0) want[k] = (want[k] ?? 0) + c[k];
         }
+        if (c.truncated_lines > 0) want.truncated_file = (want.truncated_file ?? 0) + c.truncated_lines;
       }
     }
     expect(got).toEqual(want);

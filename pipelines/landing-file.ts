@@ -1,0 +1,236 @@
+// Reading one landing file as real exporters write it: gzip from any encoder (multi-member
+// included) or plain text, whatever the name says; UTF-8 with or without a byte-order mark, or a
+// declared GB18030/GBK; LF or CRLF. The file is decompressed and checked here, in one streaming
+// pass, and copied as plain UTF-8 with LF endings for DuckDB to parse, line for line: the copy has
+// exactly the file's lines in order, so a row's position in the copy is its line number. A line
+// DuckDB could not read (bytes not in the encoding, longer than the limit, a character that breaks
+// line-based reading) is replaced by a marker line that carries its reason and a sample, so it is
+// quarantined in its place and never takes its neighbours with it. The count of lines made here
+// is independent of DuckDB's parse, which the reconciliation check compares it with.
+import { closeSync, createReadStream, openSync, readSync, statSync, writeSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { createGunzip } from 'node:zlib';
+
+/** Encodings a feed or landing folder may declare; UTF-8 when none is declared. */
+export const ENCODINGS = ['utf-8', 'gb18030', 'gbk'] as const;
+export type Encoding = (typeof ENCODINGS)[number];
+
+/** A marker line starts with this byte, which no line is copied with (see `breaksLineReading`). */
+export const MARKER = '\u0001';
+
+/** Reasons a line is replaced by a marker; the parse quarantines it with that reason. */
+export type MarkedReason = 'invalid_encoding' | 'line_too_long' | 'malformed_json';
+
+export interface ReadOptions {
+  encoding: Encoding;
+  /** Longest line accepted, in bytes (UTF-8, without its line ending). */
+  maxLineBytes: number;
+}
+
+export interface FileRead {
+  /** Size on disk. */
+  bytes: number;
+  compression: 'gzip' | 'none';
+  encoding: Encoding;
+  /** Every line of the file, blank ones and a last one without a line ending included. */
+  lines: number;
+  /** Lines replaced by a marker, by reason. */
+  marked: Partial<Record<MarkedReason, number>>;
+  /** read: every line counted; truncated: the gzip stream ended early or failed its check, so
+   * the lines counted are what precedes the damage; unreadable: no line could be counted. */
+  outcome: 'read' | 'truncated' | 'unreadable';
+  /** What was unusual about the file, for the run record (null when nothing was). */
+  detail: string | null;
+}
+
+const NL = 0x0a;
+const CR = 0x0d;
+/** Bytes DuckDB's line reader would treat as a line or field break, and the marker byte. */
+const BREAKING = [CR, 0x1e, 0x01];
+const SAMPLE_CHARS = 2000;
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+const GB18030_BOM = Buffer.from([0x84, 0x31, 0x95, 0x33]);
+
+const breaksLineReading = (buf: Buffer) => BREAKING.some((b) => buf.indexOf(b) !== -1);
+
+/** A readable sample of a line for the quarantine: no control characters, bounded length. */
+function sample(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.slice(0, SAMPLE_CHARS).replace(/[\u0000-\u001f]/g, '\ufffd');
+}
+
+/**
+ * Copies the landing file at `path` to `out` (plain UTF-8, LF) and says what it held. Never throws
+ * for what is in the file: damage is the outcome. Throws only if `out` cannot be written.
+ */
+export async function copyLandingFile(path: string, out: string, options: ReadOptions): Promise<FileRead> {
+  const result: FileRead = { bytes: 0, compression: 'none', encoding: options.encoding, lines: 0, marked: {}, outcome: 'read', detail: null };
+  const notes: string[] = [];
+  let head: Buffer;
+  try {
+    result.bytes = statSync(path).size;
+    head = readHead(path);
+  } catch (error) {
+    return { ...result, outcome: 'unreadable', detail: `cannot be read: ${message(error)}` };
+  }
+  if (result.bytes === 0) return { ...result, outcome: 'unreadable', detail: 'empty file' };
+  const gzip = head[0] === 0x1f && head[1] === 0x8b;
+  result.compression = gzip ? 'gzip' : 'none';
+  if (gzip !== /\.gz$/i.test(path)) notes.push(gzip ? 'gzip without a .gz name' : 'plain text with a .gz name');
+
+  const fd = openSync(out, 'w');
+  const decoder = options.encoding === 'utf-8' ? null : new TextDecoder(options.encoding, { fatal: true });
+  let first = true;
+  let carry: Buffer | null = null;
+  /** While a line longer than the limit is being skipped: the start of it, for the sample. */
+  let overlong: Buffer | null = null;
+  let crlf = 0;
+  /** Lines refused as UTF-8 that are valid GB18030: a hint for the operator, never acted on. */
+  let gb18030Like = 0;
+
+  const write = (buf: Buffer | string) => { writeSync(fd, buf); };
+  const mark = (reason: MarkedReason, text: string) => {
+    result.marked[reason] = (result.marked[reason] ?? 0) + 1;
+    write(`${MARKER}${reason}${MARKER}${sample(text)}\n`);
+  };
+  const lossy = (buf: Buffer) => new TextDecoder(options.encoding === 'utf-8' ? 'utf-8' : options.encoding).decode(buf);
+
+  /** One line (without its LF), checked on its own: the slow path, for lines the fast one refused. */
+  const oneLine = (raw: Buffer) => {
+    result.lines++;
+    let line = raw.length > 0 && raw[raw.length - 1] === CR ? raw.subarray(0, raw.length - 1) : raw;
+    if (line !== raw) crlf++;
+    if (line.length > options.maxLineBytes) return mark('line_too_long', lossy(line.subarray(0, SAMPLE_CHARS * 4)));
+    if (decoder) {
+      try {
+        line = Buffer.from(decoder.decode(line), 'utf8');
+      } catch {
+        return mark('invalid_encoding', lossy(line));
+      }
+    } else if (!isUtf8(line)) {
+      if (decodes(GB18030, line)) gb18030Like++;
+      return mark('invalid_encoding', lossy(line));
+    }
+    // A carriage return inside a line, or a record separator: not valid in a JSON record, and
+    // they would split the line for a line-based reader.
+    if (breaksLineReading(line)) return mark('malformed_json', line.toString('utf8'));
+    write(line);
+    write('\n');
+  };
+
+  /** Complete lines, each ending in LF: copied whole when they are all clean, else line by line. */
+  const lines = (body: Buffer) => {
+    const utf8 = decoder ? decodeAll(decoder, body) : isUtf8(body) ? body : null;
+    if (utf8 && !breaksLineReading(utf8)) {
+      let longest = 0;
+      let count = 0;
+      for (let start = 0, end = utf8.indexOf(NL); end !== -1; start = end + 1, end = utf8.indexOf(NL, start)) {
+        count++;
+        if (end - start > longest) longest = end - start;
+      }
+      if (longest <= options.maxLineBytes) {
+        result.lines += count;
+        write(utf8);
+        return;
+      }
+    }
+    for (let start = 0, end = body.indexOf(NL); end !== -1; start = end + 1, end = body.indexOf(NL, start)) oneLine(body.subarray(start, end));
+  };
+
+  const chunk = (data: Buffer) => {
+    let buf: Buffer = carry ? Buffer.concat([carry, data]) : data;
+    carry = null;
+    if (first) {
+      first = false;
+      const bom = options.encoding === 'utf-8' ? UTF8_BOM : options.encoding === 'gb18030' ? GB18030_BOM : null;
+      if (bom && buf.subarray(0, bom.length).equals(bom)) {
+        buf = buf.subarray(bom.length);
+        notes.push('byte-order mark');
+      }
+    }
+    if (overlong) {
+      // The rest of a line already too long: skipped up to its end, then one marker for it.
+      const end = buf.indexOf(NL);
+      if (end === -1) return;
+      result.lines++;
+      mark('line_too_long', lossy(overlong));
+      overlong = null;
+      buf = buf.subarray(end + 1);
+    }
+    const last = buf.lastIndexOf(NL);
+    if (last !== -1) lines(buf.subarray(0, last + 1));
+    const rest = buf.subarray(last + 1);
+    if (rest.length > options.maxLineBytes) overlong = Buffer.from(rest.subarray(0, SAMPLE_CHARS * 4));
+    else if (rest.length > 0) carry = Buffer.from(rest);
+  };
+
+  try {
+    const source = createReadStream(path, { highWaterMark: 1 << 16 });
+    const stream = gzip ? source.pipe(createGunzip({ chunkSize: 1 << 16 })) : source;
+    if (gzip) source.on('error', (error) => stream.destroy(error));
+    let produced = 0;
+    try {
+      for await (const data of stream as AsyncIterable<Buffer>) {
+        produced += data.length;
+        chunk(data);
+      }
+    } catch (error) {
+      if (!gzip || produced === 0) {
+        closeSync(fd);
+        return { ...result, lines: 0, marked: {}, outcome: 'unreadable', detail: gzip ? `not a readable gzip stream: ${message(error)}` : `cannot be read: ${message(error)}` };
+      }
+      result.outcome = 'truncated';
+      notes.unshift(`gzip stream ${/unexpected end/i.test(message(error)) ? 'ends early' : 'is damaged'} (${message(error)}) after ${produced} bytes`);
+    }
+    // The last line, without a line ending (or cut short by the damage).
+    if (overlong) {
+      result.lines++;
+      mark('line_too_long', lossy(overlong));
+    } else if (carry) {
+      oneLine(carry);
+    }
+  } finally {
+    try { closeSync(fd); } catch { /* closed above */ }
+  }
+  if (crlf > 0) notes.push(crlf === result.lines ? 'CRLF line endings' : `${crlf} CRLF line endings`);
+  const marked = Object.entries(result.marked).map(([reason, n]) => `${n} ${reason}`);
+  if (marked.length > 0) notes.push(`lines set aside: ${marked.join(', ')}`);
+  if (gb18030Like > 0 && gb18030Like === result.marked.invalid_encoding) {
+    notes.push('the lines refused as UTF-8 are valid GB18030: if the source exports GB18030, declare it in an _encoding file');
+  }
+  result.detail = notes.length > 0 ? notes.join('; ') : null;
+  return result;
+}
+
+/** The whole body in UTF-8, or null if any of it is not valid in the encoding. */
+function decodeAll(decoder: TextDecoder, body: Buffer): Buffer | null {
+  try {
+    return Buffer.from(decoder.decode(body), 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+function readHead(path: string): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(2);
+    readSync(fd, head, 0, 2, 0);
+    return head;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const GB18030 = new TextDecoder('gb18030', { fatal: true });
+
+function decodes(decoder: TextDecoder, buf: Buffer): boolean {
+  try {
+    decoder.decode(buf);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message.split('\n')[0] : String(error));
