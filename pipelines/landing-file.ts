@@ -25,6 +25,8 @@ export interface ReadOptions {
   encoding: Encoding;
   /** Longest line accepted, in bytes (UTF-8, without its line ending). */
   maxLineBytes: number;
+  /** The feed's contract fields: other fields seen in sampled records are reported. */
+  knownFields?: ReadonlySet<string>;
 }
 
 export interface FileRead {
@@ -41,6 +43,11 @@ export interface FileRead {
   outcome: 'read' | 'truncated' | 'unreadable';
   /** What was unusual about the file, for the run record (null when nothing was). */
   detail: string | null;
+  /** Records sampled for fields the contract does not know (the first line of every 64 KB read), and
+   * per unknown field the sampled records that had it. Parsing every line twice to find them would
+   * cost a third of the parse; a new export version adds its field to every record, so a sample finds it. */
+  sampled: number;
+  unknownFields: Record<string, number>;
 }
 
 const NL = 0x0a;
@@ -64,7 +71,7 @@ function sample(text: string): string {
  * for what is in the file: damage is the outcome. Throws only if `out` cannot be written.
  */
 export async function copyLandingFile(path: string, out: string, options: ReadOptions): Promise<FileRead> {
-  const result: FileRead = { bytes: 0, compression: 'none', encoding: options.encoding, lines: 0, marked: {}, outcome: 'read', detail: null };
+  const result: FileRead = { bytes: 0, compression: 'none', encoding: options.encoding, lines: 0, marked: {}, outcome: 'read', detail: null, sampled: 0, unknownFields: {} };
   const notes: string[] = [];
   let head: Buffer;
   try {
@@ -95,6 +102,19 @@ export async function copyLandingFile(path: string, out: string, options: ReadOp
   };
   const lossy = (buf: Buffer) => new TextDecoder(options.encoding === 'utf-8' ? 'utf-8' : options.encoding).decode(buf);
 
+  const sampleFields = (line: Buffer) => {
+    if (!options.knownFields) return;
+    let record: unknown;
+    try {
+      record = JSON.parse(line.toString('utf8'));
+    } catch {
+      return;
+    }
+    if (record === null || typeof record !== 'object' || Array.isArray(record)) return;
+    result.sampled++;
+    for (const key of Object.keys(record)) if (!options.knownFields.has(key)) result.unknownFields[key] = (result.unknownFields[key] ?? 0) + 1;
+  };
+
   /** One line (without its LF), checked on its own: the slow path, for lines the fast one refused. */
   const oneLine = (raw: Buffer) => {
     result.lines++;
@@ -121,6 +141,8 @@ export async function copyLandingFile(path: string, out: string, options: ReadOp
   /** Complete lines, each ending in LF: copied whole when they are all clean, else line by line. */
   const lines = (body: Buffer) => {
     const utf8 = decoder ? decodeAll(decoder, body) : isUtf8(body) ? body : null;
+    const text = utf8 ?? body;
+    sampleFields(text.subarray(0, text.indexOf(NL)));
     if (utf8 && !breaksLineReading(utf8)) {
       let longest = 0;
       let count = 0;

@@ -300,8 +300,16 @@ async function recordAccounting(db: Database, runId: string, spec: FeedSpec, sta
     await db.run(`INSERT INTO meta.run_files SELECT ${literal(runId)}, ${literal(feed)}, CAST(d AS DATE), file, bytes, compression, encoding, lines, parsed, outcome, detail
       FROM (VALUES ${values.join(', ')}) v(d, file, bytes, compression, encoding, lines, parsed, outcome, detail)`);
   }
-  await db.run(`INSERT INTO meta.unknown_fields SELECT ${literal(runId)}, ${literal(feed)}, folder_date, field, count(*)
-    FROM (SELECT folder_date, unnest(unknown_fields) AS field FROM ${table} WHERE unknown_fields IS NOT NULL AND problem IS NULL) GROUP BY ALL`);
+  const unknown = new Map<string, { sampled: number; fields: Map<string, number> }>();
+  for (const f of staged) {
+    const day = unknown.get(f.folderDate) ?? { sampled: 0, fields: new Map() };
+    day.sampled += f.sampled;
+    for (const [field, n] of Object.entries(f.unknownFields)) day.fields.set(field, (day.fields.get(field) ?? 0) + n);
+    unknown.set(f.folderDate, day);
+  }
+  for (const [day, { sampled, fields }] of unknown) {
+    for (const [field, n] of fields) await db.run('INSERT INTO meta.unknown_fields VALUES (?, ?, CAST(? AS DATE), ?, ?, ?)', [runId, feed, day, field, sampled, n]);
+  }
   const perDay = new Map<string, { files: number; unreadable: number; truncated: number; lines: number }>();
   for (const f of staged) {
     const entry = perDay.get(f.folderDate) ?? { files: 0, unreadable: 0, truncated: 0, lines: 0 };

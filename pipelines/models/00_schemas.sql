@@ -68,13 +68,15 @@ CREATE TABLE IF NOT EXISTS meta.skipped_paths (
   reason VARCHAR NOT NULL,
   warning BOOLEAN NOT NULL
 );
--- Fields of valid records that the contract does not know (ignored), per feed and landing day.
+-- Fields the contract does not know (ignored), per feed and landing day: found in a sample of the
+-- records (the first of every 64 KB of a file), of which records_with_field had the field.
 CREATE TABLE IF NOT EXISTS meta.unknown_fields (
   run_id VARCHAR NOT NULL,
   feed VARCHAR NOT NULL,
   source_date DATE NOT NULL,
   field VARCHAR NOT NULL,
-  lines BIGINT NOT NULL
+  records_sampled BIGINT NOT NULL,
+  records_with_field BIGINT NOT NULL
 );
 -- Severity error: a failure blocks publish; warning: the run publishes with warnings.
 CREATE TABLE IF NOT EXISTS meta.checks (
