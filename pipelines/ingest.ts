@@ -68,7 +68,9 @@ function problemExpression(feed: FeedSpec, folderDate: string): string {
     const requiredWhen =
       spec.required === true ? 'TRUE'
         : Array.isArray(spec.required) && typeValue ? `${typeValue} IN (${spec.required.map(literal).join(', ')})` : 'FALSE';
-    cases.push(`WHEN ${value} IS NULL AND (${requiredWhen}) THEN CASE WHEN ${present} THEN 'wrong_type:${name}' ELSE 'missing_field:${name}' END`);
+    // JSON that is not an object (an array, a number) parses to a record of NULLs: it first shows
+    // here, and only rows already failing pay for the type test.
+    cases.push(`WHEN ${value} IS NULL AND (${requiredWhen}) THEN CASE WHEN json_type(line) <> 'OBJECT' THEN 'malformed_json' WHEN ${present} THEN 'wrong_type:${name}' ELSE 'missing_field:${name}' END`);
     if ((spec.required !== true || castFromText(spec)) && spec.type !== 'string' && spec.type !== 'enum') {
       cases.push(`WHEN ${raw} IS NOT NULL AND ${value} IS NULL THEN 'wrong_type:${name}'`);
     }

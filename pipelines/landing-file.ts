@@ -7,9 +7,9 @@
 // line-based reading) is replaced by a marker line that carries its reason and a sample, so it is
 // quarantined in its place and never takes its neighbours with it. The count of lines made here
 // is independent of DuckDB's parse, which the reconciliation check compares it with.
-import { closeSync, createReadStream, openSync, readSync, statSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
-import { createGunzip } from 'node:zlib';
+import { constants, createGunzip, gunzipSync, inflateRawSync } from 'node:zlib';
 
 /** Encodings a feed or landing folder may declare; UTF-8 when none is declared. */
 export const ENCODINGS = ['utf-8', 'gb18030', 'gbk'] as const;
@@ -85,23 +85,91 @@ export async function copyLandingFile(path: string, out: string, options: ReadOp
   result.compression = gzip ? 'gzip' : 'none';
   if (gzip !== /\.gz$/i.test(path)) notes.push(gzip ? 'gzip without a .gz name' : 'plain text with a .gz name');
 
+  const copyFrom = async (source: AsyncIterable<Buffer> | Buffer[]) => {
+    const copy = lineCopier(out, options);
+    try {
+      for await (const data of source) copy.chunk(data);
+      return copy;
+    } finally {
+      copy.close();
+    }
+  };
+  let copy: LineCopier;
+  try {
+    const source = createReadStream(path, { highWaterMark: 1 << 16 });
+    const stream = gzip ? source.pipe(createGunzip({ chunkSize: 1 << 16 })) : source;
+    if (gzip) source.on('error', (error) => stream.destroy(error));
+    copy = await copyFrom(stream as AsyncIterable<Buffer>);
+  } catch (error) {
+    // A damaged gzip stream: the streaming decompressor drops what its last call decoded, so the
+    // file is decompressed again whole, keeping every byte decodable before the damage.
+    const recovered = gzip ? recoverGzip(readFileSync(path)) : null;
+    if (!recovered || recovered.length === 0) {
+      return { ...result, outcome: 'unreadable', detail: gzip ? `not a readable gzip stream: ${message(error)}` : `cannot be read: ${message(error)}` };
+    }
+    result.outcome = 'truncated';
+    notes.unshift(`gzip stream ${/unexpected end/i.test(message(error)) ? 'ends early' : 'is damaged'} (${message(error)}) after ${recovered.length} bytes`);
+    copy = await copyFrom([recovered]);
+  }
+  const { lines, marked, crlf, gb18030Like, sampled, unknownFields } = copy.counts();
+  Object.assign(result, { lines, marked, sampled, unknownFields });
+  if (copy.bom) notes.push('byte-order mark');
+  if (crlf > 0) notes.push(crlf === result.lines ? 'CRLF line endings' : `${crlf} CRLF line endings`);
+  const set = Object.entries(result.marked).map(([reason, n]) => `${n} ${reason}`);
+  if (set.length > 0) notes.push(`lines set aside: ${set.join(', ')}`);
+  if (gb18030Like > 0 && gb18030Like === result.marked.invalid_encoding) {
+    notes.push('the lines refused as UTF-8 are valid GB18030: if the source exports GB18030, declare it in an _encoding file');
+  }
+  result.detail = notes.length > 0 ? notes.join('; ') : null;
+  return result;
+}
+
+/** Everything decodable before the damage: to the cut (sync flush), or, when the check fails, the first member's data. */
+function recoverGzip(buf: Buffer): Buffer | null {
+  try {
+    return gunzipSync(buf, { finishFlush: constants.Z_SYNC_FLUSH });
+  } catch {
+    try {
+      return inflateRawSync(buf.subarray(gzipHeaderLength(buf)), { finishFlush: constants.Z_SYNC_FLUSH });
+    } catch {
+      return null;
+    }
+  }
+}
+
+/** Length of a gzip member's header (RFC 1952: fixed 10 bytes, then the optional fields its flags name). */
+function gzipHeaderLength(buf: Buffer): number {
+  const flags = buf[3];
+  let at = 10;
+  if (flags & 0x04) at += 2 + buf.readUInt16LE(at);
+  if (flags & 0x08) at = buf.indexOf(0, at) + 1;
+  if (flags & 0x10) at = buf.indexOf(0, at) + 1;
+  if (flags & 0x02) at += 2;
+  return at;
+}
+
+type LineCopier = ReturnType<typeof lineCopier>;
+
+/**
+ * Copies decompressed bytes to `out`, line for line: clean runs of lines whole, the others line by
+ * line, with a marker for each line set aside. Counts every line.
+ */
+function lineCopier(out: string, options: ReadOptions) {
   const fd = openSync(out, 'w');
   const decoder = options.encoding === 'utf-8' ? null : new TextDecoder(options.encoding, { fatal: true });
+  const counts = { lines: 0, marked: {} as Partial<Record<MarkedReason, number>>, crlf: 0, gb18030Like: 0, sampled: 0, unknownFields: {} as Record<string, number> };
   let first = true;
+  let bom = false;
   let carry: Buffer | null = null;
   /** While a line longer than the limit is being skipped: the start of it, for the sample. */
   let overlong: Buffer | null = null;
-  let crlf = 0;
-  /** Lines refused as UTF-8 that are valid GB18030: a hint for the operator, never acted on. */
-  let gb18030Like = 0;
 
-  const write = (buf: Buffer | string) => { writeSync(fd, buf); };
+  const write = (buf: Buffer | string) => { writeSync(fd, typeof buf === 'string' ? Buffer.from(buf) : buf); };
   const mark = (reason: MarkedReason, text: string) => {
-    result.marked[reason] = (result.marked[reason] ?? 0) + 1;
+    counts.marked[reason] = (counts.marked[reason] ?? 0) + 1;
     write(`${MARKER}${reason}${MARKER}${sample(text)}\n`);
   };
   const lossy = (buf: Buffer) => new TextDecoder(options.encoding === 'utf-8' ? 'utf-8' : options.encoding).decode(buf);
-
   const sampleFields = (line: Buffer) => {
     if (!options.knownFields) return;
     let record: unknown;
@@ -111,15 +179,15 @@ export async function copyLandingFile(path: string, out: string, options: ReadOp
       return;
     }
     if (record === null || typeof record !== 'object' || Array.isArray(record)) return;
-    result.sampled++;
-    for (const key of Object.keys(record)) if (!options.knownFields.has(key)) result.unknownFields[key] = (result.unknownFields[key] ?? 0) + 1;
+    counts.sampled++;
+    for (const key of Object.keys(record)) if (!options.knownFields.has(key)) counts.unknownFields[key] = (counts.unknownFields[key] ?? 0) + 1;
   };
 
   /** One line (without its LF), checked on its own: the slow path, for lines the fast one refused. */
   const oneLine = (raw: Buffer) => {
-    result.lines++;
+    counts.lines++;
     let line = raw.length > 0 && raw[raw.length - 1] === CR ? raw.subarray(0, raw.length - 1) : raw;
-    if (line !== raw) crlf++;
+    if (line !== raw) counts.crlf++;
     if (line.length > options.maxLineBytes) return mark('line_too_long', lossy(line.subarray(0, SAMPLE_CHARS * 4)));
     if (decoder) {
       try {
@@ -128,7 +196,7 @@ export async function copyLandingFile(path: string, out: string, options: ReadOp
         return mark('invalid_encoding', lossy(line));
       }
     } else if (!isUtf8(line)) {
-      if (decodes(GB18030, line)) gb18030Like++;
+      if (decodes(GB18030, line)) counts.gb18030Like++;
       return mark('invalid_encoding', lossy(line));
     }
     // A carriage return inside a line, or a record separator: not valid in a JSON record, and
@@ -151,7 +219,7 @@ export async function copyLandingFile(path: string, out: string, options: ReadOp
         if (end - start > longest) longest = end - start;
       }
       if (longest <= options.maxLineBytes) {
-        result.lines += count;
+        counts.lines += count;
         write(utf8);
         return;
       }
@@ -164,17 +232,19 @@ export async function copyLandingFile(path: string, out: string, options: ReadOp
     carry = null;
     if (first) {
       first = false;
-      const bom = options.encoding === 'utf-8' ? UTF8_BOM : options.encoding === 'gb18030' ? GB18030_BOM : null;
-      if (bom && buf.subarray(0, bom.length).equals(bom)) {
-        buf = buf.subarray(bom.length);
-        notes.push('byte-order mark');
+      const mark = options.encoding === 'utf-8' ? UTF8_BOM : options.encoding === 'gb18030' ? GB18030_BOM : null;
+      let found = false;
+      if (mark && buf.subarray(0, mark.length).equals(mark)) {
+        buf = buf.subarray(mark.length);
+        found = true;
       }
+      bom = found;
     }
     if (overlong) {
       // The rest of a line already too long: skipped up to its end, then one marker for it.
       const end = buf.indexOf(NL);
       if (end === -1) return;
-      result.lines++;
+      counts.lines++;
       mark('line_too_long', lossy(overlong));
       overlong = null;
       buf = buf.subarray(end + 1);
@@ -186,42 +256,26 @@ export async function copyLandingFile(path: string, out: string, options: ReadOp
     else if (rest.length > 0) carry = Buffer.from(rest);
   };
 
-  try {
-    const source = createReadStream(path, { highWaterMark: 1 << 16 });
-    const stream = gzip ? source.pipe(createGunzip({ chunkSize: 1 << 16 })) : source;
-    if (gzip) source.on('error', (error) => stream.destroy(error));
-    let produced = 0;
-    try {
-      for await (const data of stream as AsyncIterable<Buffer>) {
-        produced += data.length;
-        chunk(data);
-      }
-    } catch (error) {
-      if (!gzip || produced === 0) {
+  return {
+    chunk,
+    get bom() { return bom; },
+    counts: () => counts,
+    /** Writes the last line (without a line ending, or cut short by damage) and closes the copy. */
+    close() {
+      try {
+        if (overlong) {
+          counts.lines++;
+          mark('line_too_long', lossy(overlong));
+        } else if (carry) {
+          oneLine(carry);
+        }
+        overlong = null;
+        carry = null;
+      } finally {
         closeSync(fd);
-        return { ...result, lines: 0, marked: {}, outcome: 'unreadable', detail: gzip ? `not a readable gzip stream: ${message(error)}` : `cannot be read: ${message(error)}` };
       }
-      result.outcome = 'truncated';
-      notes.unshift(`gzip stream ${/unexpected end/i.test(message(error)) ? 'ends early' : 'is damaged'} (${message(error)}) after ${produced} bytes`);
     }
-    // The last line, without a line ending (or cut short by the damage).
-    if (overlong) {
-      result.lines++;
-      mark('line_too_long', lossy(overlong));
-    } else if (carry) {
-      oneLine(carry);
-    }
-  } finally {
-    try { closeSync(fd); } catch { /* closed above */ }
-  }
-  if (crlf > 0) notes.push(crlf === result.lines ? 'CRLF line endings' : `${crlf} CRLF line endings`);
-  const marked = Object.entries(result.marked).map(([reason, n]) => `${n} ${reason}`);
-  if (marked.length > 0) notes.push(`lines set aside: ${marked.join(', ')}`);
-  if (gb18030Like > 0 && gb18030Like === result.marked.invalid_encoding) {
-    notes.push('the lines refused as UTF-8 are valid GB18030: if the source exports GB18030, declare it in an _encoding file');
-  }
-  result.detail = notes.length > 0 ? notes.join('; ') : null;
-  return result;
+  };
 }
 
 /** The whole body in UTF-8, or null if any of it is not valid in the encoding. */
