@@ -97,12 +97,33 @@ function reporter(): { onEvent: (e: PipelineEvent) => void; stop: () => void } {
 
 function summary(r: RunResult): string {
   if (r.status === 'up_to_date') return 'Nothing to load: the warehouse is up to date with the landing zone.';
-  const failed = r.checks.filter((c) => !c.passed);
+  const failed = r.checks.filter((c) => !c.passed && c.severity === 'error').length;
+  const warned = r.checks.filter((c) => !c.passed && c.severity === 'warning').length;
   return [
     `Run ${r.runId}: ${r.status} ${r.dates.length} landing day(s) in ${(r.durationMs / 1000).toFixed(1)} s; data version ${r.dataVersion ?? '-'}`,
-    `Checks: ${r.checks.length - failed.length}/${r.checks.length} passed`,
-    ...r.checks.map((c) => `  ${c.passed ? 'ok  ' : 'FAIL'} ${c.name}${c.passed ? '' : `: ${c.failingRows} rows, ${c.detail}`}`)
+    `Checks: ${r.checks.length - failed - warned} passed, ${warned} warning(s), ${failed} failed of ${r.checks.length}`,
+    ...r.checks.map((c) => `  ${c.passed ? 'ok  ' : c.severity === 'warning' ? 'WARN' : 'FAIL'} ${c.name}${c.passed ? '' : `: ${c.failingRows}, ${c.detail}`}`)
   ].join('\n');
+}
+
+const LAST_PUBLISHED = "(SELECT run_id FROM meta.runs WHERE status IN ('published', 'published_with_warnings') ORDER BY started_at DESC LIMIT 1)";
+
+/** The last published run's warnings, the paths it skipped, and the days to export again. */
+async function printSetAside(db: Database): Promise<void> {
+  const warnings = await db.rows<{ check: string; detail: string }>(`
+    SELECT check_name AS "check", detail FROM meta.checks WHERE run_id = ${LAST_PUBLISHED} AND NOT passed AND severity = 'warning' ORDER BY check_name`);
+  console.log(warnings.length === 0 ? 'Warnings: none.' : 'Warnings of the last published run:');
+  for (const w of warnings) console.log(`  WARN ${w.check}: ${w.detail}`);
+  const skipped = await db.rows<{ path: string; reason: string; warning: boolean }>(`
+    SELECT path, reason, warning FROM meta.skipped_paths WHERE run_id = ${LAST_PUBLISHED} ORDER BY warning DESC, path`);
+  console.log(skipped.length === 0 ? 'Skipped landing paths: none.' : 'Skipped landing paths:');
+  for (const p of skipped) console.log(`  ${p.warning ? 'WARN' : '    '} ${p.path}: ${p.reason}`);
+  const again = await db.rows<{ feed: string; day: string; file: string; detail: string }>(`
+    SELECT feed, CAST(source_date AS VARCHAR) AS day, file, detail FROM meta.reexport_needed ORDER BY source_date, feed`);
+  if (again.length > 0) {
+    console.log('Landing days to export again (then `npm run pipeline -- --date D`):');
+    for (const r of again) console.log(`  ${r.day} ${r.feed}: ${r.file.split('/').at(-1)}: ${r.detail}`);
+  }
 }
 
 async function status(warehouse: string, dataDir: string): Promise<void> {
@@ -112,18 +133,22 @@ async function status(warehouse: string, dataDir: string): Promise<void> {
     try {
       const runs = await db.rows(`
         SELECT r.run_id, r.status, strftime(r.started_at, '%Y-%m-%d %H:%M:%S') AS started, round(r.duration_ms / 1000, 1) AS seconds,
-               len(r.dates_loaded) AS days, coalesce(c.passed || '/' || c.total, '-') AS checks, coalesce(r.failed_step, '') AS failed_step
-        FROM meta.runs r LEFT JOIN (SELECT run_id, count(*) FILTER (WHERE passed) AS passed, count(*) AS total FROM meta.checks GROUP BY 1) c USING (run_id)
+               len(r.dates_loaded) AS days, coalesce(c.passed || '/' || c.total, '-') AS checks_passed, coalesce(c.warnings, 0) AS warnings,
+               coalesce(r.failed_step, '') AS failed_step
+        FROM meta.runs r LEFT JOIN (SELECT run_id, count(*) FILTER (WHERE passed) AS passed, count(*) FILTER (WHERE NOT passed AND severity = 'warning') AS warnings,
+                                           count(*) AS total FROM meta.checks GROUP BY 1) c USING (run_id)
         ORDER BY r.started_at DESC LIMIT 10`);
       console.log(`Warehouse ${warehouse}: last runs`);
       console.table(runs);
       const feeds = await db.rows(`
         SELECT feed, count(*) AS days, sum(lines_read) AS lines_read, sum(loaded) AS loaded, sum(quarantined) AS quarantined,
-               sum(duplicates) AS duplicates, sum(late_arrivals) AS late, sum(files_unreadable) AS unreadable_files
-        FROM meta.run_feeds WHERE run_id = (SELECT run_id FROM meta.runs WHERE status = 'published' ORDER BY started_at DESC LIMIT 1)
+               sum(duplicates) AS duplicates, sum(blank_lines) AS blank, sum(late_arrivals) AS late,
+               sum(files_truncated) AS truncated_files, sum(files_unreadable) AS unreadable_files
+        FROM meta.run_feeds WHERE run_id = ${LAST_PUBLISHED}
         GROUP BY feed ORDER BY feed`);
       console.log('Last published run, per feed:');
       console.table(feeds);
+      await printSetAside(db);
     } finally {
       db.close();
     }

@@ -42,9 +42,10 @@ export async function setAsideChecks(db: Database, runId: string, thresholds: Th
     ) q USING (feed, source_date)
     WHERE f.${run(runId)} AND f.lines_read >= ${MIN_LINES_FOR_SHARE} AND coalesce(q.n, 0) > ${share} * f.lines_read
     ORDER BY quarantined * 1.0 / lines DESC, feed, day`);
-  results.push(check(`threshold: no feed-day of ${MIN_LINES_FOR_SHARE}+ lines quarantines more than ${(share * 100).toFixed(1)}%`,
-    over.slice(0, 5).map((o) => `${o.feed} ${o.day}: ${o.quarantined} of ${o.lines}`).concat(over.length > 5 ? [`and ${over.length - 5} more`] : []),
-    over.length, 'error', 'ok'));
+  results.push(check('threshold: share of a feed-day\'s lines quarantined',
+    [`over ${(share * 100).toFixed(1)}% (HCI_FAIL_QUARANTINED_SHARE) in feed-days of ${MIN_LINES_FOR_SHARE}+ lines`,
+      ...over.slice(0, 5).map((o) => `${o.feed} ${o.day}: ${o.quarantined} of ${o.lines}`), ...(over.length > 5 ? [`and ${over.length - 5} more`] : [])],
+    over.length, 'error', `none over ${(share * 100).toFixed(1)}%`));
 
   const damaged = await db.rows<{ feed: string; day: string; file: string; outcome: string; detail: string | null }>(`
     SELECT feed, CAST(source_date AS VARCHAR) AS day, file, outcome, detail FROM meta.run_files WHERE ${run(runId)} AND outcome <> 'read' ORDER BY feed, day, file`);

@@ -64,12 +64,15 @@ describe('health, catalogue, org units, runs', () => {
     expect(body.runs[1]).toMatchObject({ status: 'failed', failedStep: 'checks', error: 'pii_scan failed', dataVersion: null, durationMs: 1200 });
     // 2025-12-30 was loaded twice: its latest load (run-1) counts.
     expect(body.feeds).toEqual([
-      { feed: 'referrals', title: { zh: '双向转诊', en: 'referrals' }, linesRead: 20, loaded: 20, quarantined: 0, duplicates: 0 },
-      { feed: 'settlements', title: { zh: '医保结算', en: 'settlements' }, linesRead: 160, loaded: 149, quarantined: 9, duplicates: 2 }
+      { feed: 'referrals', title: { zh: '双向转诊', en: 'referrals' }, linesRead: 20, loaded: 20, quarantined: 0, duplicates: 0, blankLines: 0 },
+      { feed: 'settlements', title: { zh: '医保结算', en: 'settlements' }, linesRead: 160, loaded: 149, quarantined: 9, duplicates: 2, blankLines: 0 }
     ]);
     expect(body.quarantine).toEqual([{ feed: 'settlements', reason: 'invalid_field', rows: 2 }, { feed: 'settlements', reason: 'malformed_json', rows: 1 }]);
     expect(body.checks.map((c: { check: string }) => c.check)).toEqual(['pii_scan', 'reconciliation']);
     expect(body.steps.map((s: { step: string }) => s.step)).toEqual(['ingest settlements', 'marts']);
+    expect(body.checks.map((c: { severity: string }) => c.severity)).toEqual(['error', 'error']);
+    expect(body.skipped).toEqual([]);
+    expect(body.reexport).toEqual([]);
   });
 
   it('publishes an OpenAPI document that validates', async () => {

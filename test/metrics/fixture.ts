@@ -166,14 +166,14 @@ async function writeRunRecords(db: Database, dataVersion: string): Promise<void>
     ('run-1', 'ingest settlements', TIMESTAMPTZ '2026-01-02 02:00:01+08', 1500, NULL),
     ('run-1', 'marts', TIMESTAMPTZ '2026-01-02 02:00:30+08', 900, NULL)`);
   await db.run(`INSERT INTO meta.run_feeds VALUES
-    ('run-0-failed', 'settlements', '2025-12-30', 1, 0, 100, 90, 8, 2, 0),
-    ('run-1', 'settlements', '2025-12-30', 1, 0, 110, 100, 8, 2, 1),
-    ('run-1', 'settlements', '2025-12-31', 1, 0, 50, 49, 1, 0, 0),
-    ('run-1', 'referrals', '2025-12-31', 1, 0, 20, 20, 0, 0, 0)`);
+    ('run-0-failed', 'settlements', '2025-12-30', 1, 0, 100, 90, 8, 2, 0, 0, 0),
+    ('run-1', 'settlements', '2025-12-30', 1, 0, 110, 100, 8, 2, 1, 0, 0),
+    ('run-1', 'settlements', '2025-12-31', 1, 0, 50, 49, 1, 0, 0, 0, 0),
+    ('run-1', 'referrals', '2025-12-31', 1, 0, 20, 20, 0, 0, 0, 0, 0)`);
   await db.run(`INSERT INTO meta.checks VALUES
-    ('run-0-failed', 'pii_scan', false, 3, 'phone numbers in a mart'),
-    ('run-1', 'pii_scan', true, 0, NULL),
-    ('run-1', 'reconciliation', true, 0, NULL)`);
+    ('run-0-failed', 'pii_scan', false, 3, 'phone numbers in a mart', 'error'),
+    ('run-1', 'pii_scan', true, 0, NULL, 'error'),
+    ('run-1', 'reconciliation', true, 0, NULL, 'error')`);
   await db.run(`INSERT INTO meta.quarantine VALUES
     ('run-1', 'settlements', '2025-12-30', 'f.ndjson.gz', 3, 'invalid_field', 'channel', '{}'),
     ('run-1', 'settlements', '2025-12-30', 'f.ndjson.gz', 9, 'invalid_field', 'amount', '{}'),

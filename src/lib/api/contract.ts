@@ -261,6 +261,8 @@ export interface FeedTotals {
   loaded: number;
   quarantined: number;
   duplicates: number;
+  /** Blank and whitespace-only lines: counted, neither loaded nor quarantined. */
+  blankLines: number;
 }
 
 export interface QuarantineReason {
@@ -274,6 +276,24 @@ export interface CheckResult {
   check: string;
   passed: boolean;
   failingRows: number;
+  detail: string | null;
+  /** error: a failure blocks publish; warning: the run published with warnings. */
+  severity: 'error' | 'warning';
+}
+
+/** A landing-zone path the run did not read, and why; warning false for hidden names (_ or .). */
+export interface SkippedPath {
+  path: string;
+  reason: string;
+  warning: boolean;
+}
+
+/** A landing day whose latest load found a damaged or unreadable file: the platform should export it again. */
+export interface ReexportNeeded {
+  feed: string;
+  day: string;
+  file: string;
+  outcome: string;
   detail: string | null;
 }
 
@@ -294,6 +314,9 @@ export interface RunsResponse {
   checks: CheckResult[];
   /** Steps of the latest published run, in order. */
   steps: RunStep[];
+  /** Paths of the landing zone the latest published run skipped. */
+  skipped: SkippedPath[];
+  reexport: ReexportNeeded[];
 }
 
 // ---- Monthly report ------------------------------------------------------------------------

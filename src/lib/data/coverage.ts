@@ -6,7 +6,7 @@ export function dataCoverage(runs: readonly RunSummary[]): { from: string; to: s
   let from: string | null = null;
   let to: string | null = null;
   for (const r of runs) {
-    if (r.status !== 'published' || !r.datesFrom || !r.datesTo) continue;
+    if ((r.status !== 'published' && r.status !== 'published_with_warnings') || !r.datesFrom || !r.datesTo) continue;
     if (from === null || r.datesFrom < from) from = r.datesFrom;
     if (to === null || r.datesTo > to) to = r.datesTo;
   }

@@ -227,7 +227,7 @@ export class Warehouse {
 
 async function readSnapshot(connection: DuckDBConnection): Promise<Snapshot> {
   const published = await connection.runAndReadAll(
-    "SELECT data_version FROM meta.runs WHERE status = 'published' AND data_version IS NOT NULL ORDER BY finished_at DESC LIMIT 1"
+    "SELECT data_version FROM meta.runs WHERE status IN ('published', 'published_with_warnings') AND data_version IS NOT NULL ORDER BY finished_at DESC LIMIT 1"
   );
   const dataVersion = published.getRowsJS()[0]?.[0] as string | undefined;
   if (!dataVersion) throw new Error('meta.runs has no published run');

@@ -184,10 +184,14 @@ export const RunsBody: z.ZodType<RunsResponse> = z
       datesFrom: z.string().nullable(), datesTo: z.string().nullable(), dataVersion: z.string().nullable(),
       failedStep: z.string().nullable(), error: z.string().nullable()
     })),
-    feeds: z.array(z.object({ feed: z.string(), title: Text, linesRead: num, loaded: num, quarantined: num, duplicates: num })),
+    feeds: z.array(z.object({ feed: z.string(), title: Text, linesRead: num, loaded: num, quarantined: num, duplicates: num, blankLines: num })),
     quarantine: z.array(z.object({ feed: z.string(), reason: z.string(), rows: num })),
-    checks: z.array(z.object({ runId: z.string(), check: z.string(), passed: z.boolean(), failingRows: num, detail: z.string().nullable() })),
-    steps: z.array(z.object({ runId: z.string(), step: z.string(), startedAt: z.string(), durationMs: num, detail: z.string().nullable() }))
+    checks: z.array(z.object({ runId: z.string(), check: z.string(), passed: z.boolean(), failingRows: num, detail: z.string().nullable(), severity: z.enum(['error', 'warning']) })),
+    steps: z.array(z.object({ runId: z.string(), step: z.string(), startedAt: z.string(), durationMs: num, detail: z.string().nullable() })),
+    skipped: z.array(z.object({ path: z.string(), reason: z.string(), warning: z.boolean() }))
+      .openapi({ description: 'Landing-zone paths the latest published run did not read, with the reason' }),
+    reexport: z.array(z.object({ feed: z.string(), day: z.string(), file: z.string(), outcome: z.string(), detail: z.string().nullable() }))
+      .openapi({ description: 'Landing days whose latest load found a damaged or unreadable file: to be exported again' })
   })
   .openapi('Runs');
 
