@@ -33,6 +33,12 @@ export function renderContract(): string {
     'Landing layout: `<landing>/<feed>/dt=YYYY-MM-DD/*.ndjson.gz`, one JSON object per line. A record belongs to the',
     "folder of its *partition field*'s day; one found in a later folder is a late arrival and loads into its own day;",
     'one dated after its folder is quarantined as future-dated. Dashboards count by the *event field*.',
+    '',
+    'Files may be gzip (any encoder, multi-member too) or plain text, whatever their name; UTF-8 with or without a',
+    'byte-order mark, or GB18030/GBK declared in an `_encoding` file of the feed or the folder; LF or CRLF. A',
+    'timestamp without an offset is read as +08:00; numbers sent as strings are read as numbers; an integer with a',
+    'fraction is a wrong type; fields the contract does not know are ignored (and reported). Every line ends loaded,',
+    'quarantined with its reason and line number, or counted (duplicate, blank): see `docs/landing-zone.md`.',
     ''
   ];
   for (const feed of FEEDS) {

@@ -15,8 +15,10 @@ export interface Measured {
   detail: { steps?: { step: string; ms: number }[]; affectedDays?: number } | null;
 }
 
-function measure(task: string, landing: string, target: string, dataDir: string): Measured {
+/** Runs the task in its own process, from the source tree `cwd` (this one, or a baseline checkout). */
+function measure(task: string, landing: string, target: string, dataDir: string, cwd = process.cwd()): Measured {
   const out = execFileSync(process.execPath, ['--import', 'tsx', 'test/bench/child.ts', task, landing, target, dataDir], {
+    cwd,
     encoding: 'utf8', env: { ...process.env, HCI_PSEUDONYM_KEY: process.env.HCI_PSEUDONYM_KEY ?? 'bench-pseudonym-key-0123456789abcdef0123456789' }, maxBuffer: 64 * 1024 * 1024
   });
   return JSON.parse(out.trim().split('\n').at(-1)!);
@@ -33,4 +35,26 @@ export async function benchPipeline(scale: ScaleName, landing: string, dir: stri
   const nightly = measure('pipeline', landing, warehouse, dir);
   rmSync(join(dir, 'bare.duckdb'), { force: true });
   return { full, bare, nightly, ratio: full.seconds / bare.seconds, nextDay: next };
+}
+
+/**
+ * This tree against a baseline checkout (e.g. `git worktree add ../base <ref>`, with node_modules
+ * linked), side by side in one run on one landing zone: full builds alternated, then the same next
+ * nightly day on each. The machine's speed varies from hour to hour; the ratios are what compare.
+ */
+export async function benchPipelineAgainst(scale: ScaleName, landing: string, dir: string, baseline: string, rounds = 1) {
+  const trees = [{ name: 'this', cwd: process.cwd() }, { name: 'baseline', cwd: baseline }];
+  const full: Record<string, Measured[]> = { this: [], baseline: [] };
+  const nightly: Record<string, Measured[]> = { this: [], baseline: [] };
+  const target = (name: string) => join(dir, name);
+  for (let r = 0; r < rounds; r++) {
+    for (const t of r % 2 === 0 ? trees : [...trees].reverse()) {
+      rmSync(target(t.name), { recursive: true, force: true });
+      full[t.name].push(measure('pipeline', landing, join(target(t.name), 'warehouse.duckdb'), target(t.name), t.cwd));
+    }
+  }
+  const next = addDays(scaleByName(scale).to, 1);
+  await generate({ scale, from: next, to: next, seed: DEFAULT_SEED, out: landing, dirtyRate: DEFAULT_DIRTY_RATE });
+  for (const t of trees) nightly[t.name].push(measure('pipeline', landing, join(target(t.name), 'warehouse.duckdb'), target(t.name), t.cwd));
+  return { full, nightly, nextDay: next };
 }

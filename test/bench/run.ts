@@ -5,9 +5,9 @@ import { scaleByName, type ScaleName } from '../../datasets/simulator/scales';
 import { benchApi } from './api';
 import { benchGeneration } from './generation';
 import { benchPages, pageRows } from './pages';
-import { benchPipeline } from './pipeline';
+import { benchPipeline, benchPipelineAgainst, type Measured } from './pipeline';
 
-const { values } = parseArgs({ options: { scale: { type: 'string', default: 'prefecture' }, only: { type: 'string' } } });
+const { values } = parseArgs({ options: { scale: { type: 'string', default: 'prefecture' }, only: { type: 'string' }, baseline: { type: 'string' }, landing: { type: 'string' }, rounds: { type: 'string', default: '1' } } });
 const scale = scaleByName(values.scale!).name as ScaleName;
 const dataDir = resolve(process.env.HCI_DATA_DIR ?? './data');
 
@@ -20,6 +20,27 @@ if (values.only === 'pages') {
 // `--only api`: the metrics API alone, over the default warehouse (no generation).
 if (values.only === 'api') {
   for (const row of await benchApi(resolve(dataDir, 'warehouse.duckdb'))) console.log(row.join('  '));
+  process.exit(0);
+}
+
+// `--baseline DIR`: the pipeline of this tree against another checkout's, side by side in one run,
+// over `--landing DIR` (default: the bench landing zone, generated when missing).
+if (values.baseline) {
+  const landingDir = resolve(values.landing ?? resolve(dataDir, 'bench', 'landing'));
+  if (!values.landing) await benchGeneration(scale, landingDir);
+  const ab = await benchPipelineAgainst(scale, landingDir, resolve(dataDir, 'bench', 'ab'), resolve(values.baseline), Number(values.rounds));
+  const median = (ms: Measured[]) => [...ms].sort((a, b) => a.seconds - b.seconds)[Math.floor(ms.length / 2)];
+  const stepTotals = (m: Measured) => Object.entries((m.detail?.steps ?? []).reduce<Record<string, number>>((acc, s) => {
+    acc[s.step.split(' ')[0]] = (acc[s.step.split(' ')[0]] ?? 0) + s.ms;
+    return acc;
+  }, {})).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}s`).join(', ');
+  for (const [what, runs] of [['full build', ab.full], [`nightly day ${ab.nextDay}`, ab.nightly]] as const) {
+    const a = median(runs.this);
+    const b = median(runs.baseline);
+    console.log(`${what}: this ${a.seconds.toFixed(1)} s (CPU ${a.cpuSeconds.toFixed(0)} s, ${a.peakRssMb.toFixed(0)} MB) | baseline ${b.seconds.toFixed(1)} s (CPU ${b.cpuSeconds.toFixed(0)} s, ${b.peakRssMb.toFixed(0)} MB) | ratio ${(a.seconds / b.seconds).toFixed(3)} (CPU ${(a.cpuSeconds / b.cpuSeconds).toFixed(3)})`);
+    console.log(`  this: ${runs.this.map((m) => m.seconds.toFixed(1)).join(', ')} s; ${stepTotals(a)}`);
+    console.log(`  baseline: ${runs.baseline.map((m) => m.seconds.toFixed(1)).join(', ')} s; ${stepTotals(b)}`);
+  }
   process.exit(0);
 }
 
