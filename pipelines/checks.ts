@@ -2,11 +2,10 @@
 // ranges, marts against core, and a scan of every text column for personal data; and the checks
 // of what the run set aside (set-aside.ts), which are warnings unless a threshold makes them fail.
 import { FEEDS } from '../datasets/contract/feeds';
-import { isValidIdNumber } from '../datasets/contract/id-number';
-import { HAN_GIVEN_FEMALE, HAN_GIVEN_MALE, HAN_SURNAMES, HUI_SURNAMES, KAZAKH_GIVEN_FEMALE, KAZAKH_GIVEN_MALE, UYGHUR_GIVEN_FEMALE, UYGHUR_GIVEN_MALE } from '../datasets/simulator/person-names';
 import { factTable } from './core';
 import { setAsideChecks, type Thresholds } from './set-aside';
 import { MART_SCHEMAS } from './models';
+import { ANY_PERSONAL_DATA_RE2, findPersonalData } from './personal-data';
 import { ident, literal } from './sql';
 import type { Database } from './warehouse';
 
@@ -56,7 +55,7 @@ export async function runChecks(db: Database, runId: string, thresholds: Thresho
     SELECT day, institution_code, beds_open, beds_occupied FROM mart_assets.beds_daily
     WHERE day IN (SELECT d FROM affected_dates) AND beds_occupied > beds_open * 1.1`));
   results.push(await expectNoRows(db, 'marts: totals equal core totals', martsVersusCore()));
-  results.push({ ...(await piiScan(db)), severity: 'error' });
+  results.push(await piiScan(db));
   results.push(...(await setAsideChecks(db, runId, thresholds)));
   return results;
 }
@@ -115,29 +114,9 @@ function martsVersusCore(): string {
     .join('\nUNION ALL\n');
 }
 
-/** Public reference names (institutions, places, items) are not personal data. */
+/** Public reference names (institutions, places, items): their names and addresses are not personal data. */
 const PUBLIC_NAME_COLUMNS = new Set(['name_zh', 'name_en', 'holiday_zh', 'holiday_en']);
-
-function simulatedNames(): { han: Set<string>; minority: Set<string> } {
-  const han = new Set<string>();
-  for (const [surname] of [...HAN_SURNAMES, ...HUI_SURNAMES]) for (const given of [...HAN_GIVEN_MALE, ...HAN_GIVEN_FEMALE]) han.add(surname + given);
-  const minority = new Set<string>();
-  for (const given of [...KAZAKH_GIVEN_MALE, ...KAZAKH_GIVEN_FEMALE, ...UYGHUR_GIVEN_MALE, ...UYGHUR_GIVEN_FEMALE]) {
-    for (const father of [...KAZAKH_GIVEN_MALE, ...UYGHUR_GIVEN_MALE]) minority.add(`${given}·${father}`);
-  }
-  return { han, minority };
-}
-
-function containsName(text: string, names: ReturnType<typeof simulatedNames>): string | null {
-  for (const candidate of names.minority) if (text.includes(candidate)) return candidate;
-  for (let i = 0; i < text.length - 1; i++) {
-    for (const length of [2, 3]) {
-      const part = text.slice(i, i + length);
-      if (part.length === length && names.han.has(part)) return part;
-    }
-  }
-  return null;
-}
+const PUBLIC_KINDS = ['a personal name', 'address'];
 
 /**
  * How one table is scanned. Rows: a fact's rows of this run, a mart's rows of the rebuilt days or
@@ -159,17 +138,14 @@ function scanPlan(schema: string, table: string, timeColumn: string | undefined)
   return { scope: 'WHERE source_date IN (SELECT d FROM run_dates)', coded: (column) => coded.has(column) };
 }
 
-/** What personal data a value holds, if any: a valid ID number, a mobile, or a simulated name. */
-function personalData(value: string, column: string, names: ReturnType<typeof simulatedNames>): string | null {
-  if ((value.match(/[0-9]{17}[0-9Xx]/g) ?? []).some(isValidIdNumber)) return 'ID number';
-  if (/(^|[^0-9])1[3-9][0-9]{9}([^0-9]|$)/.test(value)) return 'mobile number';
-  if (!PUBLIC_NAME_COLUMNS.has(column) && containsName(value, names)) return 'a personal name';
-  return null;
+/** What personal data a value holds, if any (see personal-data.ts: the same detector that masks free text). */
+function personalData(value: string, column: string): string | null {
+  return findPersonalData(value, { ignore: PUBLIC_NAME_COLUMNS.has(column) ? PUBLIC_KINDS : [] });
 }
 
 /**
- * Every text column of core and the marts: valid 18-digit ID numbers, mobile numbers, and the
- * simulator's personal names, in the rows this run wrote (see scanPlan).
+ * Every text column of core and the marts, in the rows this run wrote (see scanPlan): ID numbers,
+ * mobile and landline numbers, addresses and personal names, found by the general detector.
  */
 export async function piiScan(db: Database): Promise<CheckResult> {
   const columns = await db.rows<{ schema: string; table: string; column: string; time: string | null }>(`
@@ -178,12 +154,11 @@ export async function piiScan(db: Database): Promise<CheckResult> {
     FROM information_schema.columns c JOIN information_schema.tables t USING (table_schema, table_name)
     WHERE c.table_schema IN ('core', ${MART_SCHEMAS.map(literal).join(', ')}) AND t.table_type = 'BASE TABLE' AND c.data_type = 'VARCHAR'
     ORDER BY 1, 2, 3`);
-  const names = simulatedNames();
   const findings: string[] = [];
   let failing = 0;
   const judge = (schema: string, table: string, column: string, values: string[]) => {
     for (const v of values) {
-      const kind = personalData(v, column, names);
+      const kind = personalData(v, column);
       if (!kind) continue;
       failing++;
       if (findings.length < 5) findings.push(`${schema}.${table}.${column}: ${kind}`);
@@ -205,17 +180,16 @@ export async function piiScan(db: Database): Promise<CheckResult> {
     }
     for (const { column } of cols.filter((c) => !coded(c.column))) {
       const col = ident(column);
-      // The regular expressions run on the rows (cheaper than hashing every distinct key first);
-      // only values with an ID-number or mobile shape or (outside public name columns) Chinese
-      // characters are made distinct and judged with the check digit and the name lists.
-      const cjk = PUBLIC_NAME_COLUMNS.has(column) ? '' : `OR regexp_matches(${col}, '[\\x{4e00}-\\x{9fff}]')`;
+      // The detector's patterns run on the rows in SQL (cheaper than hashing every distinct value
+      // first); only the values they match are made distinct and judged, with the check digit.
       const values = await db.rows<{ v: string }>(`SELECT DISTINCT ${col} AS v FROM ${from}
-        ${scope ? `${scope} AND` : 'WHERE'} (regexp_matches(${col}, '[0-9]{17}[0-9Xx]|(^|[^0-9])1[3-9][0-9]{9}([^0-9]|$)') ${cjk}) LIMIT 100000`);
+        ${scope ? `${scope} AND` : 'WHERE'} regexp_matches(${col}, ${literal(ANY_PERSONAL_DATA_RE2)}) LIMIT 100000`);
       judge(schema, table, column, values.map((r) => r.v));
     }
   }
   return {
-    name: 'PII scan: no ID numbers, mobiles or personal names in core and marts',
+    name: 'PII scan: no ID numbers, phone numbers, addresses or personal names in core and marts',
+    severity: 'error',
     passed: failing === 0,
     failingRows: failing,
     detail: failing === 0 ? `${columns.length} text columns scanned` : findings.join('; ')

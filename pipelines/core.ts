@@ -6,6 +6,7 @@ import type { FeedSpec, FieldSpec } from '../datasets/contract/field';
 import { duckdbType } from '../datasets/contract/duckdb';
 import { ident, literal } from './sql';
 import { stageTable } from './ingest';
+import { maskFreeTextSql } from './personal-data';
 import { localDaySql } from './warehouse';
 
 const MONEY = /(amount|revenue|cost|assets|liabilities|price_yuan)$/;
@@ -27,9 +28,6 @@ const AGE_BAND = (age: string) => `CASE
       WHEN ${age} <= 64 THEN '45-64'
       ELSE '65+' END`;
 
-/** Identifiers typed into free text are masked before the text may leave staging. */
-export const MASK_FREE_TEXT = (expr: string) =>
-  `regexp_replace(regexp_replace(${expr}, '[0-9]{17}[0-9Xx]', '[身份证号已脱敏]', 'g'), '1[3-9][0-9]{9}', '[电话已脱敏]', 'g')`;
 
 /** The event's local day, once per row (the fact's event_date and every age are taken from it). */
 const eventDaySql = (feed: FeedSpec) => localDaySql(`s.${ident(`v_${feed.eventField}`)}`, feed.fields[feed.eventField].type);
@@ -43,11 +41,11 @@ function columnsOf(feed: FeedSpec): Column[] {
     { name: 'partition_date', type: 'DATE', expr: partition },
     { name: 'source_date', type: 'DATE', expr: 's.folder_date' }
   ];
-  for (const [name, spec] of Object.entries(feed.fields)) columns.push(...columnFor(name, spec));
+  for (const [name, spec] of Object.entries(feed.fields)) columns.push(...columnFor(feed, name, spec));
   return columns;
 }
 
-function columnFor(name: string, spec: FieldSpec): Column[] {
+function columnFor(feed: FeedSpec, name: string, spec: FieldSpec): Column[] {
   const v = `s.${ident(`v_${name}`)}`;
   switch (spec.pii) {
     case 'name':
@@ -65,7 +63,8 @@ function columnFor(name: string, spec: FieldSpec): Column[] {
         { name: 'age_band', type: 'VARCHAR', expr: AGE_BAND(`s.${ident(`age_${name}`)}`) }
       ];
     case 'free_text':
-      return [{ name, type: 'VARCHAR', expr: MASK_FREE_TEXT(v) }];
+      // Identifiers typed into free text are masked before the text may leave staging.
+      return [{ name, type: 'VARCHAR', expr: maskFreeTextSql(feed, v) }];
   }
   const type = spec.type === 'number' && MONEY.test(name) ? 'DECIMAL(18,2)' : spec.type === 'integer' ? 'INTEGER' : duckdbType(spec.type);
   return [{ name, type, expr: type === duckdbType(spec.type) ? v : `CAST(${v} AS ${type})` }];

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { FeedSpec, FieldSpec } from '../datasets/contract/field';
 import { duckdbType } from '../datasets/contract/duckdb';
 import { copyLandingFile, MARKER, type FileRead } from './landing-file';
+import { maskPatternsSql } from './personal-data';
 import type { LandingFile } from './landing';
 import { ident, list, literal } from './sql';
 import { localDaySql, type Database } from './warehouse';
@@ -206,11 +207,10 @@ export function lineNumberSql(table: string): string {
   return `(SELECT file_no, min(rowid) - 1 AS before FROM ${table} GROUP BY file_no)`;
 }
 
-/** Raw identifiers masked in a quarantined line: ID numbers, mobiles, names, addresses, birth dates. */
+/** Raw identifiers masked in a quarantined line: the person fields' values, then the general patterns. */
 function maskLine(column: string): string {
-  let expr = column;
-  expr = `regexp_replace(${expr}, '[0-9]{17}[0-9Xx]', '<ID>', 'g')`;
-  expr = `regexp_replace(${expr}, '1[3-9][0-9]{9}', '<PHONE>', 'g')`;
-  expr = `regexp_replace(${expr}, '"(person_name|address|scene_address|birth_date)"\\s*:\\s*"[^"]*"', '"\\1":"<MASKED>"', 'g')`;
-  return expr;
+  const fields = `regexp_replace(${column}, '"(person_name|address|scene_address|birth_date|phone|caller_phone|id_number|linked_id_number)"\\s*:\\s*"[^"]*"', '"\\1":"<MASKED>"', 'g')`;
+  // A quarantined line may be cut anywhere: a run of 11 or more digits not part of an event id may be
+  // the start of an ID number or a phone, so it goes too.
+  return `regexp_replace(${maskPatternsSql(fields)}, '(^|[^0-9A-Za-z])[0-9]{11,}', '\\1<NUMBER>', 'g')`;
 }

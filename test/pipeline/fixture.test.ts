@@ -127,6 +127,6 @@ describe('pipeline on a hand-made fixture', () => {
       SELECT count(DISTINCT person_key) AS n FROM (SELECT person_key FROM core.fact_settlements UNION ALL SELECT person_key FROM core.fact_referrals)`);
     expect(keys[0].n).toBe('2');
     const text = await query<{ diagnosis_text: string; birth_year: number; age_band: string }>(wh(), `SELECT diagnosis_text, birth_year, age_band FROM core.fact_referrals LIMIT 1`);
-    expect(text[0]).toEqual({ diagnosis_text: '胸痛待查 身份证[身份证号已脱敏]', birth_year: 1950, age_band: '65+' });
+    expect(text[0]).toEqual({ diagnosis_text: '胸痛待查 身份证[已脱敏身份证号]', birth_year: 1950, age_band: '65+' });
   });
 });

@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../../datasets/contract/id-number';
+import { findPersonalData } from '../../pipelines/personal-data';
 import type { RunResult } from '../../pipelines/run';
 import { removeDir, tempDir } from '../helpers/landing';
 import { query, runOn } from '../helpers/pipeline';
@@ -40,6 +41,14 @@ const review = (id: string, drugCount: unknown) => JSON.stringify({
   review_id: id, reviewed_at: '2025-03-02T09:00:00+08:00', institution_code: 'JG6523010001', department: 'internal_medicine',
   drug_count: drugCount, issue_type: 'none', action: 'passed', id_number: patient, person_name: '王小明'
 });
+const referral = (id: string, diagnosis: string) => JSON.stringify({
+  referral_id: id, direction: 'down', from_institution: 'JG6523010001', to_institution: 'JG6523010001', mc_code: null, urgent: false,
+  urgent_kind: null, reason: 'rehabilitation', status: 'admitted', applied_at: '2025-03-02T08:00:00+08:00', accepted_at: '2025-03-02T08:30:00+08:00',
+  admitted_at: '2025-03-02T10:00:00+08:00', closed_at: '2025-03-02T10:00:00+08:00', diagnosis_text: diagnosis, id_number: patient,
+  person_name: '古丽扎尔·托合提', sex: 'F', birth_date: '1980-01-01', phone: '13899001234', residence_county: '652301'
+});
+/** Free text naming the patient, a relative and an address, in forms no list of ours holds. */
+const DIAGNOSIS = '古丽扎尔·托合提胸痛2小时，其子艾尔肯陪同，住昌吉市北京南路45号2单元301室，电话0994-2233445，母亲高血压病史';
 const ok = (v: number, line: number, extra?: Record<string, unknown>) => settlement(`H${v}L${line}`, extra);
 const lines = (...ls: string[]) => `${ls.join('\n')}\n`;
 const bytes = (...parts: (string | Buffer)[]) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
@@ -75,7 +84,8 @@ const VARIANTS: Variant[] = [
     expect: ['loaded', 'malformed_json', 'malformed_json', 'malformed_json', 'loaded'] },
   { name: 'JSON that is not a record', parts: [lines('[1,2]', '123', '"text"', 'null', '{}', ok(24, 6))], expect: ['malformed_json', 'malformed_json', 'malformed_json', 'malformed_json', 'missing_field:settlement_id', 'loaded'] },
   { name: 'a NUL byte, a duplicate and a broken line', parts: [lines(ok(25, 1), ok(25, 1), `${ok(25, 3).slice(0, 40)}\u0000`, ok(25, 4).slice(0, 60), ok(25, 5))],
-    expect: ['loaded', 'duplicate', 'malformed_json', 'malformed_json', 'loaded'] }
+    expect: ['loaded', 'duplicate', 'malformed_json', 'malformed_json', 'loaded'] },
+  { name: 'a referral whose diagnosis names the patient and a relative and gives an address', feed: 'referrals', parts: [lines(referral('H26L1', DIAGNOSIS))], expect: ['loaded'] }
 ];
 
 const dayOf = (v: number) => `2025-03-${String(v + 2).padStart(2, '0')}`;
@@ -110,7 +120,7 @@ afterAll(() => removeDir(dir));
 async function outcomes(v: number): Promise<Outcome[]> {
   const variant = VARIANTS[v - 1];
   const feed = variant.feed ?? 'settlements';
-  const id = feed === 'settlements' ? 'settlement_id' : 'review_id';
+  const id = feed === 'settlements' ? 'settlement_id' : feed === 'referrals' ? 'referral_id' : 'review_id';
   const day = dayOf(v);
   const file = await query<{ lines: string }>(wh(), `SELECT lines FROM meta.run_files WHERE source_date = '${day}' AND feed = '${feed}'`);
   const n = Number(file[0]?.lines ?? 0);
@@ -197,6 +207,12 @@ describe('hostile landing files, written by other tools', () => {
       { path: `settlements/dt=${dayOf(1)}/_SUCCESS`, reason: 'hidden (not a data file (*.ndjson, *.ndjson.gz, *.jsonl, *.jsonl.gz))', warning: false }
     ]);
     expect(result.checks.find((c) => c.name === 'landing zone: nothing skipped')).toMatchObject({ passed: false, severity: 'warning', failingRows: 4 });
+  });
+
+  it('masks the names and the address in the referral\'s diagnosis: the record\'s own name and the general patterns', async () => {
+    const [row] = await query<{ text: string }>(wh(), `SELECT diagnosis_text AS text FROM core.fact_referrals WHERE referral_id = 'H26L1'`);
+    expect(row.text).toBe('[已脱敏姓名]胸痛2小时，其子[已脱敏姓名]陪同，[已脱敏地址][已脱敏地址]，电话[已脱敏电话]，母亲高血压病史');
+    expect(findPersonalData(row.text)).toBeNull();
   });
 
   it('masks identifiers in the quarantined lines it keeps', async () => {

@@ -7,7 +7,7 @@ import { piiScan } from '../../pipelines/checks';
 import { createFactSql } from '../../pipelines/core';
 import { modelFiles } from '../../pipelines/models';
 import { Database } from '../../pipelines/warehouse';
-import { settlements } from '../../datasets/contract/feeds';
+import { referrals, settlements } from '../../datasets/contract/feeds';
 
 const idNumber = makeIdNumber('652301', '1980-01-01', 123);
 let db: Database;
@@ -16,6 +16,7 @@ beforeEach(async () => {
   db = await Database.open(':memory:');
   await db.runFile(modelFiles()[0]);
   await db.run(createFactSql(settlements));
+  await db.run(createFactSql(referrals));
   await db.run(`CREATE TABLE mart_services.visits_daily (day DATE, institution_code VARCHAR, channel VARCHAR, visits BIGINT)`);
   await db.run(`CREATE TEMP TABLE run_dates AS SELECT DATE '2025-03-14' AS d`);
   await db.run(`CREATE TEMP TABLE affected_dates AS SELECT DATE '2025-03-14' AS d`);
@@ -36,13 +37,26 @@ describe('PII scan', () => {
 
   it('catches an ID number in a coded fact column, a mobile in a free fact column, and a name in a mart', async () => {
     await db.run(`UPDATE core.fact_settlements SET department = ?, settlement_id = 'ST 13812345678'`, [`id ${idNumber}`]);
-    await db.run(`INSERT INTO mart_services.visits_daily VALUES ('2025-03-14', 'JG6523010001', '张伟', 3)`);
+    await db.run(`INSERT INTO mart_services.visits_daily VALUES ('2025-03-14', 'JG6523010001', '家属：卡德尔', 3)`);
     const result = await piiScan(db);
     expect(result.passed).toBe(false);
     expect(result.failingRows).toBe(3);
     expect(result.detail).toContain('core.fact_settlements.department: ID number');
     expect(result.detail).toContain('core.fact_settlements.settlement_id: mobile number');
     expect(result.detail).toContain('mart_services.visits_daily.channel: a personal name');
+  });
+
+  it('blocks a name it has never seen in free text, and a street address, and passes a clinical note', async () => {
+    const referral = (id: string, text: string) => db.run(`INSERT INTO core.fact_referrals (event_date, partition_date, source_date, referral_id, diagnosis_text)
+      VALUES ('2025-03-14', '2025-03-14', '2025-03-14', ?, ?)`, [id, text]);
+    await referral('R1', '急性胸痛，母亲高血压病史，转上级医院');
+    expect((await piiScan(db)).passed).toBe(true);
+    await referral('R2', '患者努尔比亚·艾山胸痛2小时');
+    await referral('R3', '现住宁边路88号');
+    const result = await piiScan(db);
+    expect(result).toMatchObject({ passed: false, failingRows: 2, severity: 'error' });
+    expect(result.detail).toContain('core.fact_referrals.diagnosis_text: a personal name');
+    expect(result.detail).toContain('core.fact_referrals.diagnosis_text: address');
   });
 
   it('leaves rows outside the run to the run that wrote them', async () => {

@@ -200,6 +200,7 @@ export const en: Record<MessageKey, string> = {
   'check.ranges: beds occupied within 110% of beds open': 'ranges: beds occupied within 110% of beds open',
   'check.marts: totals equal core totals': 'marts: totals equal core totals',
   'check.PII scan: no ID numbers, mobiles or personal names in core and marts': 'PII scan: no ID numbers, mobiles or personal names in core and marts',
+  'check.PII scan: no ID numbers, phone numbers, addresses or personal names in core and marts': 'PII scan: no ID numbers, phone numbers, addresses or personal names in core and marts',
   'check.ok': 'ok',
   'stage.schema': 'schema',
   'stage.reference': 'reference data',
