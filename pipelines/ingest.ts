@@ -100,18 +100,31 @@ const BLANK = `(line IS NULL OR trim(line, ' \t') = '')`;
  * when valid; 'blank' for a blank line), masked raw line for problems, duplicate flag. Names, phones and addresses are kept only for feeds with free text, whose masking needs
  * the record's own identifiers. Returns every file with its count and outcome.
  */
-export async function stageFeed(db: Database, feed: FeedSpec, files: LandingFile[], loadedIds: string | null, options: IngestOptions): Promise<StagedFile[]> {
-  const table = stageTable(feed);
+export async function stageFeed(db: Database, feed: FeedSpec, read: ReadFeed, loadedIds: string | null): Promise<StagedFile[]> {
+  try {
+    await parse(db, feed, read.files, read.options);
+    await flagDuplicates(db, feed, stageTable(feed), loadedIds);
+    return read.files.map(({ copy: _copy, ...f }) => f);
+  } finally {
+    rmSync(read.dir, { recursive: true, force: true });
+  }
+}
+
+/** A feed's files as read by the streaming pass, their plain copies waiting for the parse. */
+export interface ReadFeed {
+  dir: string;
+  files: (StagedFile & { copy: string })[];
+  options: IngestOptions;
+}
+
+/**
+ * The streaming pass over a feed's files (see landing-file.ts). It runs on Node's threads while
+ * DuckDB's run on theirs, so the pipeline reads the next feed while DuckDB parses this one.
+ */
+export async function readFeed(feed: FeedSpec, files: LandingFile[], options: IngestOptions): Promise<ReadFeed> {
   const dir = join(options.workDir, feed.name);
   mkdirSync(dir, { recursive: true });
-  try {
-    const staged = await copyAll(feed, files, dir, options);
-    await parse(db, feed, staged, options);
-    await flagDuplicates(db, feed, table, loadedIds);
-    return staged.map(({ copy: _copy, ...f }) => f);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return { dir, files: await copyAll(feed, files, dir, options), options };
 }
 
 async function copyAll(feed: FeedSpec, files: LandingFile[], dir: string, options: IngestOptions): Promise<(StagedFile & { copy: string })[]> {

@@ -43,7 +43,7 @@ export interface FileRead {
   outcome: 'read' | 'truncated' | 'unreadable';
   /** What was unusual about the file, for the run record (null when nothing was). */
   detail: string | null;
-  /** Records sampled for fields the contract does not know (the first line of every 64 KB read), and
+  /** Records sampled for fields the contract does not know (the first line of every 256 KB read), and
    * per unknown field the sampled records that had it. Parsing every line twice to find them would
    * cost a third of the parse; a new export version adds its field to every record, so a sample finds it. */
   sampled: number;
@@ -96,8 +96,8 @@ export async function copyLandingFile(path: string, out: string, options: ReadOp
   };
   let copy: LineCopier;
   try {
-    const source = createReadStream(path, { highWaterMark: 1 << 16 });
-    const stream = gzip ? source.pipe(createGunzip({ chunkSize: 1 << 16 })) : source;
+    const source = createReadStream(path, { highWaterMark: 1 << 18 });
+    const stream = gzip ? source.pipe(createGunzip({ chunkSize: 1 << 18 })) : source;
     if (gzip) source.on('error', (error) => stream.destroy(error));
     copy = await copyFrom(stream as AsyncIterable<Buffer>);
   } catch (error) {
@@ -228,25 +228,31 @@ function lineCopier(out: string, options: ReadOptions) {
   };
 
   const chunk = (data: Buffer) => {
-    let buf: Buffer = carry ? Buffer.concat([carry, data]) : data;
-    carry = null;
+    let buf = data;
     if (first) {
       first = false;
-      const mark = options.encoding === 'utf-8' ? UTF8_BOM : options.encoding === 'gb18030' ? GB18030_BOM : null;
-      let found = false;
-      if (mark && buf.subarray(0, mark.length).equals(mark)) {
-        buf = buf.subarray(mark.length);
-        found = true;
-      }
-      bom = found;
+      const bomBytes = options.encoding === 'utf-8' ? UTF8_BOM : options.encoding === 'gb18030' ? GB18030_BOM : null;
+      bom = bomBytes !== null && buf.subarray(0, bomBytes.length).equals(bomBytes);
+      if (bom) buf = buf.subarray(bomBytes!.length);
     }
-    if (overlong) {
-      // The rest of a line already too long: skipped up to its end, then one marker for it.
+    if (overlong || carry) {
+      // The line begun in an earlier chunk ends at this chunk's first LF; only it is joined, so
+      // the chunk itself is never copied.
       const end = buf.indexOf(NL);
-      if (end === -1) return;
-      counts.lines++;
-      mark('line_too_long', lossy(overlong));
-      overlong = null;
+      if (end === -1) {
+        if (carry) carry = Buffer.concat([carry, buf]);
+        if (carry && carry.length > options.maxLineBytes) [overlong, carry] = [Buffer.from(carry.subarray(0, SAMPLE_CHARS * 4)), null];
+        return;
+      }
+      if (overlong) {
+        // The rest of a line already too long: skipped up to its end, then one marker for it.
+        counts.lines++;
+        mark('line_too_long', lossy(overlong));
+        overlong = null;
+      } else {
+        lines(Buffer.concat([carry!, buf.subarray(0, end + 1)]));
+        carry = null;
+      }
       buf = buf.subarray(end + 1);
     }
     const last = buf.lastIndexOf(NL);
@@ -255,6 +261,7 @@ function lineCopier(out: string, options: ReadOptions) {
     if (rest.length > options.maxLineBytes) overlong = Buffer.from(rest.subarray(0, SAMPLE_CHARS * 4));
     else if (rest.length > 0) carry = Buffer.from(rest);
   };
+
 
   return {
     chunk,

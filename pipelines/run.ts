@@ -8,7 +8,7 @@ import { FEEDS } from '../datasets/contract/feeds';
 import type { FeedSpec } from '../datasets/contract/field';
 import { runChecks, type CheckResult, type Thresholds } from './checks';
 import { affectedDatesSql, createFactSql, loadFactSql } from './core';
-import { lineNumberSql, stageFeed, stageFilesTable, stageTable, type StagedFile } from './ingest';
+import { lineNumberSql, readFeed, stageFeed, stageFilesTable, stageTable, type ReadFeed, type StagedFile } from './ingest';
 import { scanLanding, type SkippedPath } from './landing';
 import { acquireLock } from './lock';
 import { buildMonthlyRollups, loadReferenceCodes, loadReferenceTables, modelFiles, referenceFingerprint } from './models';
@@ -175,14 +175,22 @@ async function runLocked(options: PipelineOptions): Promise<RunResult> {
     await wh.run('CREATE TEMP TABLE run_dates (d DATE); CREATE TEMP TABLE affected_dates (d DATE)');
     await wh.run(`INSERT INTO run_dates SELECT CAST(unnest(${listOfDates(dates)}) AS DATE)`);
 
+    const read = (b: number, i: number) => {
+      const p = readFeed(FEEDS[i], zone.files(FEEDS[i].name, batches[b]), { workDir, maxLineBytes });
+      p.catch(() => undefined); // awaited in its step; a failure before then must not go unhandled
+      return p;
+    };
+    let next: Promise<ReadFeed> | null = null;
     for (const [b, batch] of batches.entries()) {
       await wh.run(`CREATE OR REPLACE TEMP TABLE batch_dates AS SELECT CAST(unnest(${listOfDates(batch)}) AS DATE) AS d`);
-      for (const feed of FEEDS) {
+      for (const [i, feed] of FEEDS.entries()) {
         await step(`ingest ${feed.name}`, async () => {
-          const files = zone.files(feed.name, batch);
+          const files = await (next ?? read(b, i));
+          // The next feed (or the next batch's first) is read while DuckDB works on this one.
+          next = i + 1 < FEEDS.length ? read(b, i + 1) : b + 1 < batches.length ? read(b + 1, 0) : null;
           const near = `source_date NOT IN (SELECT d FROM batch_dates) AND partition_date BETWEEN DATE ${literal(batch[0])} - ${DUPLICATE_WINDOW_DAYS} AND DATE ${literal(batch[batch.length - 1])} + ${DUPLICATE_WINDOW_DAYS}`;
           await wh.run(`CREATE OR REPLACE TEMP TABLE loaded_ids AS SELECT ${ident(feed.idField)} AS id FROM core.${ident(`fact_${feed.name}`)} WHERE ${near}`);
-          const staged = await stageFeed(wh, feed, files, 'loaded_ids', { workDir, maxLineBytes });
+          const staged = await stageFeed(wh, feed, files, 'loaded_ids');
           const lines = await recordAccounting(wh, runId, feed, staged);
           emit({ kind: 'feed', feed: feed.name, batch: b + 1, batches: batches.length, lines });
         });

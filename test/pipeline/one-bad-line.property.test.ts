@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settlements } from '../../datasets/contract/feeds';
 import { makeIdNumber } from '../../datasets/contract/id-number';
-import { stageFeed, stageTable } from '../../pipelines/ingest';
+import { readFeed, stageFeed, stageTable } from '../../pipelines/ingest';
 import { loadReferenceCodes, loadReferenceTables, modelFiles } from '../../pipelines/models';
 import { Database } from '../../pipelines/warehouse';
 import { removeDir, tempDir } from '../helpers/landing';
@@ -66,8 +66,9 @@ describe('one bad line', () => {
           mkdirSync(folder, { recursive: true });
           const path = join(folder, gzip ? 'part.ndjson.gz' : 'part.ndjson');
           writeFileSync(path, gzip ? gzipSync(body) : body);
-          const [file] = await stageFeed(db, settlements, [{ feed: 'settlements', path, folderDate: '2025-03-02', encoding: 'utf-8' }], null,
+          const read = await readFeed(settlements, [{ feed: 'settlements', path, folderDate: '2025-03-02', encoding: 'utf-8' }],
             { workDir: join(folder, 'work'), maxLineBytes: MAX_LINE });
+          const [file] = await stageFeed(db, settlements, read, null);
           expect(file.lines).toBe(lines.length);
           const staged = await db.rows<{ problem: string | null }>(`SELECT problem FROM ${stageTable(settlements)} ORDER BY rowid`);
           expect(staged.length).toBe(lines.length);
