@@ -69,7 +69,7 @@ CREATE TABLE IF NOT EXISTS meta.skipped_paths (
   warning BOOLEAN NOT NULL
 );
 -- Fields the contract does not know (ignored), per feed and landing day: found in a sample of the
--- records (the first of every 64 KB of a file), of which records_with_field had the field.
+-- records (the first of every 256 KB of a file), of which records_with_field had the field.
 CREATE TABLE IF NOT EXISTS meta.unknown_fields (
   run_id VARCHAR NOT NULL,
   feed VARCHAR NOT NULL,
