@@ -134,7 +134,8 @@ async function copyAll(feed: FeedSpec, files: LandingFile[], dir: string, option
   const worker = async () => {
     for (let i = next++; i < files.length; i = next++) {
       const copy = join(dir, `${i}.ndjson`);
-      reads[i] = { ...(await copyLandingFile(files[i].path, copy, { encoding: files[i].encoding, maxLineBytes: options.maxLineBytes, knownFields })), copy };
+      const read = await copyLandingFile(files[i].path, copy, { encoding: files[i].encoding, maxLineBytes: options.maxLineBytes, knownFields });
+      reads[i] = { ...read, copy: read.direct ? files[i].path : copy };
     }
   };
   await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker));
@@ -175,7 +176,7 @@ async function parse(db: Database, feed: FeedSpec, staged: (StagedFile & { copy:
     WITH src AS (
       SELECT CAST(file_index AS INTEGER) AS file_no, line, CASE WHEN json_valid(line) THEN ${json} END AS j
       FROM read_csv(${list(batch.map((f) => f.copy))}, columns = {'line': 'VARCHAR'}, header = false, delim = chr(30), quote = '',
-                    escape = '', compression = 'none', auto_detect = false, null_padding = false, max_line_size = ${options.maxLineBytes + 65536})
+                    escape = '', compression = 'auto', auto_detect = false, null_padding = false, max_line_size = ${options.maxLineBytes + 65536})
     ), typed AS (
       SELECT file_no, ${folderDates}[file_no + 1] AS folder_date, line, j,
       ${values} FROM src

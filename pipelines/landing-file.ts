@@ -38,6 +38,9 @@ export interface FileRead {
   lines: number;
   /** Lines replaced by a marker, by reason. */
   marked: Partial<Record<MarkedReason, number>>;
+  /** True when DuckDB reads the file itself (it is clean: no line set aside, LF endings, UTF-8,
+   * compressed as its name says); false when it reads the plain copy. */
+  direct: boolean;
   /** read: every line counted; truncated: the gzip stream ended early or failed its check, so
    * the lines counted are what precedes the damage; unreadable: no line could be counted. */
   outcome: 'read' | 'truncated' | 'unreadable';
@@ -71,7 +74,7 @@ function sample(text: string): string {
  * for what is in the file: damage is the outcome. Throws only if `out` cannot be written.
  */
 export async function copyLandingFile(path: string, out: string, options: ReadOptions): Promise<FileRead> {
-  const result: FileRead = { bytes: 0, compression: 'none', encoding: options.encoding, lines: 0, marked: {}, outcome: 'read', detail: null, sampled: 0, unknownFields: {} };
+  const result: FileRead = { bytes: 0, compression: 'none', encoding: options.encoding, lines: 0, marked: {}, outcome: 'read', detail: null, sampled: 0, unknownFields: {}, direct: false };
   const notes: string[] = [];
   let head: Buffer;
   try {
@@ -85,8 +88,8 @@ export async function copyLandingFile(path: string, out: string, options: ReadOp
   result.compression = gzip ? 'gzip' : 'none';
   if (gzip !== /\.gz$/i.test(path)) notes.push(gzip ? 'gzip without a .gz name' : 'plain text with a .gz name');
 
-  const copyFrom = async (source: AsyncIterable<Buffer> | Buffer[]) => {
-    const copy = lineCopier(out, options);
+  const copyFrom = async (source: AsyncIterable<Buffer> | Buffer[], write: boolean) => {
+    const copy = lineCopier(write ? out : null, options);
     try {
       for await (const data of source) copy.chunk(data);
       return copy;
@@ -94,12 +97,20 @@ export async function copyLandingFile(path: string, out: string, options: ReadOp
       copy.close();
     }
   };
+  const stream = () => {
+    const source = createReadStream(path, { highWaterMark: 1 << 18 });
+    const decompressed = gzip ? source.pipe(createGunzip({ chunkSize: 1 << 18 })) : source;
+    if (gzip) source.on('error', (error) => decompressed.destroy(error));
+    return decompressed as AsyncIterable<Buffer>;
+  };
   let copy: LineCopier;
   try {
-    const source = createReadStream(path, { highWaterMark: 1 << 18 });
-    const stream = gzip ? source.pipe(createGunzip({ chunkSize: 1 << 18 })) : source;
-    if (gzip) source.on('error', (error) => stream.destroy(error));
-    copy = await copyFrom(stream as AsyncIterable<Buffer>);
+    // First a pass that only counts and checks. A clean file (the common case) is then read by
+    // DuckDB as it is, with DuckDB's own decompressor, so the two counts are independent; any
+    // other file is read again and copied.
+    copy = await copyFrom(stream(), false);
+    result.direct = options.encoding === 'utf-8' && !copy.unclean && gzip === /\.gz$/i.test(path);
+    if (!result.direct) copy = await copyFrom(stream(), true);
   } catch (error) {
     // A damaged gzip stream: the streaming decompressor drops what its last call decoded, so the
     // file is decompressed again whole, keeping every byte decodable before the damage.
@@ -109,7 +120,7 @@ export async function copyLandingFile(path: string, out: string, options: ReadOp
     }
     result.outcome = 'truncated';
     notes.unshift(`gzip stream ${/unexpected end/i.test(message(error)) ? 'ends early' : 'is damaged'} (${message(error)}) after ${recovered.length} bytes`);
-    copy = await copyFrom([recovered]);
+    copy = await copyFrom([recovered], true);
   }
   const { lines, marked, crlf, gb18030Like, sampled, unknownFields } = copy.counts();
   Object.assign(result, { lines, marked, sampled, unknownFields });
@@ -154,8 +165,10 @@ type LineCopier = ReturnType<typeof lineCopier>;
  * Copies decompressed bytes to `out`, line for line: clean runs of lines whole, the others line by
  * line, with a marker for each line set aside. Counts every line.
  */
-function lineCopier(out: string, options: ReadOptions) {
-  const fd = openSync(out, 'w');
+function lineCopier(out: string | null, options: ReadOptions) {
+  // Without `out` nothing is written: the pass only counts, and notes whether a copy is needed.
+  const fd = out === null ? null : openSync(out, 'w');
+  let unclean = false;
   const decoder = options.encoding === 'utf-8' ? null : new TextDecoder(options.encoding, { fatal: true });
   const counts = { lines: 0, marked: {} as Partial<Record<MarkedReason, number>>, crlf: 0, gb18030Like: 0, sampled: 0, unknownFields: {} as Record<string, number> };
   let first = true;
@@ -164,7 +177,7 @@ function lineCopier(out: string, options: ReadOptions) {
   /** While a line longer than the limit is being skipped: the start of it, for the sample. */
   let overlong: Buffer | null = null;
 
-  const write = (buf: Buffer | string) => { writeSync(fd, typeof buf === 'string' ? Buffer.from(buf) : buf); };
+  const write = (buf: Buffer | string) => { if (fd !== null) writeSync(fd, typeof buf === 'string' ? Buffer.from(buf) : buf); };
   const mark = (reason: MarkedReason, text: string) => {
     counts.marked[reason] = (counts.marked[reason] ?? 0) + 1;
     write(`${MARKER}${reason}${MARKER}${sample(text)}\n`);
@@ -186,6 +199,7 @@ function lineCopier(out: string, options: ReadOptions) {
   /** One line (without its LF), checked on its own: the slow path, for lines the fast one refused. */
   const oneLine = (raw: Buffer) => {
     counts.lines++;
+    unclean = true;
     let line = raw.length > 0 && raw[raw.length - 1] === CR ? raw.subarray(0, raw.length - 1) : raw;
     if (line !== raw) counts.crlf++;
     if (line.length > options.maxLineBytes) return mark('line_too_long', lossy(line.subarray(0, SAMPLE_CHARS * 4)));
@@ -266,6 +280,8 @@ function lineCopier(out: string, options: ReadOptions) {
   return {
     chunk,
     get bom() { return bom; },
+    /** A line was set aside or ended in CRLF: DuckDB must read a copy. */
+    get unclean() { return unclean; },
     counts: () => counts,
     /** Writes the last line (without a line ending, or cut short by damage) and closes the copy. */
     close() {
@@ -279,7 +295,7 @@ function lineCopier(out: string, options: ReadOptions) {
         overlong = null;
         carry = null;
       } finally {
-        closeSync(fd);
+        if (fd !== null) closeSync(fd);
       }
     }
   };
