@@ -1,12 +1,13 @@
 // Reading one landing file as real exporters write it: gzip from any encoder (multi-member
 // included) or plain text, whatever the name says; UTF-8 with or without a byte-order mark, or a
-// declared GB18030/GBK; LF or CRLF. The file is decompressed and checked here, in one streaming
-// pass, and copied as plain UTF-8 with LF endings for DuckDB to parse, line for line: the copy has
-// exactly the file's lines in order, so a row's position in the copy is its line number. A line
-// DuckDB could not read (bytes not in the encoding, longer than the limit, a character that breaks
-// line-based reading) is replaced by a marker line that carries its reason and a sample, so it is
-// quarantined in its place and never takes its neighbours with it. The count of lines made here
-// is independent of DuckDB's parse, which the reconciliation check compares it with.
+// declared GB18030/GBK; LF or CRLF. The file is decompressed and its lines counted and checked
+// here, in a streaming pass. A clean file is then parsed by DuckDB as it is; any other is read
+// again and copied as plain UTF-8 with LF endings, line for line: the copy has exactly the file's
+// lines in order, so a row's position in it is its line number. A line DuckDB could not read
+// (bytes not in the encoding, longer than the limit, a character that breaks line-based reading)
+// is replaced by a marker line that carries its reason and a sample, so it is quarantined in its
+// place and never takes its neighbours with it. The count of lines made here is independent of
+// DuckDB's parse, which the reconciliation check compares it with.
 import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { constants, createGunzip, gunzipSync, inflateRawSync } from 'node:zlib';
