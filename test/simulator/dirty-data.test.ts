@@ -58,6 +58,7 @@ beforeAll(async () => {
       counts.truncated_files++;
       const text = gunzipSync(readFileSync(f.path), { finishFlush: constants.Z_SYNC_FLUSH }).toString('utf8');
       counts.truncated_rows_readable += text.split('\n').length - 1;
+      counts.truncated_lines += text.split('\n').length - 1 + (text === '' || text.endsWith('\n') ? 0 : 1);
       continue;
     }
     const seen = seenByFolder.get(key) ?? new Set<string>();
