@@ -1,5 +1,5 @@
-// Name lists of the simulated residents, by naming tradition of the prefecture's peoples.
-// Exported because the pipeline's PII scan looks for these exact names in every text column.
+// Name lists of the simulated residents, by naming tradition of the prefecture's peoples. Only the
+// simulator uses them: the pipeline's PII detection must find names it has never seen.
 
 /** Common Han surnames with rough relative frequencies (Hui residents mostly share them). */
 export const HAN_SURNAMES: readonly (readonly [string, number])[] = [
@@ -41,10 +41,3 @@ export const UYGHUR_GIVEN_MALE = [
 export const UYGHUR_GIVEN_FEMALE = [
   '热依拉', '古丽米拉', '帕提古丽', '阿依夏木', '迪丽娜尔', '米热古丽', '努尔古丽', '阿丽米热', '祖丽胡玛尔'
 ];
-
-/** Every complete name or name part the simulator can emit (for the PII scan). */
-export function allNameParts(): string[] {
-  return [
-    ...KAZAKH_GIVEN_MALE, ...KAZAKH_GIVEN_FEMALE, ...UYGHUR_GIVEN_MALE, ...UYGHUR_GIVEN_FEMALE
-  ];
-}
