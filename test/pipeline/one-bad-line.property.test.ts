@@ -57,7 +57,7 @@ describe('one bad line', () => {
         fc.nat(), fc.oneof(...corruptions), fc.boolean(), fc.boolean(),
         async (rows, pick, corrupt, gzip, crlf) => {
           run++;
-          const lines = rows.map(([amount, name], i) => Buffer.from(record(`P${run}-${i + 1}`, amount, name)));
+          const lines: Buffer[] = rows.map(([amount, name], i) => Buffer.from(record(`P${run}-${i + 1}`, amount, name)));
           const bad = pick % lines.length;
           lines[bad] = corrupt(lines[bad].toString());
           const eol = Buffer.from(crlf ? '\r\n' : '\n');
