@@ -1,6 +1,6 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
-import type { Caller } from '$lib/api/contract';
-import type { ActiveSession } from '$lib/server/auth/sessions';
+import type { Caller } from '#lib/api/contract.js';
+import type { ActiveSession } from '#lib/server/auth/sessions.js';
 
 declare global {
   namespace App {

@@ -1,11 +1,10 @@
 // Server hooks: sign-in first (the session cookie becomes locals.caller, signed-out pages go to
 // /login, every response gets the security headers), then the reader's language.
-import type { Handle, HandleServerError } from '@sveltejs/kit';
-import { sequence } from '@sveltejs/kit/hooks';
+import { sequence, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit/hooks';
 import { pino } from 'pino';
-import { localeHandle } from '$lib/i18n/handle';
-import { badParameter } from '$lib/server/api/errors';
-import { authHandle } from '$lib/server/auth/handle';
+import { localeHandle } from '#lib/i18n/handle.js';
+import { badParameter } from '#lib/server/api/errors.js';
+import { authHandle } from '#lib/server/auth/handle.js';
 
 /**
  * An /api path that is not valid percent-encoding cannot reach a route (SvelteKit fails to
@@ -27,9 +26,16 @@ export const handle = sequence(authHandle, apiPathHandle, localeHandle);
 
 const log = pino({ name: 'hci-server' });
 
+/** The runtime is the project's own (the `node` package): the log says which one serves. */
+export const init: ServerInit = () => {
+  log.info({ node: process.version }, `server starting on Node ${process.version}`);
+};
+
 /** The details stay in the server's log: no stack trace, SQL or path reaches a client. */
-export const handleError: HandleServerError = ({ error, event, status }) => {
-  // A client's mistake (4xx) is answered, not logged as the server's fault.
-  if (status >= 500) log.error({ err: error, path: event.url.pathname, status }, 'unhandled error');
-  return { message: status === 404 ? 'Not found' : 'Internal error' };
+export const handleError: HandleServerError = ({ kind, error, event }) => {
+  // Errors we raise with error() and SvelteKit's own (a 404) keep their status and message: a
+  // client's mistake is answered, not logged as the server's fault.
+  if (kind !== 'unknown') return;
+  log.error({ err: error, path: event.url.pathname }, 'unhandled error');
+  return { message: 'Internal error' };
 };

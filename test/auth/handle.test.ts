@@ -1,6 +1,7 @@
 // The sign-in hook with a real session store; the SvelteKit event carries only what the
 // hook reads (cookies, url, locals).
-import type { RequestEvent, ResolveOptions } from '@sveltejs/kit';
+import type { RequestEvent } from '@sveltejs/kit';
+import type { ResolveOptions } from '@sveltejs/kit/hooks';
 import { describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../src/lib/server/auth/cookies';
 import { createAuthHandle, type AuthLocals } from '../../src/lib/server/auth/handle';

@@ -2,7 +2,7 @@
 // the browser. One instance per element; options replace (notMerge) rather than merge, so a
 // chart never keeps a stale series; everything is disposed with the element.
 import type { Action } from 'svelte/action';
-import type { Locale } from '$lib/i18n/locale';
+import type { Locale } from '#lib/i18n/locale.js';
 // Imported statically on purpose: the page then preloads ECharts with its other modules, ahead
 // of its API requests (QueryPreload.svelte), which would otherwise hold the browser's six
 // connections while a lazily imported chart library waited behind them.

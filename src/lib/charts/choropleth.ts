@@ -1,7 +1,7 @@
 // A county choropleth of Changji. The map is registered with feature names = GB/T 2260
 // codes (nameProperty 'code'), so data joins on codes, never on spelled names.
-import { figure } from '$lib/data/columns';
-import { formatValue } from '$lib/format/number';
+import { figure } from '#lib/data/columns.js';
+import { formatValue } from '#lib/format/number.js';
 import { aria, fmt, type ValueStyle } from './common';
 import type { ChartOption } from './types';
 

@@ -1,7 +1,7 @@
 // Pieces every builder shares: tooltip, grid, value axis, target line. Pure.
-import type { Figure } from '$lib/api/contract';
-import { formatAxis, formatValue, type ValueFormat } from '$lib/format/number';
-import type { Locale } from '$lib/i18n/locale';
+import type { Figure } from '#lib/api/contract.js';
+import { formatAxis, formatValue, type ValueFormat } from '#lib/format/number.js';
+import type { Locale } from '#lib/i18n/locale.js';
 
 export interface ValueStyle {
   format: ValueFormat;

@@ -1,8 +1,8 @@
 // A process as stages (referral: applied -> accepted -> admitted), each labelled with its
 // count and its share of the first stage. A stage small-cell suppression hid reads <5, without
 // a share (nor shares at all when the first stage is hidden).
-import { figure } from '$lib/data/columns';
-import { formatValue } from '$lib/format/number';
+import { figure } from '#lib/data/columns.js';
+import { formatValue } from '#lib/format/number.js';
 import { aria, fmt, tooltip, type ValueStyle } from './common';
 import type { ChartOption } from './types';
 

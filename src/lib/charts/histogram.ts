@@ -1,8 +1,8 @@
 // A distribution from pre-binned counts (the marts keep durations as minute buckets so a
 // median over any org unit is read from summed buckets). Also the median from those buckets.
-import { SUPPRESSED } from '$lib/api/contract';
-import { formatValue } from '$lib/format/number';
-import type { Locale } from '$lib/i18n/locale';
+import { SUPPRESSED } from '#lib/api/contract.js';
+import { formatValue } from '#lib/format/number.js';
+import type { Locale } from '#lib/i18n/locale.js';
 import { aria, grid, tooltip } from './common';
 import type { ChartOption } from './types';
 

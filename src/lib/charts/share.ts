@@ -1,8 +1,8 @@
 // Parts of a whole at one point in time (paper vs digital recognition, referral direction):
 // a ring with each part's share in its label. A part small-cell suppression hid has no size:
 // it is left out of the ring and of the total, and reads <5.
-import { figure } from '$lib/data/columns';
-import { formatValue } from '$lib/format/number';
+import { figure } from '#lib/data/columns.js';
+import { formatValue } from '#lib/format/number.js';
 import { aria, fmt, tooltip, type ValueStyle } from './common';
 import type { ChartOption } from './types';
 

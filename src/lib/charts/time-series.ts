@@ -1,8 +1,8 @@
 // Indicator over time: one or more series (a breakdown, or the comparison period dashed),
 // an optional target line, optional stacking (channels) or share-of-total view. Columns
 // go to ECharts as one dataset, not as row objects.
-import { figure } from '$lib/data/columns';
-import { formatPeriod, type Grain } from '$lib/format/date';
+import { figure } from '#lib/data/columns.js';
+import { formatPeriod, type Grain } from '#lib/format/date.js';
 import { aria, fmt, grid, targetLine, tooltip, valueAxis, type Target, type ValueStyle } from './common';
 import type { ChartOption } from './types';
 

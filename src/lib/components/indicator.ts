@@ -1,13 +1,13 @@
 // Glue between the dashboard context and the pure builders: the query an indicator view sends,
 // its value style and target in the reader's language, and why a selection is empty.
-import type { Indicator } from '$lib/api/contract';
-import type { Target, ValueStyle } from '$lib/charts/common';
-import type { QuerySpec } from '$lib/data/query';
-import type { Dashboard } from '$lib/filters/context';
-import type { NameSources } from '$lib/filters/names';
-import { nameOf } from '$lib/filters/org-tree';
-import { formatRange } from '$lib/format/date';
-import type { I18n } from '$lib/i18n/context';
+import type { Indicator } from '#lib/api/contract.js';
+import type { Target, ValueStyle } from '#lib/charts/common.js';
+import type { QuerySpec } from '#lib/data/query.js';
+import type { Dashboard } from '#lib/filters/context.js';
+import type { NameSources } from '#lib/filters/names.js';
+import { nameOf } from '#lib/filters/org-tree.js';
+import { formatRange } from '#lib/format/date.js';
+import type { I18n } from '#lib/i18n/context.js';
 
 export function baseSpec(d: Dashboard, indicator: string, extra: Partial<QuerySpec> = {}): QuerySpec {
   return { indicator, from: d.filters.from, to: d.filters.to, org: d.org, grain: 'all', ...extra };

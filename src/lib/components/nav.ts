@@ -1,6 +1,7 @@
 // The dashboard's pages, in menu order. `filters`: the page reads the org/period filters, so
 // links to it carry them along.
-import type { MessageKey } from '$lib/i18n';
+import type { QueryParams } from '#lib/filters/url-state.js';
+import type { MessageKey } from '#lib/i18n/index.js';
 
 export interface NavItem {
   path: string;
@@ -24,7 +25,7 @@ export const NAV: readonly NavItem[] = [
 const FILTER_KEYS = ['org', 'period', 'from', 'to', 'grain', 'compare'];
 
 /** The link to a page, keeping the current filters when the page uses them. */
-export function navHref(item: NavItem, current: URLSearchParams): string {
+export function navHref(item: NavItem, current: QueryParams): string {
   if (!item.filters) return item.path;
   const kept = new URLSearchParams();
   for (const key of FILTER_KEYS) {

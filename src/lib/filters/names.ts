@@ -1,7 +1,7 @@
 // The name of a breakdown value: org units from the tree, categories from the catalogue's
 // dimension list, and the two synthetic codes (the rest of a top-N, a missing value).
-import { NONE_CODE, OTHER_CODE, type Dimension } from '$lib/api/contract';
-import type { Locale } from '$lib/i18n/locale';
+import { NONE_CODE, OTHER_CODE, type Dimension } from '#lib/api/contract.js';
+import type { Locale } from '#lib/i18n/locale.js';
 import type { OrgTree } from './org-tree';
 
 export interface NameSources {

@@ -1,7 +1,7 @@
 // The filters live in the URL (?org=&period=&from=&to=&grain=&compare=), so a view can be
 // shared as a link and the back button undoes a filter change or a drill-down. Parsing is
 // forgiving: an unknown value falls back to the default instead of breaking the page.
-import { COMPARES, GRAINS, type Compare, type Grain } from '$lib/api/contract';
+import { COMPARES, GRAINS, type Compare, type Grain } from '#lib/api/contract.js';
 import { isIsoDay, presetRange, PRESETS, type Preset, type Range } from './period';
 
 export interface Filters extends Range {
@@ -21,7 +21,10 @@ function oneOf<T extends string>(value: string | null, allowed: readonly T[], fa
   return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
 }
 
-export function readFilters(params: URLSearchParams, asOf: string): Filters {
+/** What the filters read of a query string: SvelteKit's page.url offers only the read side. */
+export type QueryParams = Pick<URLSearchParams, 'get' | 'toString'>;
+
+export function readFilters(params: QueryParams, asOf: string): Filters {
   const org = params.get('org') || null;
   const grain = oneOf(params.get('grain'), TIME_GRAINS, DEFAULTS.grain);
   const compare = oneOf(params.get('compare'), COMPARES, DEFAULTS.compare);
@@ -41,8 +44,8 @@ export type FilterPatch = Partial<Pick<Filters, 'org' | 'preset' | 'grain' | 'co
  * The query string of the current filters with a patch applied. Defaults are left out, so
  * the plain page URL is the default view. Other parameters (a page's own, like `q`) stay.
  */
-export function filterSearch(current: URLSearchParams, patch: FilterPatch): string {
-  const next = new URLSearchParams(current);
+export function filterSearch(current: QueryParams, patch: FilterPatch): string {
+  const next = new URLSearchParams(current.toString());
   const set = (key: string, value: string | null | undefined, fallback?: string) => {
     if (value === undefined) return;
     if (value === null || value === fallback) next.delete(key);
@@ -76,8 +79,8 @@ export function suggestedGrain(r: Range): Grain {
 }
 
 /** The URL with one page-specific parameter set (or removed, for null or its default). */
-export function paramHref(url: URL, key: string, value: string | null, fallback?: string): string {
-  const params = new URLSearchParams(url.searchParams);
+export function paramHref(url: { pathname: string; searchParams: QueryParams }, key: string, value: string | null, fallback?: string): string {
+  const params = new URLSearchParams(url.searchParams.toString());
   if (value === null || value === '' || value === fallback) params.delete(key);
   else params.set(key, value);
   const s = params.toString();

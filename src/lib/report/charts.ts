@@ -1,10 +1,10 @@
 // The monthly report's charts, built from its figures by the dashboard's own option builders:
 // the PDF renders them on the server as SVG, the print view draws them in the browser, and
 // both show the same thing.
-import type { ReportResponse } from '$lib/api/contract';
-import { timeSeriesOption } from '$lib/charts/time-series';
-import type { ChartOption } from '$lib/charts/types';
-import type { Locale } from '$lib/i18n/locale';
+import type { ReportResponse } from '#lib/api/contract.js';
+import { timeSeriesOption } from '#lib/charts/time-series.js';
+import type { ChartOption } from '#lib/charts/types.js';
+import type { Locale } from '#lib/i18n/locale.js';
 
 /** Trends over the report's 13 months: volume, the platform's own adoption, and care coordination. */
 export const REPORT_CHARTS: ReadonlyArray<{ indicator: string; kind: 'line' | 'bar' }> = [

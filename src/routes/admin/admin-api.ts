@@ -1,5 +1,5 @@
 // The admin page's calls to /api/admin: JSON in, JSON out, the server's message on failure.
-import type { Role } from '$lib/api/contract';
+import type { Role } from '#lib/api/contract.js';
 
 export interface AdminUser {
   username: string;

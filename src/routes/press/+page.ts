@@ -2,10 +2,10 @@
 // own scope): one GET /api/query/batch for them all. A manager may read the prefecture as a
 // benchmark; a county account may not, and gets the published values alone. A figure that fails
 // keeps its error; the others still show.
-import type { QueryResponse } from '$lib/api/contract';
-import { batchUrls, fetchBatch, itemAnswer } from '$lib/data/batch';
-import { fromRows, single } from '$lib/data/columns';
-import { queryParams, type QuerySpec } from '$lib/data/query';
+import type { QueryResponse } from '#lib/api/contract.js';
+import { batchUrls, fetchBatch, itemAnswer } from '#lib/data/batch.js';
+import { fromRows, single } from '#lib/data/columns.js';
+import { queryParams, type QuerySpec } from '#lib/data/query.js';
 import type { PageLoad } from './$types';
 import { PRESS_FIGURES, type PressFigure } from './figures';
 

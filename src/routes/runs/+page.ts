@@ -1,6 +1,6 @@
 // The pipeline's record: runs, rows per feed, quarantine, checks and steps, from /api/runs.
-import type { RunsResponse } from '$lib/api/contract';
-import { ApiError, getJson } from '$lib/data/api';
+import type { RunsResponse } from '#lib/api/contract.js';
+import { ApiError, getJson } from '#lib/data/api.js';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ fetch, depends }) => {

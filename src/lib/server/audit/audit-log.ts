@@ -1,6 +1,7 @@
 // The audit log: who did what, when, from where, and how many rows it took away. Rows are
 // only ever inserted; triggers in the schema (auth/migrations.ts) abort any UPDATE or DELETE.
 import { AUDIT_ACTIONS, type AuditAction } from '../../api/contract';
+import type { SQLInputValue } from 'node:sqlite';
 import { appDb, type AppDb } from '../auth/app-db';
 import { systemClock, type Clock } from '../auth/clock';
 
@@ -86,8 +87,8 @@ interface AuditRow extends Omit<AuditRecord, 'detail'> {
 /** Newest first. Every filter value is a bound parameter. */
 export function listAudit(db: AppDb, filter: AuditFilter = {}, request: PageRequest = { page: 1, pageSize: 50 }): AuditPage {
   const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (sql: string, value: unknown) => {
+  const params: SQLInputValue[] = [];
+  const add = (sql: string, value: SQLInputValue) => {
     where.push(sql);
     params.push(value);
   };
@@ -104,7 +105,7 @@ export function listAudit(db: AppDb, filter: AuditFilter = {}, request: PageRequ
   const total = (db.prepare(`SELECT count(*) AS n FROM audit_log ${clause}`).get(...params) as { n: number }).n;
   const rows = db
     .prepare(`SELECT * FROM audit_log ${clause} ORDER BY id DESC LIMIT ? OFFSET ?`)
-    .all(...params, pageSize, (page - 1) * pageSize) as AuditRow[];
+    .all(...params, pageSize, (page - 1) * pageSize) as unknown as AuditRow[];
   return { rows: rows.map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> })), total, page, pageSize };
 }
 

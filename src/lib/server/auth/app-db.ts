@@ -2,13 +2,14 @@
 // beside the warehouse but separate from it, because the warehouse is rebuilt and swapped
 // nightly while accounts and the audit trail must persist, and because `npm run users`
 // has to write to it while the server is running (SQLite in WAL mode allows that; a
-// DuckDB file held read-write by one process cannot be opened by another).
-import Database from 'better-sqlite3';
+// DuckDB file held read-write by one process cannot be opened by another). node:sqlite is
+// Node's own SQLite: no native module to build for each Node release.
+import { DatabaseSync } from 'node:sqlite';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { MIGRATIONS } from './migrations';
 
-export type AppDb = Database.Database;
+export type AppDb = DatabaseSync;
 
 /** `$HCI_DATA_DIR/app.sqlite`, with the data directory defaulting to ./data. */
 export function appDbPath(env: NodeJS.ProcessEnv = process.env): string {
@@ -18,11 +19,10 @@ export function appDbPath(env: NodeJS.ProcessEnv = process.env): string {
 /** Open (creating if needed) and migrate the database at `file` (':memory:' for tests). */
 export function openAppDb(file: string): AppDb {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  // The CLI and the server write the same file: wait for the other's lock instead of failing.
-  db.pragma('busy_timeout = 5000');
-  db.pragma('foreign_keys = ON');
+  // The CLI and the server write the same file: wait up to 5 s for the other's lock instead
+  // of failing.
+  const db = new DatabaseSync(file, { timeout: 5000, enableForeignKeyConstraints: true });
+  db.exec('PRAGMA journal_mode = WAL');
   migrate(db);
   return db;
 }
@@ -30,15 +30,34 @@ export function openAppDb(file: string): AppDb {
 function migrate(db: AppDb): void {
   // IMMEDIATE takes the write lock before reading the version, so two processes opening a
   // new file at once cannot both run the same migration.
-  db.transaction(() => {
-    const version = db.pragma('user_version', { simple: true }) as number;
+  transaction(db, () => {
+    const { user_version: version } = db.prepare('PRAGMA user_version').get() as { user_version: number };
     if (version > MIGRATIONS.length) {
       throw new Error(`app database is at schema version ${version}, newer than this code (${MIGRATIONS.length})`);
     }
     for (let v = version; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v]);
     // PRAGMA takes no bound parameters; the value is an integer from our own array length.
-    db.pragma(`user_version = ${MIGRATIONS.length}`);
-  }).immediate();
+    db.exec(`PRAGMA user_version = ${MIGRATIONS.length}`);
+  }, 'IMMEDIATE');
+}
+
+/**
+ * Run `work` in one transaction: committed when it returns, rolled back when it throws.
+ * Inside another transaction it runs in a savepoint (SQLite lets one name nest), so a nested
+ * failure undoes only itself. `IMMEDIATE` takes the write lock at the start, not at the first write.
+ */
+export function transaction<T>(db: AppDb, work: () => T, mode: 'DEFERRED' | 'IMMEDIATE' = 'DEFERRED'): T {
+  const savepoint = db.isTransaction ? 'nested' : null;
+  db.exec(savepoint ? `SAVEPOINT ${savepoint}` : `BEGIN ${mode}`);
+  try {
+    const result = work();
+    db.exec(savepoint ? `RELEASE ${savepoint}` : 'COMMIT');
+    return result;
+  } catch (err) {
+    if (savepoint) db.exec(`ROLLBACK TO ${savepoint}; RELEASE ${savepoint}`);
+    else if (db.isTransaction) db.exec('ROLLBACK');
+    throw err;
+  }
 }
 
 const globalKey = Symbol.for('hci.appDb');

@@ -1,7 +1,7 @@
 // The sign-in hook: the session cookie becomes `event.locals.caller` (null when signed out),
 // signed-out page requests are sent to /login, and every response gets the security
 // headers. hooks.server.ts runs it first: `sequence(authHandle, localeHandle)`.
-import type { Handle } from '@sveltejs/kit';
+import type { Handle } from '@sveltejs/kit/hooks';
 import type { Caller } from '../../api/contract';
 import { SESSION_COOKIE } from './cookies';
 import { sessionForToken } from './deps';

@@ -1,7 +1,7 @@
 // Server-side sessions: the browser holds a 32-byte random token; the database holds only
 // its SHA-256, the user, and the times that enforce the idle and absolute timeouts.
 import { createHash, randomBytes } from 'node:crypto';
-import type { AppDb } from './app-db';
+import { transaction, type AppDb } from './app-db';
 import type { Clock } from './clock';
 import type { Role, UserScope } from './roles';
 
@@ -47,13 +47,13 @@ export function createSession(db: AppDb, username: string, clock: Clock, policy:
   const tokenHash = hashToken(token);
   const now = clock();
   const expiresAt = now + policy.absoluteMs;
-  db.transaction(() => {
+  transaction(db, () => {
     // Sweep over-age sessions while we are writing anyway; validation also refuses them.
     db.prepare('DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?').run(now, now - policy.idleMs);
     db.prepare(
       'INSERT INTO sessions (token_hash, username, created_at, last_seen_at, expires_at, address) VALUES (?, ?, ?, ?, ?, ?)'
     ).run(tokenHash, username, now, now, expiresAt, address ?? null);
-  })();
+  });
   return { token, tokenHash, expiresAt };
 }
 
@@ -110,7 +110,6 @@ export function endSession(db: AppDb, tokenHash: string): void {
 
 /** End every session of `username`, except `exceptTokenHash` when given. */
 export function revokeSessions(db: AppDb, username: string, exceptTokenHash?: string): number {
-  return db
-    .prepare('DELETE FROM sessions WHERE username = ? AND token_hash IS NOT ?')
-    .run(username, exceptTokenHash ?? null).changes;
+  const { changes } = db.prepare('DELETE FROM sessions WHERE username = ? AND token_hash IS NOT ?').run(username, exceptTokenHash ?? null);
+  return Number(changes);
 }

@@ -2,7 +2,7 @@
 // and after enough failures the account, or the client address, is locked for a while.
 // Accounts lock early (5 failures: a guessing attack on one user); addresses tolerate more
 // (20), because a whole health office may sign in from one NAT address.
-import type { AppDb } from './app-db';
+import { transaction, type AppDb } from './app-db';
 
 export interface ThrottleRule {
   lockAfter: number;
@@ -93,7 +93,7 @@ export function recordLoginFailure(
   now: number,
   policy: ThrottlePolicy = DEFAULT_THROTTLE
 ): FailureOutcome {
-  return db.transaction((): FailureOutcome => {
+  return transaction(db, (): FailureOutcome => {
     const locked: FailureOutcome['locked'] = [];
     const account = accountCounter(db, username);
     if (account) {
@@ -119,7 +119,7 @@ export function recordLoginFailure(
     ).run(address, a.failedCount, a.lastFailedAt, a.lockedUntil);
     if (a.lockedUntil !== null) locked.push('address');
     return { locked };
-  })();
+  });
 }
 
 /**

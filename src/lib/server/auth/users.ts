@@ -1,5 +1,5 @@
 // The user store: accounts with a role, a scope and an argon2id password hash.
-import type { AppDb } from './app-db';
+import { transaction, type AppDb } from './app-db';
 import type { Clock } from './clock';
 import { checkScope, type OrgDirectory } from './org-scope';
 import { hashPassword, passwordProblem } from './password';
@@ -77,7 +77,7 @@ function requireUser(db: AppDb, username: string): UserWithHash {
 }
 
 export function listUsers(db: AppDb): User[] {
-  const rows = db.prepare('SELECT * FROM users ORDER BY username').all() as UserRow[];
+  const rows = db.prepare('SELECT * FROM users ORDER BY username').all() as unknown as UserRow[];
   return rows.map((r) => withoutHash(fromRow(r)));
 }
 
@@ -128,7 +128,7 @@ export function setRoleAndScope(db: AppDb, username: string, role: Role, scopeOr
 /** Disabling also ends the user's sessions; enabling also lifts a lockout. */
 export function setDisabled(db: AppDb, username: string, disabled: boolean, clock: Clock): void {
   requireUser(db, username);
-  db.transaction(() => {
+  transaction(db, () => {
     db.prepare(
       `UPDATE users SET disabled = ?, updated_at = ?,
          failed_count = CASE WHEN ? THEN failed_count ELSE 0 END,
@@ -136,7 +136,7 @@ export function setDisabled(db: AppDb, username: string, disabled: boolean, cloc
        WHERE username = ?`
     ).run(disabled ? 1 : 0, clock(), disabled ? 1 : 0, disabled ? 1 : 0, username);
     if (disabled) revokeSessions(db, username);
-  })();
+  });
 }
 
 /**
@@ -154,11 +154,11 @@ export async function setPassword(
   const problem = passwordProblem(password, username);
   if (problem) throw new UserError(problem);
   const passwordHash = await hashPassword(password);
-  db.transaction(() => {
+  transaction(db, () => {
     db.prepare(
       `UPDATE users SET password_hash = ?, updated_at = ?, failed_count = 0, last_failed_at = NULL, locked_until = NULL
        WHERE username = ?`
     ).run(passwordHash, clock(), username);
     revokeSessions(db, username, keepTokenHash);
-  })();
+  });
 }

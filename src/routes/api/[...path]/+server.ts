@@ -4,9 +4,9 @@
 // The app is made on the first request, so importing this module (as the build's analysis does)
 // opens no warehouse.
 import type { RequestHandler } from './$types';
-import { createApi } from '$lib/server/api/app';
-import { callerFrom } from '$lib/server/caller';
-import { serverWarehouse } from '$lib/server/warehouse';
+import { createApi } from '#lib/server/api/app.js';
+import { callerFrom } from '#lib/server/caller.js';
+import { serverWarehouse } from '#lib/server/warehouse.js';
 
 let api: ReturnType<typeof createApi> | undefined;
 
