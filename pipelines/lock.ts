@@ -23,7 +23,7 @@ export function acquireLock(path: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = Number(readFileSync(path, 'utf8').trim());
       if (Number.isInteger(owner) && owner > 0 && alive(owner)) {
-        throw new Error(`another pipeline run (pid ${owner}) holds ${path}`);
+        throw new Error(`another pipeline run (pid ${owner}) holds ${path}`, { cause: error });
       }
       rmSync(path, { force: true }); // its owner died: take it over
     }

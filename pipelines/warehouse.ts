@@ -54,7 +54,7 @@ export class Database {
       try {
         await this.connection.run(sql);
       } catch (error) {
-        throw new Error(`${path} statement ${n + 1}: ${error instanceof Error ? error.message : String(error)}`);
+        throw new Error(`${path} statement ${n + 1}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
       }
     }
   }

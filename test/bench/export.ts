@@ -50,7 +50,10 @@ async function exportOnce(warehouse: string, query: string, format: Format) {
     const port = await new Promise<number>((resolve, reject) => {
       const timer = setInterval(() => {
         const ready = /ready (\d+)/.exec(out);
-        if (ready) clearInterval(timer), resolve(Number(ready[1]));
+        if (ready) {
+          clearInterval(timer);
+          resolve(Number(ready[1]));
+        }
       }, 50);
       server.on('exit', (code) => (clearInterval(timer), reject(new Error(`bench server exited (${code})`))));
     });

@@ -11,7 +11,6 @@ import { buildTheme, resolveTokens, tokenNames } from '../../src/lib/charts/them
 import { shareOfTotal, timeSeriesOption } from '../../src/lib/charts/time-series';
 
 // ECharts options are loose unions; tests read them as plain data.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Loose = any;
 
 describe('time series', () => {

@@ -10,7 +10,6 @@ import { shareOfTotal, timeSeriesOption } from '../../src/lib/charts/time-series
 import { figure, fromRows, hiddenBy, seriesBy, single, valuesBy } from '../../src/lib/data/columns';
 import { formatValue } from '../../src/lib/format/number';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Loose = any;
 
 const rows: QueryRow[] = [

@@ -23,7 +23,7 @@ const URGENT_KINDS = ['stemi', 'stroke', 'trauma', 'obstetric'];
 const URGENT_WEIGHTS = [0.5, 0.3, 0.15, 0.05];
 
 export function generateReferrals(ctx: DayContext): FeedRecord[] {
-  const { world, date } = ctx;
+  const { date } = ctx;
   const rng = dayRng(ctx, 'referrals');
   const statusDraw = dayRng(ctx, 'referrals', 1);
   const nextId = idMaker('ZZ', date);
