@@ -26,34 +26,70 @@ export interface CheckResult {
 export async function expectNoRows(db: Database, name: string, sql: string, severity: Severity = 'error'): Promise<CheckResult> {
   const rows = await db.rows(`${sql} LIMIT 6`);
   const count = rows.length === 6 ? Number(await db.value(`SELECT count(*) FROM (${sql})`)) : rows.length;
-  return { name, passed: rows.length === 0, failingRows: count, detail: rows.length === 0 ? 'ok' : `e.g. ${JSON.stringify(rows.slice(0, 5), (_, v) => (typeof v === 'bigint' ? Number(v) : v))}`, severity };
+  return {
+    name,
+    passed: rows.length === 0,
+    failingRows: count,
+    detail: rows.length === 0 ? 'ok' : `e.g. ${JSON.stringify(rows.slice(0, 5), (_, v) => (typeof v === 'bigint' ? Number(v) : v))}`,
+    severity
+  };
 }
 
 export async function runChecks(db: Database, runId: string, thresholds: Thresholds): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
   // lines_read is the streaming count of each file's lines, made apart from DuckDB's parse: a file
   // the parse read short, or a file set aside whole, shows here.
-  results.push(await expectNoRows(db, 'reconciliation: each file\'s lines counted = lines parsed', `
-    SELECT feed, file, lines, lines_parsed FROM meta.run_files WHERE run_id = ${literal(runId)} AND outcome <> 'unreadable' AND lines <> lines_parsed`));
-  results.push(await expectNoRows(db, 'reconciliation: lines read = loaded + quarantined + duplicates + blank', `
+  results.push(
+    await expectNoRows(
+      db,
+      "reconciliation: each file's lines counted = lines parsed",
+      `
+    SELECT feed, file, lines, lines_parsed FROM meta.run_files WHERE run_id = ${literal(runId)} AND outcome <> 'unreadable' AND lines <> lines_parsed`
+    )
+  );
+  results.push(
+    await expectNoRows(
+      db,
+      'reconciliation: lines read = loaded + quarantined + duplicates + blank',
+      `
     SELECT feed, source_date, lines_read, loaded, quarantined, duplicates, blank_lines FROM meta.run_feeds
-    WHERE run_id = ${literal(runId)} AND lines_read <> loaded + quarantined + duplicates + blank_lines`));
+    WHERE run_id = ${literal(runId)} AND lines_read <> loaded + quarantined + duplicates + blank_lines`
+    )
+  );
   results.push(await expectNoRows(db, 'reconciliation: core holds what was loaded', coreVersusLoaded(runId)));
   results.push(await expectNoRows(db, 'referential integrity: codes resolve to dimensions', referentialSql()));
-  results.push(await expectNoRows(db, 'ranges: amounts add up and are not negative', `
+  results.push(
+    await expectNoRows(
+      db,
+      'ranges: amounts add up and are not negative',
+      `
     SELECT settlement_id, total_amount, fund_amount, self_amount FROM core.fact_settlements
     WHERE source_date IN (SELECT d FROM run_dates)
       AND (total_amount < 0 OR fund_amount < 0 OR self_amount < 0 OR abs(fund_amount + self_amount - total_amount) > 0.02
-           OR abs(drug_amount + material_amount + exam_amount + service_amount - total_amount) > 0.02)`));
-  results.push(await expectNoRows(db, 'ranges: events precede their closure, timelines run forward', `
+           OR abs(drug_amount + material_amount + exam_amount + service_amount - total_amount) > 0.02)`
+    )
+  );
+  results.push(
+    await expectNoRows(
+      db,
+      'ranges: events precede their closure, timelines run forward',
+      `
     SELECT 'referral' AS kind, referral_id AS id FROM core.fact_referrals WHERE source_date IN (SELECT d FROM run_dates) AND (admitted_at < applied_at OR closed_at < applied_at)
     UNION ALL SELECT 'consultation', consultation_id FROM core.fact_internet_consultations WHERE source_date IN (SELECT d FROM run_dates) AND (ended_at < started_at OR delivered_at < started_at)
     UNION ALL SELECT 'remote', request_id FROM core.fact_remote_diagnosis WHERE source_date IN (SELECT d FROM run_dates) AND reported_at < uploaded_at
     UNION ALL SELECT '120', call_id FROM core.fact_emergency_calls WHERE source_date IN (SELECT d FROM run_dates) AND (dispatched_at < call_at OR arrived_at < dispatched_at)
-    UNION ALL SELECT 'stay', settlement_id FROM core.fact_settlements WHERE source_date IN (SELECT d FROM run_dates) AND discharged_on < admitted_on`));
-  results.push(await expectNoRows(db, 'ranges: beds occupied within 110% of beds open', `
+    UNION ALL SELECT 'stay', settlement_id FROM core.fact_settlements WHERE source_date IN (SELECT d FROM run_dates) AND discharged_on < admitted_on`
+    )
+  );
+  results.push(
+    await expectNoRows(
+      db,
+      'ranges: beds occupied within 110% of beds open',
+      `
     SELECT day, institution_code, beds_open, beds_occupied FROM mart_assets.beds_daily
-    WHERE day IN (SELECT d FROM affected_dates) AND beds_occupied > beds_open * 1.1`));
+    WHERE day IN (SELECT d FROM affected_dates) AND beds_occupied > beds_open * 1.1`
+    )
+  );
   results.push(await expectNoRows(db, 'marts: totals equal core totals', martsVersusCore()));
   results.push(await piiScan(db));
   results.push(...(await setAsideChecks(db, runId, thresholds)));
@@ -61,7 +97,10 @@ export async function runChecks(db: Database, runId: string, thresholds: Thresho
 }
 
 function coreVersusLoaded(runId: string): string {
-  const core = FEEDS.map((f) => `SELECT ${literal(f.name)} AS feed, source_date, count(*) AS n FROM ${factTable(f)} WHERE source_date IN (SELECT d FROM run_dates) GROUP BY ALL`).join(' UNION ALL ');
+  const core = FEEDS.map(
+    (f) =>
+      `SELECT ${literal(f.name)} AS feed, source_date, count(*) AS n FROM ${factTable(f)} WHERE source_date IN (SELECT d FROM run_dates) GROUP BY ALL`
+  ).join(' UNION ALL ');
   return `SELECT r.feed, r.source_date, r.loaded, coalesce(c.n, 0) AS in_core
     FROM (SELECT feed, source_date, sum(loaded) AS loaded FROM meta.run_feeds WHERE run_id = ${literal(runId)} GROUP BY ALL) r
     LEFT JOIN (${core}) c USING (feed, source_date) WHERE r.loaded <> coalesce(c.n, 0)`;
@@ -73,10 +112,14 @@ function referentialSql(): string {
     for (const [name, spec] of Object.entries(feed.fields)) {
       if (!spec.ref || spec.pii) continue;
       const dim =
-        spec.ref === 'county' || spec.ref === 'township' ? `SELECT code FROM core.dim_org_unit`
-          : spec.ref === 'medical_community' ? `SELECT mc_code FROM core.dim_medical_community`
-            : spec.ref === 'exam_item' ? `SELECT item_code FROM core.dim_item`
-              : spec.ref === 'equipment' ? `SELECT equipment_code FROM core.dim_equipment`
+        spec.ref === 'county' || spec.ref === 'township'
+          ? `SELECT code FROM core.dim_org_unit`
+          : spec.ref === 'medical_community'
+            ? `SELECT mc_code FROM core.dim_medical_community`
+            : spec.ref === 'exam_item'
+              ? `SELECT item_code FROM core.dim_item`
+              : spec.ref === 'equipment'
+                ? `SELECT equipment_code FROM core.dim_equipment`
                 : `SELECT institution_code FROM core.dim_institution`;
       // Distinct codes first: a few hundred values to look up instead of every row.
       parts.push(`SELECT ${literal(`${feed.name}.${name}`)} AS field, code FROM (SELECT DISTINCT ${ident(name)} AS code FROM ${factTable(feed)}
@@ -92,25 +135,68 @@ function referentialSql(): string {
 function martsVersusCore(): string {
   const pairs: [string, string, string][] = [
     ['settlements', 'SELECT sum(settlements) FROM mart_services.settlements_daily', 'SELECT count(*) FROM core.fact_settlements'],
-    ['settlement yuan', 'SELECT sum(total_amount) FROM mart_services.settlements_daily', 'SELECT sum(total_amount) FROM core.fact_settlements'],
+    [
+      'settlement yuan',
+      'SELECT sum(total_amount) FROM mart_services.settlements_daily',
+      'SELECT sum(total_amount) FROM core.fact_settlements'
+    ],
     ['appointments', 'SELECT sum(booked) FROM mart_services.appointments_daily', 'SELECT count(*) FROM core.fact_appointments'],
     ['report queries', 'SELECT sum(queries) FROM mart_services.report_queries_daily', 'SELECT count(*) FROM core.fact_report_queries'],
     ['referrals', 'SELECT sum(applications) FROM mart_services.referrals_daily', 'SELECT count(*) FROM core.fact_referrals'],
     ['recognised items', 'SELECT sum(items) FROM mart_services.recognition_daily', 'SELECT count(*) FROM core.fact_result_recognition'],
-    ['recognition visits', 'SELECT sum(visits) FROM mart_services.recognition_daily', 'SELECT count(DISTINCT visit_id) FROM core.fact_result_recognition'],
-    ['recognition yuan', 'SELECT sum(savings) FROM mart_services.recognition_daily', 'SELECT sum(price_yuan) FROM core.fact_result_recognition'],
-    ['consultations', 'SELECT sum(consultations) FROM mart_services.consultations_daily', 'SELECT count(*) FROM core.fact_internet_consultations'],
-    ['prescription reviews', 'SELECT sum(reviews) FROM mart_services.prescription_reviews_daily', 'SELECT count(*) FROM core.fact_prescription_reviews'],
-    ['remote diagnosis', 'SELECT sum(requests) FROM mart_services.remote_diagnosis_daily', 'SELECT count(*) FROM core.fact_remote_diagnosis'],
+    [
+      'recognition visits',
+      'SELECT sum(visits) FROM mart_services.recognition_daily',
+      'SELECT count(DISTINCT visit_id) FROM core.fact_result_recognition'
+    ],
+    [
+      'recognition yuan',
+      'SELECT sum(savings) FROM mart_services.recognition_daily',
+      'SELECT sum(price_yuan) FROM core.fact_result_recognition'
+    ],
+    [
+      'consultations',
+      'SELECT sum(consultations) FROM mart_services.consultations_daily',
+      'SELECT count(*) FROM core.fact_internet_consultations'
+    ],
+    [
+      'prescription reviews',
+      'SELECT sum(reviews) FROM mart_services.prescription_reviews_daily',
+      'SELECT count(*) FROM core.fact_prescription_reviews'
+    ],
+    [
+      'remote diagnosis',
+      'SELECT sum(requests) FROM mart_services.remote_diagnosis_daily',
+      'SELECT count(*) FROM core.fact_remote_diagnosis'
+    ],
     ['120 calls', 'SELECT sum(calls) FROM mart_services.emergency_calls_daily', 'SELECT count(*) FROM core.fact_emergency_calls'],
     ['registrations', 'SELECT sum(registrations) FROM mart_services.registrations_daily', 'SELECT count(*) FROM core.fact_registrations'],
-    ['public-health services', 'SELECT sum(services) FROM mart_public_health.services_daily', "SELECT count(*) FROM core.fact_public_health WHERE service_type <> 'register_snapshot'"],
-    ['card refunds yuan', 'SELECT sum(refund_amount) FROM mart_assets.card_refunds_daily', "SELECT sum(refund_amount) FROM core.fact_assets WHERE record_type = 'card_refund'"],
-    ['settlements (monthly)', 'SELECT sum(settlements) FROM mart_services.settlements_monthly', 'SELECT count(*) FROM core.fact_settlements'],
-    ['reform visits', 'SELECT sum(outpatient_visits) + sum(inpatient_discharges) FROM mart_reform.reform_daily', 'SELECT count(*) FROM core.fact_settlements']
+    [
+      'public-health services',
+      'SELECT sum(services) FROM mart_public_health.services_daily',
+      "SELECT count(*) FROM core.fact_public_health WHERE service_type <> 'register_snapshot'"
+    ],
+    [
+      'card refunds yuan',
+      'SELECT sum(refund_amount) FROM mart_assets.card_refunds_daily',
+      "SELECT sum(refund_amount) FROM core.fact_assets WHERE record_type = 'card_refund'"
+    ],
+    [
+      'settlements (monthly)',
+      'SELECT sum(settlements) FROM mart_services.settlements_monthly',
+      'SELECT count(*) FROM core.fact_settlements'
+    ],
+    [
+      'reform visits',
+      'SELECT sum(outpatient_visits) + sum(inpatient_discharges) FROM mart_reform.reform_daily',
+      'SELECT count(*) FROM core.fact_settlements'
+    ]
   ];
   return pairs
-    .map(([name, mart, core]) => `SELECT ${literal(name)} AS measure, m.v AS mart, c.v AS core FROM (SELECT coalesce((${mart}), 0) AS v) m, (SELECT coalesce((${core}), 0) AS v) c WHERE m.v <> c.v`)
+    .map(
+      ([name, mart, core]) =>
+        `SELECT ${literal(name)} AS measure, m.v AS mart, c.v AS core FROM (SELECT coalesce((${mart}), 0) AS v) m, (SELECT coalesce((${core}), 0) AS v) c WHERE m.v <> c.v`
+    )
     .join('\nUNION ALL\n');
 }
 
@@ -127,13 +213,21 @@ const PUBLIC_KINDS = ['a personal name', 'address'];
  */
 function scanPlan(schema: string, table: string, timeColumn: string | undefined): { scope: string; coded: (column: string) => boolean } {
   if (schema !== 'core') {
-    const scope = timeColumn === 'day' ? 'WHERE day IN (SELECT d FROM affected_dates)'
-      : timeColumn === 'month' ? 'WHERE month IN (SELECT month FROM affected_months)' : '';
+    const scope =
+      timeColumn === 'day'
+        ? 'WHERE day IN (SELECT d FROM affected_dates)'
+        : timeColumn === 'month'
+          ? 'WHERE month IN (SELECT month FROM affected_months)'
+          : '';
     return { scope, coded: () => true };
   }
   const feed = FEEDS.find((f) => factTable(f) === `${schema}.${table}`);
   if (!feed) return { scope: '', coded: () => false };
-  const coded = new Set(Object.entries(feed.fields).filter(([, spec]) => (spec.values || spec.ref) && !spec.pii).map(([name]) => name));
+  const coded = new Set(
+    Object.entries(feed.fields)
+      .filter(([, spec]) => (spec.values || spec.ref) && !spec.pii)
+      .map(([name]) => name)
+  );
   coded.add('age_band');
   return { scope: 'WHERE source_date IN (SELECT d FROM run_dates)', coded: (column) => coded.has(column) };
 }
@@ -173,9 +267,11 @@ export async function piiScan(db: Database): Promise<CheckResult> {
     const few = cols.filter((c) => coded(c.column));
     if (few.length > 0) {
       // One scan for all coded columns of the table; their distinct values are judged here.
-      const row = (await db.rows<Record<string, string[] | null>>(
-        `SELECT ${few.map((c) => `list(DISTINCT ${ident(c.column)}) FILTER (WHERE ${ident(c.column)} IS NOT NULL) AS ${ident(c.column)}`).join(', ')} FROM ${from} ${scope}`
-      ))[0];
+      const row = (
+        await db.rows<Record<string, string[] | null>>(
+          `SELECT ${few.map((c) => `list(DISTINCT ${ident(c.column)}) FILTER (WHERE ${ident(c.column)} IS NOT NULL) AS ${ident(c.column)}`).join(', ')} FROM ${from} ${scope}`
+        )
+      )[0];
       for (const c of few) judge(schema, table, c.column, row[c.column] ?? []);
     }
     for (const { column } of cols.filter((c) => !coded(c.column))) {
@@ -184,7 +280,12 @@ export async function piiScan(db: Database): Promise<CheckResult> {
       // first); only the values they match are made distinct and judged, with the check digit.
       const values = await db.rows<{ v: string }>(`SELECT DISTINCT ${col} AS v FROM ${from}
         ${scope ? `${scope} AND` : 'WHERE'} regexp_matches(${col}, ${literal(ANY_PERSONAL_DATA_RE2)}) LIMIT 100000`);
-      judge(schema, table, column, values.map((r) => r.v));
+      judge(
+        schema,
+        table,
+        column,
+        values.map((r) => r.v)
+      );
     }
   }
   return {

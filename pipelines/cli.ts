@@ -31,17 +31,29 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 function options() {
   const { values } = parseArgs({
     options: {
-      landing: { type: 'string' }, warehouse: { type: 'string' }, date: { type: 'string' }, from: { type: 'string' },
-      to: { type: 'string' }, status: { type: 'boolean', default: false }, schedule: { type: 'string' },
-      tz: { type: 'string', default: TIME_ZONE }, 'no-parquet': { type: 'boolean', default: false }, help: { type: 'boolean', default: false }
+      landing: { type: 'string' },
+      warehouse: { type: 'string' },
+      date: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      status: { type: 'boolean', default: false },
+      schedule: { type: 'string' },
+      tz: { type: 'string', default: TIME_ZONE },
+      'no-parquet': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false }
     },
     strict: true
   });
   const dataDir = resolve(process.env.HCI_DATA_DIR ?? './data');
   const landing = resolve(values.landing ?? process.env.HCI_LANDING_DIR ?? './data/landing');
   const warehouse = resolve(values.warehouse ?? resolve(dataDir, 'warehouse.duckdb'));
-  for (const [name, value] of [['--date', values.date], ['--from', values.from], ['--to', values.to]] as const) {
-    if (value !== undefined && (!DATE.test(value) || Number.isNaN(Date.parse(value)))) throw new UsageError(`${name} must be a date YYYY-MM-DD, got "${value}"`);
+  for (const [name, value] of [
+    ['--date', values.date],
+    ['--from', values.from],
+    ['--to', values.to]
+  ] as const) {
+    if (value !== undefined && (!DATE.test(value) || Number.isNaN(Date.parse(value))))
+      throw new UsageError(`${name} must be a date YYYY-MM-DD, got "${value}"`);
   }
   if (values.date && (values.from || values.to)) throw new UsageError('give --date or --from/--to, not both');
   if ((values.from === undefined) !== (values.to === undefined)) throw new UsageError('--from and --to go together');
@@ -55,7 +67,8 @@ class UsageError extends Error {}
 /** Every day from `from` to `to`, inclusive (UTC arithmetic on calendar days). */
 function daysBetween(from: string, to: string): string[] {
   const days: string[] = [];
-  for (const d = new Date(`${from}T00:00:00Z`); d.toISOString().slice(0, 10) <= to; d.setUTCDate(d.getUTCDate() + 1)) days.push(d.toISOString().slice(0, 10));
+  for (const d = new Date(`${from}T00:00:00Z`); d.toISOString().slice(0, 10) <= to; d.setUTCDate(d.getUTCDate() + 1))
+    days.push(d.toISOString().slice(0, 10));
   return days;
 }
 
@@ -75,7 +88,10 @@ function reporter(): { onEvent: (e: PipelineEvent) => void; stop: () => void } {
       stop: () => {}
     };
   }
-  const multi = new MultiBar({ format: '{name} {bar} {value}/{total} {note}', hideCursor: true, clearOnComplete: false }, Presets.shades_grey);
+  const multi = new MultiBar(
+    { format: '{name} {bar} {value}/{total} {note}', hideCursor: true, clearOnComplete: false },
+    Presets.shades_grey
+  );
   const bars = new Map<string, SingleBar>();
   let stepsBar: SingleBar | null = null;
   const width = Math.max(...FEEDS.map((f) => f.name.length), 'steps'.length);
@@ -88,7 +104,9 @@ function reporter(): { onEvent: (e: PipelineEvent) => void; stop: () => void } {
       } else if (e.kind === 'feed') {
         bars.get(e.feed)?.update(e.batch, { note: `${e.lines.toLocaleString('en-US')} lines` });
       } else if (e.kind === 'step' && ['marts', 'records', 'checks', 'parquet', 'publish'].includes(e.step)) {
-        stepsBar?.update(['marts', 'records', 'checks', 'parquet', 'publish'].indexOf(e.step) + (e.done ? 1 : 0), { note: e.done ? `${e.step} ${e.ms} ms` : `${e.step}…` });
+        stepsBar?.update(['marts', 'records', 'checks', 'parquet', 'publish'].indexOf(e.step) + (e.done ? 1 : 0), {
+          note: e.done ? `${e.step} ${e.ms} ms` : `${e.step}…`
+        });
       } else if (e.kind === 'info') multi.log(`${e.message}\n`);
     },
     stop: () => multi.stop()
@@ -102,11 +120,15 @@ function summary(r: RunResult): string {
   return [
     `Run ${r.runId}: ${r.status} ${r.dates.length} landing day(s) in ${(r.durationMs / 1000).toFixed(1)} s; data version ${r.dataVersion ?? '-'}`,
     `Checks: ${r.checks.length - failed - warned} passed, ${warned} warning(s), ${failed} failed of ${r.checks.length}`,
-    ...r.checks.map((c) => `  ${c.passed ? 'ok  ' : c.severity === 'warning' ? 'WARN' : 'FAIL'} ${c.name}${c.passed ? '' : `: ${c.failingRows}, ${c.detail}`}`)
+    ...r.checks.map(
+      (c) =>
+        `  ${c.passed ? 'ok  ' : c.severity === 'warning' ? 'WARN' : 'FAIL'} ${c.name}${c.passed ? '' : `: ${c.failingRows}, ${c.detail}`}`
+    )
   ].join('\n');
 }
 
-const LAST_PUBLISHED = "(SELECT run_id FROM meta.runs WHERE status IN ('published', 'published_with_warnings') ORDER BY started_at DESC LIMIT 1)";
+const LAST_PUBLISHED =
+  "(SELECT run_id FROM meta.runs WHERE status IN ('published', 'published_with_warnings') ORDER BY started_at DESC LIMIT 1)";
 
 /** The last published run's warnings, the paths it skipped, and the days to export again. */
 async function printSetAside(db: Database): Promise<void> {
@@ -166,10 +188,21 @@ async function status(warehouse: string, dataDir: string): Promise<void> {
 async function once(o: ReturnType<typeof options>): Promise<number> {
   const { onEvent, stop } = reporter();
   try {
-    const result = await runPipeline({ landing: o.landing, warehouse: o.warehouse, dataDir: o.dataDir, dates: o.dates, parquet: !o['no-parquet'], onEvent });
+    const result = await runPipeline({
+      landing: o.landing,
+      warehouse: o.warehouse,
+      dataDir: o.dataDir,
+      dates: o.dates,
+      parquet: !o['no-parquet'],
+      onEvent
+    });
     stop();
     if (interactive) console.log(summary(result));
-    else log.info({ runId: result.runId, status: result.status, days: result.dates.length, ms: result.durationMs, checks: result.checks.length }, 'run finished');
+    else
+      log.info(
+        { runId: result.runId, status: result.status, days: result.dates.length, ms: result.durationMs, checks: result.checks.length },
+        'run finished'
+      );
     return 0;
   } catch (error) {
     stop();
@@ -208,7 +241,10 @@ async function main(): Promise<number> {
   return once(o);
 }
 
-main().then((code) => process.exit(code), (error: unknown) => {
-  console.error(`pipeline: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(error instanceof UsageError ? 2 : 1);
-});
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`pipeline: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(error instanceof UsageError ? 2 : 1);
+  }
+);

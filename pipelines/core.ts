@@ -28,14 +28,14 @@ const AGE_BAND = (age: string) => `CASE
       WHEN ${age} <= 64 THEN '45-64'
       ELSE '65+' END`;
 
-
 /** The event's local day, once per row (the fact's event_date and every age are taken from it). */
 const eventDaySql = (feed: FeedSpec) => localDaySql(`s.${ident(`v_${feed.eventField}`)}`, feed.fields[feed.eventField].type);
 
 function columnsOf(feed: FeedSpec): Column[] {
-  const partition = feed.partitionField === feed.eventField
-    ? 's.event_day'
-    : localDaySql(`s.${ident(`v_${feed.partitionField}`)}`, feed.fields[feed.partitionField].type);
+  const partition =
+    feed.partitionField === feed.eventField
+      ? 's.event_day'
+      : localDaySql(`s.${ident(`v_${feed.partitionField}`)}`, feed.fields[feed.partitionField].type);
   const columns: Column[] = [
     { name: 'event_date', type: 'DATE', expr: 's.event_day' },
     { name: 'partition_date', type: 'DATE', expr: partition },
@@ -71,7 +71,9 @@ function columnFor(feed: FeedSpec, name: string, spec: FieldSpec): Column[] {
 }
 
 export function createFactSql(feed: FeedSpec): string {
-  const columns = columnsOf(feed).map((c) => `${ident(c.name)} ${c.type}`).join(',\n  ');
+  const columns = columnsOf(feed)
+    .map((c) => `${ident(c.name)} ${c.type}`)
+    .join(',\n  ');
   return `CREATE TABLE IF NOT EXISTS ${factTable(feed)} (\n  ${columns}\n)`;
 }
 

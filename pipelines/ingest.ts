@@ -50,7 +50,8 @@ function fieldValue(name: string, spec: FieldSpec): string {
   const raw = `j.${ident(name)}`;
   if ((spec.required === true && !castFromText(spec)) || spec.type === 'string' || spec.type === 'enum') return raw;
   // A cast from text rounds '7.5' to 8 too: an integer must have no fraction.
-  if (spec.type === 'integer') return `CASE WHEN TRY_CAST(${raw} AS DOUBLE) = trunc(TRY_CAST(${raw} AS DOUBLE)) THEN TRY_CAST(TRY_CAST(${raw} AS DOUBLE) AS ${duckdbType(spec.type)}) END`;
+  if (spec.type === 'integer')
+    return `CASE WHEN TRY_CAST(${raw} AS DOUBLE) = trunc(TRY_CAST(${raw} AS DOUBLE)) THEN TRY_CAST(TRY_CAST(${raw} AS DOUBLE) AS ${duckdbType(spec.type)}) END`;
   return `TRY_CAST(${raw} AS ${duckdbType(spec.type)})`;
 }
 
@@ -58,8 +59,10 @@ function fieldValue(name: string, spec: FieldSpec): string {
 function problemExpression(feed: FeedSpec, folderDate: string): string {
   // Not JSON: a blank line (counted, not quarantined), a line the streaming read set aside (its
   // marker names the reason), or broken JSON.
-  const cases: string[] = [`WHEN j IS NULL THEN CASE WHEN ${BLANK} THEN 'blank'
-        WHEN starts_with(line, ${literal(MARKER)}) THEN split_part(line, ${literal(MARKER)}, 2) ELSE 'malformed_json' END`];
+  const cases: string[] = [
+    `WHEN j IS NULL THEN CASE WHEN ${BLANK} THEN 'blank'
+        WHEN starts_with(line, ${literal(MARKER)}) THEN split_part(line, ${literal(MARKER)}, 2) ELSE 'malformed_json' END`
+  ];
   const typeValue = feed.typeField ? `j.${ident(feed.typeField)}` : null;
   for (const [name, spec] of Object.entries(feed.fields)) {
     const raw = `j.${ident(name)}`;
@@ -67,11 +70,16 @@ function problemExpression(feed: FeedSpec, folderDate: string): string {
     const present = `json_exists(line, ${literal(`$.${name}`)}) AND json_type(line, ${literal(`$.${name}`)}) <> 'NULL'`;
     // Missing or mistyped: both leave the typed value NULL; the raw JSON tells which.
     const requiredWhen =
-      spec.required === true ? 'TRUE'
-        : Array.isArray(spec.required) && typeValue ? `${typeValue} IN (${spec.required.map(literal).join(', ')})` : 'FALSE';
+      spec.required === true
+        ? 'TRUE'
+        : Array.isArray(spec.required) && typeValue
+          ? `${typeValue} IN (${spec.required.map(literal).join(', ')})`
+          : 'FALSE';
     // JSON that is not an object (an array, a number) parses to a record of NULLs: it first shows
     // here, and only rows already failing pay for the type test.
-    cases.push(`WHEN ${value} IS NULL AND (${requiredWhen}) THEN CASE WHEN json_type(line) <> 'OBJECT' THEN 'malformed_json' WHEN ${present} THEN 'wrong_type:${name}' ELSE 'missing_field:${name}' END`);
+    cases.push(
+      `WHEN ${value} IS NULL AND (${requiredWhen}) THEN CASE WHEN json_type(line) <> 'OBJECT' THEN 'malformed_json' WHEN ${present} THEN 'wrong_type:${name}' ELSE 'missing_field:${name}' END`
+    );
     if ((spec.required !== true || castFromText(spec)) && spec.type !== 'string' && spec.type !== 'enum') {
       cases.push(`WHEN ${raw} IS NOT NULL AND ${value} IS NULL THEN 'wrong_type:${name}'`);
     }
@@ -81,7 +89,8 @@ function problemExpression(feed: FeedSpec, folderDate: string): string {
     if (spec.max !== undefined) cases.push(`WHEN ${value} > ${spec.max} THEN 'out_of_range:${name}'`);
   }
   for (const [name, spec] of Object.entries(feed.fields)) {
-    if (spec.ref) cases.push(`WHEN v_${name} NOT IN (SELECT code FROM ref_codes WHERE kind = ${literal(spec.ref)}) THEN 'unknown_code:${name}'`);
+    if (spec.ref)
+      cases.push(`WHEN v_${name} NOT IN (SELECT code FROM ref_codes WHERE kind = ${literal(spec.ref)}) THEN 'unknown_code:${name}'`);
   }
   // An event dated after the day its file was exported is a clock or keying error.
   cases.push(`WHEN ${localDaySql(`v_${feed.partitionField}`, feed.fields[feed.partitionField].type)} > ${folderDate} THEN 'future_dated'`);
@@ -127,14 +136,23 @@ export async function readFeed(feed: FeedSpec, files: LandingFile[], options: In
   return { dir, files: await copyAll(feed, files, dir, options), options };
 }
 
-async function copyAll(feed: FeedSpec, files: LandingFile[], dir: string, options: IngestOptions): Promise<(StagedFile & { copy: string })[]> {
+async function copyAll(
+  feed: FeedSpec,
+  files: LandingFile[],
+  dir: string,
+  options: IngestOptions
+): Promise<(StagedFile & { copy: string })[]> {
   const knownFields = new Set(Object.keys(feed.fields));
   const reads: (FileRead & { copy: string })[] = new Array(files.length);
   let next = 0;
   const worker = async () => {
     for (let i = next++; i < files.length; i = next++) {
       const copy = join(dir, `${i}.ndjson`);
-      const read = await copyLandingFile(files[i].path, copy, { encoding: files[i].encoding, maxLineBytes: options.maxLineBytes, knownFields });
+      const read = await copyLandingFile(files[i].path, copy, {
+        encoding: files[i].encoding,
+        maxLineBytes: options.maxLineBytes,
+        knownFields
+      });
       reads[i] = { ...read, copy: read.direct ? files[i].path : copy };
     }
   };
@@ -145,15 +163,25 @@ async function copyAll(feed: FeedSpec, files: LandingFile[], dir: string, option
 
 async function parse(db: Database, feed: FeedSpec, staged: (StagedFile & { copy: string })[], options: IngestOptions): Promise<void> {
   const table = stageTable(feed);
-  const struct = `{${Object.entries(feed.fields).map(([n, s]) => `"${n}":"${parseType(s)}"`).join(',')}}`;
-  const values = Object.entries(feed.fields).map(([n, s]) => `${fieldValue(n, s)} AS ${ident(`v_${n}`)}`).join(',\n      ');
+  const struct = `{${Object.entries(feed.fields)
+    .map(([n, s]) => `"${n}":"${parseType(s)}"`)
+    .join(',')}}`;
+  const values = Object.entries(feed.fields)
+    .map(([n, s]) => `${fieldValue(n, s)} AS ${ident(`v_${n}`)}`)
+    .join(',\n      ');
   const keepsIdentifiers = Object.values(feed.fields).some((s) => s.pii === 'free_text');
-  const dropped = keepsIdentifiers ? '' : Object.entries(feed.fields)
-    .filter(([, s]) => s.pii === 'name' || s.pii === 'phone' || s.pii === 'address')
-    .map(([n]) => `, ${ident(`v_${n}`)}`).join('');
+  const dropped = keepsIdentifiers
+    ? ''
+    : Object.entries(feed.fields)
+        .filter(([, s]) => s.pii === 'name' || s.pii === 'phone' || s.pii === 'address')
+        .map(([n]) => `, ${ident(`v_${n}`)}`)
+        .join('');
   const readable = staged.filter((f) => f.fileNo !== null);
   // No readable file: an empty staging table of the right shape, from an empty copy.
-  const batch = readable.length > 0 ? readable : [{ copy: join(options.workDir, feed.name, 'empty.ndjson'), folderDate: '1970-01-01', path: '', outcome: 'read' }];
+  const batch =
+    readable.length > 0
+      ? readable
+      : [{ copy: join(options.workDir, feed.name, 'empty.ndjson'), folderDate: '1970-01-01', path: '', outcome: 'read' }];
   if (readable.length === 0) writeFileSync(batch[0].copy, '');
   await db.run(`CREATE OR REPLACE TEMP TABLE ${stageFilesTable(feed)} AS
     SELECT CAST(unnest(range(${readable.length})) AS INTEGER) AS file_no, unnest(${list(readable.map((f) => f.path))}) AS file,
@@ -162,9 +190,10 @@ async function parse(db: Database, feed: FeedSpec, staged: (StagedFile & { copy:
   // Every line of a damaged gzip file is set aside in its place: what precedes the damage may be
   // complete, but the file is not the export that was sent, so the day is flagged for re-export.
   const truncated = readable.filter((f) => f.outcome === 'truncated').map((f) => f.fileNo);
-  const problem = truncated.length > 0
-    ? `CASE WHEN file_no IN (${truncated.join(', ')}) AND NOT ${BLANK} THEN 'truncated_file' ELSE ${problemExpression(feed, 'folder_date')} END`
-    : problemExpression(feed, 'folder_date');
+  const problem =
+    truncated.length > 0
+      ? `CASE WHEN file_no IN (${truncated.join(', ')}) AND NOT ${BLANK} THEN 'truncated_file' ELSE ${problemExpression(feed, 'folder_date')} END`
+      : problemExpression(feed, 'folder_date');
   // One pass, pipelined by DuckDB: read each line, parse it once (typed; NULL when it is not JSON
   // at all: json_valid guards the parse because try() would evaluate it row by row), take its
   // first contract violation (detailed checks run only on rows already failing a cheap one), keep
@@ -206,7 +235,9 @@ async function parse(db: Database, feed: FeedSpec, staged: (StagedFile & { copy:
  */
 async function flagDuplicates(db: Database, feed: FeedSpec, table: string, loadedIds: string | null): Promise<void> {
   const id = ident(`v_${feed.idField}`);
-  const seenBefore = loadedIds ? `UNION SELECT rowid AS r FROM ${table} WHERE problem IS NULL AND ${id} IN (SELECT id FROM ${loadedIds})` : '';
+  const seenBefore = loadedIds
+    ? `UNION SELECT rowid AS r FROM ${table} WHERE problem IS NULL AND ${id} IN (SELECT id FROM ${loadedIds})`
+    : '';
   await db.run(`
     UPDATE ${table} SET duplicate = TRUE WHERE rowid IN (
       SELECT r FROM (

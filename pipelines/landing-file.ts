@@ -75,7 +75,18 @@ function sample(text: string): string {
  * for what is in the file: damage is the outcome. Throws only if `out` cannot be written.
  */
 export async function copyLandingFile(path: string, out: string, options: ReadOptions): Promise<FileRead> {
-  const result: FileRead = { bytes: 0, compression: 'none', encoding: options.encoding, lines: 0, marked: {}, outcome: 'read', detail: null, sampled: 0, unknownFields: {}, direct: false };
+  const result: FileRead = {
+    bytes: 0,
+    compression: 'none',
+    encoding: options.encoding,
+    lines: 0,
+    marked: {},
+    outcome: 'read',
+    detail: null,
+    sampled: 0,
+    unknownFields: {},
+    direct: false
+  };
   const notes: string[] = [];
   let head: Buffer;
   try {
@@ -117,10 +128,16 @@ export async function copyLandingFile(path: string, out: string, options: ReadOp
     // file is decompressed again whole, keeping every byte decodable before the damage.
     const recovered = gzip ? recoverGzip(readFileSync(path)) : null;
     if (!recovered || recovered.length === 0) {
-      return { ...result, outcome: 'unreadable', detail: gzip ? `not a readable gzip stream: ${message(error)}` : `cannot be read: ${message(error)}` };
+      return {
+        ...result,
+        outcome: 'unreadable',
+        detail: gzip ? `not a readable gzip stream: ${message(error)}` : `cannot be read: ${message(error)}`
+      };
     }
     result.outcome = 'truncated';
-    notes.unshift(`gzip stream ${/unexpected end/i.test(message(error)) ? 'ends early' : 'is damaged'} (${message(error)}) after ${recovered.length} bytes`);
+    notes.unshift(
+      `gzip stream ${/unexpected end/i.test(message(error)) ? 'ends early' : 'is damaged'} (${message(error)}) after ${recovered.length} bytes`
+    );
     copy = await copyFrom([recovered], true);
   }
   const { lines, marked, crlf, gb18030Like, sampled, unknownFields } = copy.counts();
@@ -171,14 +188,23 @@ function lineCopier(out: string | null, options: ReadOptions) {
   const fd = out === null ? null : openSync(out, 'w');
   let unclean = false;
   const decoder = options.encoding === 'utf-8' ? null : new TextDecoder(options.encoding, { fatal: true });
-  const counts = { lines: 0, marked: {} as Partial<Record<MarkedReason, number>>, crlf: 0, gb18030Like: 0, sampled: 0, unknownFields: {} as Record<string, number> };
+  const counts = {
+    lines: 0,
+    marked: {} as Partial<Record<MarkedReason, number>>,
+    crlf: 0,
+    gb18030Like: 0,
+    sampled: 0,
+    unknownFields: {} as Record<string, number>
+  };
   let first = true;
   let bom = false;
   let carry: Buffer | null = null;
   /** While a line longer than the limit is being skipped: the start of it, for the sample. */
   let overlong: Buffer | null = null;
 
-  const write = (buf: Buffer | string) => { if (fd !== null) writeSync(fd, typeof buf === 'string' ? Buffer.from(buf) : buf); };
+  const write = (buf: Buffer | string) => {
+    if (fd !== null) writeSync(fd, typeof buf === 'string' ? Buffer.from(buf) : buf);
+  };
   const mark = (reason: MarkedReason, text: string) => {
     counts.marked[reason] = (counts.marked[reason] ?? 0) + 1;
     write(`${MARKER}${reason}${MARKER}${sample(text)}\n`);
@@ -194,7 +220,8 @@ function lineCopier(out: string | null, options: ReadOptions) {
     }
     if (record === null || typeof record !== 'object' || Array.isArray(record)) return;
     counts.sampled++;
-    for (const key of Object.keys(record)) if (!options.knownFields.has(key)) counts.unknownFields[key] = (counts.unknownFields[key] ?? 0) + 1;
+    for (const key of Object.keys(record))
+      if (!options.knownFields.has(key)) counts.unknownFields[key] = (counts.unknownFields[key] ?? 0) + 1;
   };
 
   /** One line (without its LF), checked on its own: the slow path, for lines the fast one refused. */
@@ -239,7 +266,8 @@ function lineCopier(out: string | null, options: ReadOptions) {
         return;
       }
     }
-    for (let start = 0, end = body.indexOf(NL); end !== -1; start = end + 1, end = body.indexOf(NL, start)) oneLine(body.subarray(start, end));
+    for (let start = 0, end = body.indexOf(NL); end !== -1; start = end + 1, end = body.indexOf(NL, start))
+      oneLine(body.subarray(start, end));
   };
 
   const chunk = (data: Buffer) => {
@@ -277,12 +305,15 @@ function lineCopier(out: string | null, options: ReadOptions) {
     else if (rest.length > 0) carry = Buffer.from(rest);
   };
 
-
   return {
     chunk,
-    get bom() { return bom; },
+    get bom() {
+      return bom;
+    },
     /** A line was set aside or ended in CRLF: DuckDB must read a copy. */
-    get unclean() { return unclean; },
+    get unclean() {
+      return unclean;
+    },
     counts: () => counts,
     /** Writes the last line (without a line ending, or cut short by damage) and closes the copy. */
     close() {

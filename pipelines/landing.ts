@@ -44,7 +44,10 @@ function isRealDate(date: string): boolean {
 
 function readEncoding(file: string, landing: string): Encoding | null {
   if (!existsSync(file)) return null;
-  const declared = readFileSync(file, 'utf8').trim().toLowerCase().replace(/^utf8$/, 'utf-8');
+  const declared = readFileSync(file, 'utf8')
+    .trim()
+    .toLowerCase()
+    .replace(/^utf8$/, 'utf-8');
   if (!(ENCODINGS as readonly string[]).includes(declared)) {
     throw new Error(`${relative(landing, file)} declares "${declared}": supported encodings are ${ENCODINGS.join(', ')}`);
   }
@@ -64,8 +67,14 @@ export function scanLanding(landing: string): LandingZone {
 
   for (const name of readdirSync(landing).sort()) {
     const feedDir = join(landing, name);
-    if (!isDirectory(feedDir)) { skip(feedDir, 'not a feed folder', name); continue; }
-    if (!known.has(name)) { skip(feedDir, 'not a feed of the data contract', name); continue; }
+    if (!isDirectory(feedDir)) {
+      skip(feedDir, 'not a feed folder', name);
+      continue;
+    }
+    if (!known.has(name)) {
+      skip(feedDir, 'not a feed of the data contract', name);
+      continue;
+    }
     const feedEncoding = readEncoding(join(feedDir, ENCODING_FILE), landing);
     const days = new Map<string, LandingFile[]>();
     partitions.set(name, days);
@@ -73,9 +82,18 @@ export function scanLanding(landing: string): LandingZone {
       const dir = join(feedDir, folder);
       if (folder === ENCODING_FILE) continue;
       const m = PARTITION.exec(folder);
-      if (!isDirectory(dir)) { skip(dir, 'not a partition folder', folder); continue; }
-      if (!m) { skip(dir, 'partition folder not named dt=YYYY-MM-DD', folder); continue; }
-      if (!isRealDate(m[1])) { skip(dir, `dt=${m[1]} is not a calendar date`, folder); continue; }
+      if (!isDirectory(dir)) {
+        skip(dir, 'not a partition folder', folder);
+        continue;
+      }
+      if (!m) {
+        skip(dir, 'partition folder not named dt=YYYY-MM-DD', folder);
+        continue;
+      }
+      if (!isRealDate(m[1])) {
+        skip(dir, `dt=${m[1]} is not a calendar date`, folder);
+        continue;
+      }
       const encoding = readEncoding(join(dir, ENCODING_FILE), landing) ?? feedEncoding ?? 'utf-8';
       const files: LandingFile[] = [];
       for (const file of readdirSync(dir).sort()) {

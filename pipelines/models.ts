@@ -13,7 +13,10 @@ export const MART_SCHEMAS = ['mart_services', 'mart_reform', 'mart_public_health
 
 /** Model files in order: 00_schemas, 10_dimensions, then the marts. */
 export function modelFiles(): string[] {
-  return readdirSync(MODELS_DIR).filter((f) => f.endsWith('.sql')).sort().map((f) => join(MODELS_DIR, f));
+  return readdirSync(MODELS_DIR)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()
+    .map((f) => join(MODELS_DIR, f));
 }
 
 /** A digest of the reference files, kept with a published build: files it has seen need no validation again. */
@@ -35,7 +38,9 @@ export async function loadReferenceTables(db: Database, dir = defaultReferenceDi
     const textColumns = columns.filter((c) => c === 'code' || c.endsWith('_code'));
     const types = textColumns.length > 0 ? `, types = {${textColumns.map((c) => `${literal(c)}: 'VARCHAR'`).join(', ')}}` : '';
     const table = `ref_${file.replace(/\.csv$/, '').replace(/_cn$/, '')}`;
-    await db.run(`CREATE OR REPLACE TEMP TABLE ${ident(table)} AS SELECT * FROM read_csv(${literal(join(dir, file))}, header = true${types})`);
+    await db.run(
+      `CREATE OR REPLACE TEMP TABLE ${ident(table)} AS SELECT * FROM read_csv(${literal(join(dir, file))}, header = true${types})`
+    );
   }
 }
 
@@ -75,10 +80,11 @@ const monthlyType = (type: string) => (type === 'INTEGER' ? 'BIGINT' : type);
  */
 export async function buildMonthlyRollups(db: Database): Promise<void> {
   for (const { schema, table } of await dailyMartTables(db)) {
-    const columnsOf = (name: string) => db.rows<{ name: string; type: string }>(
-      `SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position`,
-      [schema, name]
-    );
+    const columnsOf = (name: string) =>
+      db.rows<{ name: string; type: string }>(
+        `SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position`,
+        [schema, name]
+      );
     const columns = await columnsOf(table);
     // Histogram buckets are numbers but identify a row: a dimension, not a measure.
     const isMeasure = (c: { name: string; type: string }) => MEASURE_TYPES.test(c.type) && c.name !== 'bucket_minutes';
@@ -92,7 +98,8 @@ export async function buildMonthlyRollups(db: Database): Promise<void> {
     const rebuildAll = JSON.stringify(existing) !== JSON.stringify(expected);
     const months = rebuildAll ? 'TRUE' : `date_trunc('month', day) IN (SELECT month FROM affected_months)`;
     const select = `SELECT CAST(date_trunc('month', day) AS DATE) AS month${dims.map((d) => `, ${ident(d.name)}`).join('')}${measures
-      .map((m) => `, CAST(sum(${ident(m.name)}) AS ${monthlyType(m.type)}) AS ${ident(m.name)}`).join('')}
+      .map((m) => `, CAST(sum(${ident(m.name)}) AS ${monthlyType(m.type)}) AS ${ident(m.name)}`)
+      .join('')}
       FROM ${daily} WHERE ${months} GROUP BY ALL ORDER BY ALL`;
     if (rebuildAll) {
       await db.run(`CREATE OR REPLACE TABLE ${monthly} AS ${select}`);

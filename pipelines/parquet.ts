@@ -12,7 +12,9 @@ export async function exportMarts(db: Database, martsDir: string): Promise<numbe
     FROM information_schema.columns c JOIN information_schema.tables t USING (table_schema, table_name)
     WHERE c.table_schema IN (${MART_SCHEMAS.map(literal).join(', ')}) AND t.table_type = 'BASE TABLE' AND c.column_name IN ('day', 'month', 'year')
     GROUP BY ALL ORDER BY 1, 2`);
-  const months = await db.rows<{ year: number; month: number }>('SELECT DISTINCT year(month) AS year, month(month) AS month FROM affected_months ORDER BY 1, 2');
+  const months = await db.rows<{ year: number; month: number }>(
+    'SELECT DISTINCT year(month) AS year, month(month) AS month FROM affected_months ORDER BY 1, 2'
+  );
   for (const { schema, table, time } of tables) {
     const dir = join(martsDir, schema, table);
     mkdirSync(dir, { recursive: true });

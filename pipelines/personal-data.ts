@@ -36,7 +36,8 @@ const NUMERAL = '[0-9０-９一二三四五六七八九十百零〇]';
  * Common Chinese surnames (public knowledge, as in every census table), the compound ones first.
  * Left out: those that after 患者 begin clinical words more often than names (于, 全, 左, 单, 凌, 车 …).
  */
-const SURNAMES = '(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|令狐|司徒|夏侯|[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞柳甘祝包宁尚符阮柯纪梅童毕季裴霍涂苗谷盛曲翁冉骆蓝路游辛靳柴蒙鲍华喻祁蒲房滕屈饶牟艾尤阳时穆司卓古吉缪项连芦麦褚娄窦戚岑景党宫费卜晏席卫米柏宗瞿桂佟臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩佘池苑迟邝])';
+const SURNAMES =
+  '(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|令狐|司徒|夏侯|[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞柳甘祝包宁尚符阮柯纪梅童毕季裴霍涂苗谷盛曲翁冉骆蓝路游辛靳柴蒙鲍华喻祁蒲房滕屈饶牟艾尤阳时穆司卓古吉缪项连芦麦褚娄窦戚岑景党宫费卜晏席卫米柏宗瞿桂佟臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩佘池苑迟邝])';
 /**
  * Characters that do not occur in given names but begin or continue the clinical and everyday words
  * that follow a cue (家属签字, 患者高热, 其父已故): a name is not read through them, and one ends there.
@@ -55,22 +56,65 @@ const GIVEN = `[^${NOT_HAN}${NOT_GIVEN}]`;
 /** A name label: what follows is a name, whatever it looks like; without a colon, it must read like one. */
 const LABELS = '(?:姓名|联系人|监护人|家属|陪同人|签字人|代诉人|患者姓名)';
 /** People a clinical note names beside the patient; a name after them needs a surname and an ending. */
-const PEOPLE = '(?:患者|病人|病员|其父|其母|其妻|其夫|其子|其女|之父|之母|之子|之女|父亲|母亲|妻子|丈夫|儿子|女儿|爱人|老伴|配偶|孙子|孙女|家长)[：:为是叫]?\\s*';
+const PEOPLE =
+  '(?:患者|病人|病员|其父|其母|其妻|其夫|其子|其女|之父|之母|之子|之女|父亲|母亲|妻子|丈夫|儿子|女儿|爱人|老伴|配偶|孙子|孙女|家长)[：:为是叫]?\\s*';
 /** What may follow a name in a note: punctuation, a space, a number, the end, or a character no given name has. */
 const NAME_END = `(?:[，,。.、；;：:（(\\s0-9]|[${NOT_GIVEN}]|联系|$)`;
 
 const PATTERNS: Pattern[] = [
   { kind: 'ID number', before: '', pii: '[0-9]{17}[0-9Xx]', after: '', mask: MASKS.id },
   // The 15-digit numbers issued before 1999: a region, a two-digit year, a real month and day.
-  { kind: 'ID number', before: '(?:^|[^0-9A-Za-z])', pii: '[1-9][0-9]{5}[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}', after: '(?:[^0-9A-Za-z]|$)', mask: MASKS.id },
-  { kind: 'mobile number', before: '(?:^|[^0-9])', pii: '(?:\\+?86[- ]?)?1[3-9][0-9](?:[- ]?[0-9]{4}){2}', after: '(?:[^0-9]|$)', mask: MASKS.phone },
-  { kind: 'landline number', before: '(?:^|[^0-9])', pii: '(?:0[0-9]{2,3}-[0-9]{7,8}|\\(0[0-9]{2,3}\\)[0-9]{7,8})', after: '(?:[^0-9]|$)', mask: MASKS.phone },
-  { kind: 'address', before: '', pii: `[${HAN}0-9A-Za-z]{1,20}?(?:路|街|巷|弄|大道|胡同)${NUMERAL}+号(?:院|楼)?`, after: '', mask: MASKS.address },
+  {
+    kind: 'ID number',
+    before: '(?:^|[^0-9A-Za-z])',
+    pii: '[1-9][0-9]{5}[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}',
+    after: '(?:[^0-9A-Za-z]|$)',
+    mask: MASKS.id
+  },
+  {
+    kind: 'mobile number',
+    before: '(?:^|[^0-9])',
+    pii: '(?:\\+?86[- ]?)?1[3-9][0-9](?:[- ]?[0-9]{4}){2}',
+    after: '(?:[^0-9]|$)',
+    mask: MASKS.phone
+  },
+  {
+    kind: 'landline number',
+    before: '(?:^|[^0-9])',
+    pii: '(?:0[0-9]{2,3}-[0-9]{7,8}|\\(0[0-9]{2,3}\\)[0-9]{7,8})',
+    after: '(?:[^0-9]|$)',
+    mask: MASKS.phone
+  },
+  {
+    kind: 'address',
+    before: '',
+    pii: `[${HAN}0-9A-Za-z]{1,20}?(?:路|街|巷|弄|大道|胡同)${NUMERAL}+号(?:院|楼)?`,
+    after: '',
+    mask: MASKS.address
+  },
   { kind: 'address', before: '', pii: `${HAN}{1,10}村${NUMERAL}+(?:组|队|号)`, after: '', mask: MASKS.address },
-  { kind: 'address', before: '', pii: `${HAN}{1,12}(?:小区|花园|公寓|家园|新村|社区)${NUMERAL}+(?:号楼|栋|幢|单元|号)`, after: '', mask: MASKS.address },
-  { kind: 'address', before: '', pii: `${DIGIT}+(?:号楼|栋|幢)(?:${DIGIT}+单元)?(?:${DIGIT}+室?)?|${DIGIT}+单元${DIGIT}+室?|${DIGIT}{3,4}室`, after: '', mask: MASKS.address },
+  {
+    kind: 'address',
+    before: '',
+    pii: `${HAN}{1,12}(?:小区|花园|公寓|家园|新村|社区)${NUMERAL}+(?:号楼|栋|幢|单元|号)`,
+    after: '',
+    mask: MASKS.address
+  },
+  {
+    kind: 'address',
+    before: '',
+    pii: `${DIGIT}+(?:号楼|栋|幢)(?:${DIGIT}+单元)?(?:${DIGIT}+室?)?|${DIGIT}+单元${DIGIT}+室?|${DIGIT}{3,4}室`,
+    after: '',
+    mask: MASKS.address
+  },
   // After a residence cue, what follows is an address even without a house number.
-  { kind: 'address', before: '(?:家庭住址|现住址|户籍地址|住址|家住|居住于)[：:]?\\s*', pii: `[${HAN}0-9A-Za-z#-]{2,20}`, after: '', mask: MASKS.address },
+  {
+    kind: 'address',
+    before: '(?:家庭住址|现住址|户籍地址|住址|家住|居住于)[：:]?\\s*',
+    pii: `[${HAN}0-9A-Za-z#-]{2,20}`,
+    after: '',
+    mask: MASKS.address
+  },
   // Uyghur, Kazakh and other transliterated names: given name · father's name.
   { kind: 'a personal name', before: '', pii: `${HAN}{2,8}[·•・]${HAN}{2,8}`, after: '', mask: MASKS.name },
   { kind: 'a personal name', before: `${LABELS}[：:]\\s*`, pii: `${HAN}{2,4}`, after: '', mask: MASKS.name },
@@ -107,13 +151,19 @@ export function findPersonalData(value: string, options: { ignore?: readonly str
 
 /** The same masking in JavaScript, for tests and for text masked outside DuckDB. */
 export function maskPersonalData(value: string): string {
-  return MASKING_ORDER.reduce((text, p) => text.replace(new RegExp(render(p, JS_HAN), 'gu'), (_, before: string, _pii: string, after: string) => `${before}${p.mask}${after}`), value);
+  return MASKING_ORDER.reduce(
+    (text, p) =>
+      text.replace(new RegExp(render(p, JS_HAN), 'gu'), (_, before: string, _pii: string, after: string) => `${before}${p.mask}${after}`),
+    value
+  );
 }
 
 /** SQL masking every general pattern in `expr`. */
 export function maskPatternsSql(expr: string): string {
   return MASKING_ORDER.reduce(
-    (text, p) => `regexp_replace(${text}, ${literal(render(p, RE2_HAN))}, ${literal(`\\1${p.mask}\\3`)}, 'g')`, expr);
+    (text, p) => `regexp_replace(${text}, ${literal(render(p, RE2_HAN))}, ${literal(`\\1${p.mask}\\3`)}, 'g')`,
+    expr
+  );
 }
 
 /**

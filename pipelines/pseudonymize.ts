@@ -23,7 +23,8 @@ export function loadPseudonymKey(keyFile: string, options: { create: boolean }):
   let source: string;
   let created = false;
   if (fromEnv && fromEnv.length > 0) {
-    if (fromEnv.length < 32) throw new Error('HCI_PSEUDONYM_KEY must be at least 32 characters (e.g. 64 hex digits from `openssl rand -hex 32`)');
+    if (fromEnv.length < 32)
+      throw new Error('HCI_PSEUDONYM_KEY must be at least 32 characters (e.g. 64 hex digits from `openssl rand -hex 32`)');
     secret = Buffer.from(fromEnv, 'utf8');
     source = 'HCI_PSEUDONYM_KEY';
   } else if (existsSync(keyFile)) {
@@ -67,7 +68,9 @@ function pads(secret: Buffer): { inner: Buffer; outer: Buffer } {
  */
 export async function addPersonKeys(db: Database, key: PseudonymKey, sources: { table: string; column: string }[]): Promise<void> {
   await db.run('CREATE TEMP TABLE IF NOT EXISTS person_keys (id_number VARCHAR, person_key VARCHAR)');
-  const union = sources.map((s) => `SELECT ${s.column} AS id FROM ${s.table} WHERE problem IS NULL AND ${s.column} IS NOT NULL`).join(' UNION ');
+  const union = sources
+    .map((s) => `SELECT ${s.column} AS id FROM ${s.table} WHERE problem IS NULL AND ${s.column} IS NOT NULL`)
+    .join(' UNION ');
   const { inner, outer } = pads(key.secret);
   await db.run(
     `INSERT INTO person_keys

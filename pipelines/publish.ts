@@ -20,7 +20,9 @@ export function startBuild(warehouse: string): string {
   removeBuild(build);
   if (existsSync(warehouse)) {
     copyFileSync(warehouse, build);
-    void open(build, 'r').then((handle) => handle.sync().finally(() => handle.close())).catch(() => undefined);
+    void open(build, 'r')
+      .then((handle) => handle.sync().finally(() => handle.close()))
+      .catch(() => undefined);
   }
   return build;
 }

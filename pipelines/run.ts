@@ -65,7 +65,11 @@ export interface RunResult {
 }
 
 export class PipelineError extends Error {
-  constructor(readonly step: string, cause: unknown, readonly result?: RunResult) {
+  constructor(
+    readonly step: string,
+    cause: unknown,
+    readonly result?: RunResult
+  ) {
     super(`step "${step}" failed: ${cause instanceof Error ? cause.message : String(cause)}`);
     this.name = 'PipelineError';
   }
@@ -75,9 +79,7 @@ export async function loadedDates(warehouse: string): Promise<string[]> {
   if (!existsSync(warehouse)) return [];
   const db = await Database.open(warehouse, { readOnly: true });
   try {
-    const rows = await db.rows<{ d: string }>(
-      "SELECT CAST(source_date AS VARCHAR) AS d FROM meta.loaded_dates ORDER BY 1"
-    ).catch(() => []);
+    const rows = await db.rows<{ d: string }>('SELECT CAST(source_date AS VARCHAR) AS d FROM meta.loaded_dates ORDER BY 1').catch(() => []);
     return rows.map((r) => r.d);
   } finally {
     db.close();
@@ -104,9 +106,22 @@ export async function runPipeline(options: PipelineOptions): Promise<RunResult> 
 async function runLocked(options: PipelineOptions): Promise<RunResult> {
   const emit = options.onEvent ?? (() => {});
   const started = new Date();
-  const runId = `${started.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomBytes(2).toString('hex')}`;
+  const runId = `${started
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')}-${randomBytes(2).toString('hex')}`;
   const steps: { step: string; startedAt: Date; ms: number; detail?: string }[] = [];
-  const result: RunResult = { runId, status: 'up_to_date', dates: [], dataVersion: null, affectedDays: 0, checks: [], skipped: [], steps: [], durationMs: 0 };
+  const result: RunResult = {
+    runId,
+    status: 'up_to_date',
+    dates: [],
+    dataVersion: null,
+    affectedDays: 0,
+    checks: [],
+    skipped: [],
+    steps: [],
+    durationMs: 0
+  };
   const maxLineBytes = options.maxLineBytes ?? Number(process.env.HCI_MAX_LINE_BYTES ?? DEFAULT_MAX_LINE_BYTES);
   const thresholds = options.thresholds ?? thresholdsFromEnv();
   let currentStep = 'plan';
@@ -150,7 +165,8 @@ async function runLocked(options: PipelineOptions): Promise<RunResult> {
   emit({ kind: 'plan', dates, batches: batches.length });
 
   const key = loadPseudonymKey(join(options.dataDir, 'pseudonym.key'), { create: options.createKey ?? true });
-  if (key.created) emit({ kind: 'info', message: `generated a pseudonymisation key in ${key.source} (mode 0600); set HCI_PSEUDONYM_KEY in production` });
+  if (key.created)
+    emit({ kind: 'info', message: `generated a pseudonymisation key in ${key.source} (mode 0600); set HCI_PSEUDONYM_KEY in production` });
 
   const build = startBuild(options.warehouse);
   const workDir = `${build}.ingest`;
@@ -162,7 +178,9 @@ async function runLocked(options: PipelineOptions): Promise<RunResult> {
       await wh.runFile(modelFiles()[0]);
       const known = await wh.value<string | undefined>("SELECT value FROM meta.settings WHERE key = 'pseudonym_key_fingerprint'");
       if (known && known !== key.fingerprint) {
-        throw new Error(`the pseudonymisation key (${key.source}) is not the one this warehouse was built with: person keys would not link; restore the key or rebuild from an empty warehouse`);
+        throw new Error(
+          `the pseudonymisation key (${key.source}) is not the one this warehouse was built with: person keys would not link; restore the key or rebuild from an empty warehouse`
+        );
       }
       for (const feed of FEEDS) await wh.run(createFactSql(feed));
     });
@@ -189,7 +207,9 @@ async function runLocked(options: PipelineOptions): Promise<RunResult> {
           // The next feed (or the next batch's first) is read while DuckDB works on this one.
           next = i + 1 < FEEDS.length ? read(b, i + 1) : b + 1 < batches.length ? read(b + 1, 0) : null;
           const near = `source_date NOT IN (SELECT d FROM batch_dates) AND partition_date BETWEEN DATE ${literal(batch[0])} - ${DUPLICATE_WINDOW_DAYS} AND DATE ${literal(batch[batch.length - 1])} + ${DUPLICATE_WINDOW_DAYS}`;
-          await wh.run(`CREATE OR REPLACE TEMP TABLE loaded_ids AS SELECT ${ident(feed.idField)} AS id FROM core.${ident(`fact_${feed.name}`)} WHERE ${near}`);
+          await wh.run(
+            `CREATE OR REPLACE TEMP TABLE loaded_ids AS SELECT ${ident(feed.idField)} AS id FROM core.${ident(`fact_${feed.name}`)} WHERE ${near}`
+          );
           const staged = await stageFeed(wh, feed, files, 'loaded_ids');
           const lines = await recordAccounting(wh, runId, feed, staged);
           emit({ kind: 'feed', feed: feed.name, batch: b + 1, batches: batches.length, lines });
@@ -197,7 +217,9 @@ async function runLocked(options: PipelineOptions): Promise<RunResult> {
       }
       await step('pseudonymize', async () => {
         const sources = FEEDS.flatMap((feed) =>
-          Object.entries(feed.fields).filter(([, s]) => s.pii === 'id_number').map(([name]) => ({ table: stageTable(feed), column: ident(`v_${name}`) }))
+          Object.entries(feed.fields)
+            .filter(([, s]) => s.pii === 'id_number')
+            .map(([name]) => ({ table: stageTable(feed), column: ident(`v_${name}`) }))
         );
         await addPersonKeys(wh, key, sources);
       });
@@ -217,27 +239,41 @@ async function runLocked(options: PipelineOptions): Promise<RunResult> {
       await wh.run('CREATE OR REPLACE TEMP TABLE affected AS SELECT DISTINCT d FROM affected_dates WHERE d IS NOT NULL');
       await wh.run('DELETE FROM affected_dates; INSERT INTO affected_dates SELECT d FROM affected ORDER BY d');
       result.affectedDays = Number(await wh.value('SELECT count(*) FROM affected_dates'));
-      await wh.run("CREATE TEMP TABLE affected_months AS SELECT DISTINCT CAST(date_trunc('month', d) AS DATE) AS month FROM affected_dates");
+      await wh.run(
+        "CREATE TEMP TABLE affected_months AS SELECT DISTINCT CAST(date_trunc('month', d) AS DATE) AS month FROM affected_dates"
+      );
       for (const file of modelFiles().slice(2)) await wh.runFile(file);
       await buildMonthlyRollups(wh);
     });
 
     await step('records', async () => {
       await wh.run(`INSERT OR REPLACE INTO meta.loaded_dates SELECT d, ${literal(runId)} FROM run_dates`);
-      await wh.run(`INSERT OR REPLACE INTO meta.settings VALUES ('pseudonym_key_fingerprint', ${literal(key.fingerprint)}), ('reference_fingerprint', ${literal(referenceFingerprint(options.referenceDir))})`);
+      await wh.run(
+        `INSERT OR REPLACE INTO meta.settings VALUES ('pseudonym_key_fingerprint', ${literal(key.fingerprint)}), ('reference_fingerprint', ${literal(referenceFingerprint(options.referenceDir))})`
+      );
       await importFailedRuns(wh, options.dataDir);
-      for (const p of zone.skipped) await wh.run('INSERT INTO meta.skipped_paths VALUES (?, ?, ?, ?)', [runId, p.path, p.reason, p.warning]);
+      for (const p of zone.skipped)
+        await wh.run('INSERT INTO meta.skipped_paths VALUES (?, ?, ?, ?)', [runId, p.path, p.reason, p.warning]);
     });
 
     result.checks = await step('checks', async () => {
       const checks = await runChecks(wh, runId, thresholds);
       for (const c of checks) {
-        await wh.run('INSERT INTO meta.checks (run_id, check_name, passed, failing_rows, detail, severity) VALUES (?, ?, ?, ?, ?, ?)', [runId, c.name, c.passed, c.failingRows, c.detail, c.severity]);
+        await wh.run('INSERT INTO meta.checks (run_id, check_name, passed, failing_rows, detail, severity) VALUES (?, ?, ?, ?, ?, ?)', [
+          runId,
+          c.name,
+          c.passed,
+          c.failingRows,
+          c.detail,
+          c.severity
+        ]);
       }
       const failed = checks.filter((c) => !c.passed && c.severity === 'error');
       if (failed.length > 0) {
         result.checks = checks;
-        throw new Error(`${failed.length} check(s) failed: ${failed.map((c) => `${c.name} (${c.failingRows} rows: ${c.detail})`).join('; ')}`);
+        throw new Error(
+          `${failed.length} check(s) failed: ${failed.map((c) => `${c.name} (${c.failingRows} rows: ${c.detail})`).join('; ')}`
+        );
       }
       return checks;
     });
@@ -268,7 +304,10 @@ async function runLocked(options: PipelineOptions): Promise<RunResult> {
     result.durationMs = Date.now() - started.getTime();
     result.steps = steps.map(({ step: s, ms }) => ({ step: s, ms }));
     mkdirSync(options.dataDir, { recursive: true });
-    appendFileSync(failedRunsFile(options.dataDir), `${JSON.stringify({ ...result, startedAt: started.toISOString(), landing: options.landing })}\n`);
+    appendFileSync(
+      failedRunsFile(options.dataDir),
+      `${JSON.stringify({ ...result, startedAt: started.toISOString(), landing: options.landing })}\n`
+    );
     throw new PipelineError(currentStep, error, result);
   }
 }
@@ -278,8 +317,15 @@ const listOfDates = (dates: string[]) => `[${dates.map(literal).join(', ')}]`;
 /** Thresholds from HCI_FAIL_QUARANTINED_SHARE (default 0.05) and HCI_FAIL_ON (e.g. "truncated,unreadable,skipped"). */
 export function thresholdsFromEnv(env: NodeJS.ProcessEnv = process.env): Thresholds {
   const share = Number(env.HCI_FAIL_QUARANTINED_SHARE ?? 0.05);
-  if (!(share >= 0 && share <= 1)) throw new PipelineError('plan', new Error(`HCI_FAIL_QUARANTINED_SHARE must be a share between 0 and 1, got "${env.HCI_FAIL_QUARANTINED_SHARE}"`));
-  const failOn = (env.HCI_FAIL_ON ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  if (!(share >= 0 && share <= 1))
+    throw new PipelineError(
+      'plan',
+      new Error(`HCI_FAIL_QUARANTINED_SHARE must be a share between 0 and 1, got "${env.HCI_FAIL_QUARANTINED_SHARE}"`)
+    );
+  const failOn = (env.HCI_FAIL_ON ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const known = ['truncated', 'unreadable', 'skipped'] as const;
   const bad = failOn.filter((f) => !(known as readonly string[]).includes(f));
   if (bad.length > 0) throw new PipelineError('plan', new Error(`HCI_FAIL_ON: unknown "${bad.join(', ')}" (known: ${known.join(', ')})`));
@@ -300,11 +346,25 @@ async function recordAccounting(db: Database, runId: string, spec: FeedSpec, sta
     FROM ${table} s JOIN ${lineNumberSql(table)} f USING (file_no) JOIN ${stageFilesTable(spec)} n USING (file_no)
     WHERE problem IS NOT NULL AND problem <> 'blank' ORDER BY s.folder_date, n.file, line_no`);
   for (const u of staged.filter((f) => f.outcome === 'unreadable')) {
-    await db.run(`INSERT INTO meta.quarantine VALUES (?, ?, CAST(? AS DATE), ?, NULL, 'unreadable_file', NULL, ?)`, [runId, feed, u.folderDate, u.path, u.detail]);
+    await db.run(`INSERT INTO meta.quarantine VALUES (?, ?, CAST(? AS DATE), ?, NULL, 'unreadable_file', NULL, ?)`, [
+      runId,
+      feed,
+      u.folderDate,
+      u.path,
+      u.detail
+    ]);
   }
-  const parsed = new Map((await db.rows<{ file_no: number; n: string }>(`SELECT file_no, count(*) AS n FROM ${table} GROUP BY file_no`)).map((r) => [r.file_no, Number(r.n)]));
+  const parsed = new Map(
+    (await db.rows<{ file_no: number; n: string }>(`SELECT file_no, count(*) AS n FROM ${table} GROUP BY file_no`)).map((r) => [
+      r.file_no,
+      Number(r.n)
+    ])
+  );
   if (staged.length > 0) {
-    const values = staged.map((f) => `(${[literal(f.folderDate), literal(f.path), f.bytes, literal(f.compression), literal(f.encoding), f.lines, f.fileNo === null ? 0 : parsed.get(f.fileNo) ?? 0, literal(f.outcome), f.detail === null ? 'NULL' : literal(f.detail)].join(', ')})`);
+    const values = staged.map(
+      (f) =>
+        `(${[literal(f.folderDate), literal(f.path), f.bytes, literal(f.compression), literal(f.encoding), f.lines, f.fileNo === null ? 0 : (parsed.get(f.fileNo) ?? 0), literal(f.outcome), f.detail === null ? 'NULL' : literal(f.detail)].join(', ')})`
+    );
     await db.run(`INSERT INTO meta.run_files SELECT ${literal(runId)}, ${literal(feed)}, CAST(d AS DATE), file, bytes, compression, encoding, lines, parsed, outcome, detail
       FROM (VALUES ${values.join(', ')}) v(d, file, bytes, compression, encoding, lines, parsed, outcome, detail)`);
   }
@@ -316,7 +376,8 @@ async function recordAccounting(db: Database, runId: string, spec: FeedSpec, sta
     unknown.set(f.folderDate, day);
   }
   for (const [day, { sampled, fields }] of unknown) {
-    for (const [field, n] of fields) await db.run('INSERT INTO meta.unknown_fields VALUES (?, ?, CAST(? AS DATE), ?, ?, ?)', [runId, feed, day, field, sampled, n]);
+    for (const [field, n] of fields)
+      await db.run('INSERT INTO meta.unknown_fields VALUES (?, ?, CAST(? AS DATE), ?, ?, ?)', [runId, feed, day, field, sampled, n]);
   }
   const perDay = new Map<string, { files: number; unreadable: number; truncated: number; lines: number }>();
   for (const f of staged) {
@@ -338,7 +399,14 @@ async function recordAccounting(db: Database, runId: string, spec: FeedSpec, sta
   const byDay = new Map(counts.map((c) => [c.d, c]));
   const rows = [...perDay.entries()].sort().map(([date, f]) => {
     const c = byDay.get(date);
-    return [literal(date), f.files, f.unreadable, f.lines, ...[c?.loaded, c?.quarantined, c?.duplicates, c?.late, c?.blank].map((n) => Number(n ?? 0)), f.truncated];
+    return [
+      literal(date),
+      f.files,
+      f.unreadable,
+      f.lines,
+      ...[c?.loaded, c?.quarantined, c?.duplicates, c?.late, c?.blank].map((n) => Number(n ?? 0)),
+      f.truncated
+    ];
   });
   // One statement for the whole batch: a row per feed and landing day.
   if (rows.length > 0) {
@@ -350,14 +418,34 @@ async function recordAccounting(db: Database, runId: string, spec: FeedSpec, sta
 }
 
 async function writeRunRecord(
-  db: Database, runId: string, started: Date, result: RunResult, landing: string,
+  db: Database,
+  runId: string,
+  started: Date,
+  result: RunResult,
+  landing: string,
   steps: { step: string; startedAt: Date; ms: number; detail?: string }[]
 ): Promise<void> {
-  await db.run(`INSERT INTO meta.runs VALUES (?, CAST(? AS TIMESTAMPTZ), CAST(? AS TIMESTAMPTZ), ?, CAST(? AS DATE[]), ?, ?, NULL, NULL, ?)`, [
-    runId, started.toISOString(), new Date().toISOString(), result.status, `[${result.dates.join(', ')}]`, runId, landing, result.durationMs
-  ]);
+  await db.run(
+    `INSERT INTO meta.runs VALUES (?, CAST(? AS TIMESTAMPTZ), CAST(? AS TIMESTAMPTZ), ?, CAST(? AS DATE[]), ?, ?, NULL, NULL, ?)`,
+    [
+      runId,
+      started.toISOString(),
+      new Date().toISOString(),
+      result.status,
+      `[${result.dates.join(', ')}]`,
+      runId,
+      landing,
+      result.durationMs
+    ]
+  );
   for (const s of steps) {
-    await db.run('INSERT INTO meta.run_steps VALUES (?, ?, CAST(? AS TIMESTAMPTZ), ?, ?)', [runId, s.step, s.startedAt.toISOString(), s.ms, s.detail ?? null]);
+    await db.run('INSERT INTO meta.run_steps VALUES (?, ?, CAST(? AS TIMESTAMPTZ), ?, ?)', [
+      runId,
+      s.step,
+      s.startedAt.toISOString(),
+      s.ms,
+      s.detail ?? null
+    ]);
   }
 }
 
@@ -367,8 +455,9 @@ async function importFailedRuns(db: Database, dataDir: string): Promise<void> {
   if (!existsSync(file)) return;
   for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean)) {
     const r = JSON.parse(line) as RunResult & { startedAt: string; landing: string };
-    await db.run(`INSERT OR IGNORE INTO meta.runs VALUES (?, CAST(? AS TIMESTAMPTZ), NULL, 'failed', CAST(? AS DATE[]), NULL, ?, ?, ?, ?)`, [
-      r.runId, r.startedAt, `[${r.dates.join(', ')}]`, r.landing, r.failedStep ?? null, r.error ?? null, r.durationMs
-    ]);
+    await db.run(
+      `INSERT OR IGNORE INTO meta.runs VALUES (?, CAST(? AS TIMESTAMPTZ), NULL, 'failed', CAST(? AS DATE[]), NULL, ?, ?, ?, ?)`,
+      [r.runId, r.startedAt, `[${r.dates.join(', ')}]`, r.landing, r.failedStep ?? null, r.error ?? null, r.durationMs]
+    );
   }
 }

@@ -16,7 +16,10 @@ export function localDaySql(expr: string, type: string): string {
 }
 
 export class Database {
-  private constructor(private readonly instance: DuckDBInstance, readonly connection: DuckDBConnection) {}
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    readonly connection: DuckDBConnection
+  ) {}
 
   static async open(path: string, options: { readOnly?: boolean; threads?: number } = {}): Promise<Database> {
     const config: Record<string, string> = {

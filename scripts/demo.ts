@@ -30,6 +30,9 @@ console.log(`demo: serving on http://${host}:${port} (sign in with an account ab
 // adapter-node takes requests for https unless ORIGIN says otherwise: sign-in's origin check and
 // the cookie's Secure flag follow the URL, so the demo over plain http names its origin.
 const origin = process.env.ORIGIN ?? `http://${host}:${port}`;
-const server = spawn(process.execPath, ['build/index.js'], { stdio: 'inherit', env: { ...process.env, HOST: host, PORT: port, ORIGIN: origin } });
+const server = spawn(process.execPath, ['build/index.js'], {
+  stdio: 'inherit',
+  env: { ...process.env, HOST: host, PORT: port, ORIGIN: origin }
+});
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -34,8 +34,12 @@ The database is $HCI_DATA_DIR/app.sqlite (default ./data/app.sqlite).`;
 
 class UsageError extends Error {}
 
-async function readPassword(values: { 'password-stdin'?: boolean; 'generate-password'?: boolean }): Promise<{ password: string; generated: boolean }> {
-  if (values['password-stdin'] && values['generate-password']) throw new UsageError('choose one of --password-stdin and --generate-password');
+async function readPassword(values: {
+  'password-stdin'?: boolean;
+  'generate-password'?: boolean;
+}): Promise<{ password: string; generated: boolean }> {
+  if (values['password-stdin'] && values['generate-password'])
+    throw new UsageError('choose one of --password-stdin and --generate-password');
   if (values['generate-password']) return { password: generatePassword(), generated: true };
   if (values['password-stdin']) return { password: readFileSync(0, 'utf8').replace(/\r?\n$/, ''), generated: false };
   if (!process.stdin.isTTY) throw new UsageError('no password: pass --password-stdin or --generate-password, or run on a terminal');
@@ -52,7 +56,13 @@ function oneUsername(positionals: string[], command: string): string {
 
 function printTable(rows: string[][]): void {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  for (const r of rows) console.log(r.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd());
+  for (const r of rows)
+    console.log(
+      r
+        .map((cell, i) => cell.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd()
+    );
 }
 
 async function run(db: AppDb, argv: string[]): Promise<void> {
@@ -94,7 +104,13 @@ async function run(db: AppDb, argv: string[]): Promise<void> {
     case 'list': {
       const users = listUsers(db);
       if (values.json) {
-        console.log(JSON.stringify(users.map(({ failedCount: _f, lastFailedAt: _l, ...u }) => u), null, 2));
+        console.log(
+          JSON.stringify(
+            users.map(({ failedCount: _f, lastFailedAt: _l, ...u }) => u),
+            null,
+            2
+          )
+        );
         return;
       }
       const now = Date.now();
@@ -129,7 +145,10 @@ async function run(db: AppDb, argv: string[]): Promise<void> {
     }
     case 'demo': {
       const accounts = await ensureDemoAccounts(db);
-      printTable([['USERNAME', 'ROLE', 'PASSWORD', 'SCOPE'], ...accounts.map((a) => [a.username, a.role, a.password, `${a.scopeOrg} ${a.scopeName}`])]);
+      printTable([
+        ['USERNAME', 'ROLE', 'PASSWORD', 'SCOPE'],
+        ...accounts.map((a) => [a.username, a.role, a.password, `${a.scopeOrg} ${a.scopeName}`])
+      ]);
       return;
     }
     default:
@@ -147,6 +166,7 @@ try {
 } catch (err) {
   const known = err instanceof UserError || err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
   console.error(`users: ${known ? (err as Error).message : String((err as Error).stack ?? err)}`);
-  if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) console.error('run `npm run users -- --help` for usage');
+  if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))
+    console.error('run `npm run users -- --help` for usage');
   process.exitCode = err instanceof UserError ? 1 : known ? 2 : 1;
 }

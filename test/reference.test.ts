@@ -62,9 +62,7 @@ describe('org tree', () => {
 
 describe('institutions', () => {
   const inst = ref.institutions;
-  const hospitals = inst.filter(
-    (i) => i.isPublic && HOSPITAL_TYPES.includes(i.type) && SECONDARY_PLUS.includes(i.grade)
-  );
+  const hospitals = inst.filter((i) => i.isPublic && HOSPITAL_TYPES.includes(i.type) && SECONDARY_PLUS.includes(i.grade));
 
   it('has 575 institutions with consistent county/township/village', () => {
     expect(inst).toHaveLength(575);
@@ -116,9 +114,7 @@ describe('institutions', () => {
     const leads = inst.filter((i) => i.isMcLead);
     expect(leads).toHaveLength(8);
     expect(ref.medicalCommunities).toHaveLength(8);
-    expect(leads.map((i) => i.institutionCode).sort()).toEqual(
-      ref.medicalCommunities.map((m) => m.leadInstitutionCode).sort()
-    );
+    expect(leads.map((i) => i.institutionCode).sort()).toEqual(ref.medicalCommunities.map((m) => m.leadInstitutionCode).sort());
     for (const mc of ref.medicalCommunities) {
       const lead = inst.find((i) => i.institutionCode === mc.leadInstitutionCode)!;
       expect(lead.mcCode).toBe(mc.mcCode);
@@ -132,7 +128,8 @@ describe('institutions', () => {
     const mcCounty = new Map(ref.medicalCommunities.map((m) => [m.mcCode, m.countyCode]));
     for (const i of inst) {
       if (!i.isPublic) expect(i.mcCode, i.institutionCode).toBeNull();
-      else if (i.nameZh.startsWith('昌吉回族自治州')) expect(i.mcCode).toBeNull(); // prefecture tier
+      else if (i.nameZh.startsWith('昌吉回族自治州'))
+        expect(i.mcCode).toBeNull(); // prefecture tier
       else expect(mcCounty.get(i.mcCode ?? ''), i.institutionCode).toBe(i.countyCode);
     }
   });

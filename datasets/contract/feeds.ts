@@ -1,40 +1,77 @@
 // The data contract of the regional health cloud's feeds: one declaration per feed.
 // The simulator writes records that satisfy it; the pipeline validates landing files with it.
 import {
-  bool, date, ID_NUMBER_PATTERN, int, num, oneOf, optional, personFields, requiredFor, str, ts,
-  type FeedSpec, type FieldSpec
+  bool,
+  date,
+  ID_NUMBER_PATTERN,
+  int,
+  num,
+  oneOf,
+  optional,
+  personFields,
+  requiredFor,
+  str,
+  ts,
+  type FeedSpec,
+  type FieldSpec
 } from './field';
 
 export const DEPARTMENTS = [
-  'internal_medicine', 'surgery', 'pediatrics', 'obstetrics_gynecology', 'tcm',
-  'ophthalmology_ent', 'dermatology', 'general_practice', 'emergency', 'other'
+  'internal_medicine',
+  'surgery',
+  'pediatrics',
+  'obstetrics_gynecology',
+  'tcm',
+  'ophthalmology_ent',
+  'dermatology',
+  'general_practice',
+  'emergency',
+  'other'
 ] as const;
 export const BOOKING_CHANNELS = ['wechat', 'app', 'mini_program', 'kiosk', 'phone'] as const;
 export const SETTLEMENT_CHANNELS = ['face', 'insurance_card', 'e_insurance_qr', 'cash'] as const;
 export const REFERRAL_REASONS = [
-  'beyond_capacity', 'diagnosis_uncertain', 'critical_care', 'surgery_needed',
-  'rehabilitation', 'chronic_stable', 'post_surgery_recovery', 'palliative'
+  'beyond_capacity',
+  'diagnosis_uncertain',
+  'critical_care',
+  'surgery_needed',
+  'rehabilitation',
+  'chronic_stable',
+  'post_surgery_recovery',
+  'palliative'
 ] as const;
 export const REFERRAL_STATUSES = ['admitted', 'rejected', 'cancelled', 'expired'] as const;
 export const URGENT_KINDS = ['stemi', 'stroke', 'trauma', 'obstetric'] as const;
 export const REPORT_TYPES = ['lab', 'imaging', 'ultrasound', 'ecg', 'pathology', 'physical_exam'] as const;
 export const QUERY_CHANNELS = ['wechat', 'app', 'mini_program', 'kiosk'] as const;
 export const SPECIALTIES = [
-  'general_practice', 'internal_medicine', 'pediatrics', 'obstetrics_gynecology', 'dermatology',
-  'tcm', 'endocrinology', 'cardiology', 'psychology', 'chronic_disease_followup'
+  'general_practice',
+  'internal_medicine',
+  'pediatrics',
+  'obstetrics_gynecology',
+  'dermatology',
+  'tcm',
+  'endocrinology',
+  'cardiology',
+  'psychology',
+  'chronic_disease_followup'
 ] as const;
 export const CARRIERS = ['EMS', 'SF'] as const;
-export const REVIEW_ISSUES = [
-  'none', 'dosage', 'interaction', 'contraindication', 'duplication', 'indication', 'route', 'other'
-] as const;
+export const REVIEW_ISSUES = ['none', 'dosage', 'interaction', 'contraindication', 'duplication', 'indication', 'route', 'other'] as const;
 export const REVIEW_ACTIONS = ['passed', 'warned', 'intercepted'] as const;
-export const EMS_CATEGORIES = [
-  'cardiac', 'stroke', 'trauma', 'respiratory', 'obstetric', 'poisoning', 'other_illness'
-] as const;
+export const EMS_CATEGORIES = ['cardiac', 'stroke', 'trauma', 'respiratory', 'obstetric', 'poisoning', 'other_illness'] as const;
 export const EMS_OUTCOMES = ['transported', 'treated_on_scene', 'refused', 'cancelled', 'no_patient'] as const;
 export const PUBLIC_HEALTH_SERVICES = [
-  'record_created', 'contract_signed', 'htn_followup', 'dm_followup', 'elderly_check',
-  'child_check', 'maternal_visit', 'vaccination', 'smi_followup', 'register_snapshot'
+  'record_created',
+  'contract_signed',
+  'htn_followup',
+  'dm_followup',
+  'elderly_check',
+  'child_check',
+  'maternal_visit',
+  'vaccination',
+  'smi_followup',
+  'register_snapshot'
 ] as const;
 export const VACCINES = ['HepB', 'BCG', 'IPV', 'bOPV', 'DTaP', 'MMR', 'JE', 'MPSV', 'HepA', 'DT'] as const;
 export const ASSET_RECORD_TYPES = ['equipment_day', 'beds_day', 'finance_month', 'card_refund'] as const;
@@ -42,8 +79,7 @@ export const REGISTRATION_TYPES = ['user', 'family_link'] as const;
 export const REGISTRATION_CHANNELS = ['wechat', 'app', 'alipay', 'hospital_kiosk'] as const;
 export const RELATIONS = ['parent', 'child', 'spouse', 'grandparent', 'other'] as const;
 
-const institution = (description = 'Institution code (reference: institutions)') =>
-  str(description, { ref: 'institution' });
+const institution = (description = 'Institution code (reference: institutions)') => str(description, { ref: 'institution' });
 const yuan = (description: string) => num(description, { min: 0, max: 5_000_000 });
 const residenceCounty = () => str("Patient's county of residence (GB/T 2260)", { ref: 'county' });
 
@@ -68,7 +104,13 @@ export const appointments: FeedSpec = {
 };
 
 export const SETTLEMENT_AMOUNT_FIELDS = [
-  'total_amount', 'fund_amount', 'self_amount', 'drug_amount', 'material_amount', 'exam_amount', 'service_amount'
+  'total_amount',
+  'fund_amount',
+  'self_amount',
+  'drug_amount',
+  'material_amount',
+  'exam_amount',
+  'service_amount'
 ] as const;
 
 export const settlements: FeedSpec = {
@@ -87,8 +129,16 @@ export const settlements: FeedSpec = {
       ref: 'designated_institution'
     }),
     visit_type: oneOf(['outpatient', 'inpatient'], 'Outpatient visit or inpatient stay'),
-    channel: oneOf(SETTLEMENT_CHANNELS, 'How the patient was identified for insurance: face scan, social-security card, e-insurance QR code, or cash without insurance'),
-    face_verify: optional(oneOf(['pass', 'fail'], 'Face verification result when a face scan was attempted (face + real name + real person); a failure falls back to another channel')),
+    channel: oneOf(
+      SETTLEMENT_CHANNELS,
+      'How the patient was identified for insurance: face scan, social-security card, e-insurance QR code, or cash without insurance'
+    ),
+    face_verify: optional(
+      oneOf(
+        ['pass', 'fail'],
+        'Face verification result when a face scan was attempted (face + real name + real person); a failure falls back to another channel'
+      )
+    ),
     insurance_type: oneOf(['employee', 'resident'], 'Employee (职工) or urban-rural resident (城乡居民) insurance'),
     paid_via_platform: bool('The self-paid part was paid online through the health-cloud app'),
     total_amount: yuan('Total cost'),
@@ -119,7 +169,9 @@ export const referrals: FeedSpec = {
     direction: oneOf(['up', 'down'], 'Up (to a higher-level hospital) or down (to primary care)'),
     from_institution: institution('Referring institution'),
     to_institution: institution('Receiving institution'),
-    mc_code: optional(str('Medical community both sides belong to; empty when the referral crosses communities', { ref: 'medical_community' })),
+    mc_code: optional(
+      str('Medical community both sides belong to; empty when the referral crosses communities', { ref: 'medical_community' })
+    ),
     urgent: bool('Urgent referral (green channel)'),
     urgent_kind: optional(oneOf(URGENT_KINDS, 'Kind of emergency for urgent referrals')),
     reason: oneOf(REFERRAL_REASONS, 'Reason for referral'),
@@ -176,7 +228,8 @@ export const reportQueries: FeedSpec = {
 export const internetConsultations: FeedSpec = {
   name: 'internet_consultations',
   titleZh: '互联网诊疗',
-  description: 'Internet-hospital consultations (video or text), with e-prescriptions and home delivery of drugs; exported when closed (delivered, or consultation ended).',
+  description:
+    'Internet-hospital consultations (video or text), with e-prescriptions and home delivery of drugs; exported when closed (delivered, or consultation ended).',
   idField: 'consultation_id',
   eventField: 'started_at',
   partitionField: 'closed_at',
@@ -263,13 +316,19 @@ export const emergencyCalls: FeedSpec = {
 };
 
 const PERSON_SERVICES = [
-  'record_created', 'contract_signed', 'htn_followup', 'dm_followup', 'elderly_check', 'child_check',
-  'maternal_visit', 'vaccination', 'smi_followup'
+  'record_created',
+  'contract_signed',
+  'htn_followup',
+  'dm_followup',
+  'elderly_check',
+  'child_check',
+  'maternal_visit',
+  'vaccination',
+  'smi_followup'
 ] as const;
 const PH = (types: readonly (typeof PUBLIC_HEALTH_SERVICES)[number][]) => types;
 const forPersons = (spec: FieldSpec) => requiredFor(PERSON_SERVICES, spec);
-const registerCount = (description: string) =>
-  requiredFor(PH(['register_snapshot']), int(description, { min: 0, max: 10_000_000 }));
+const registerCount = (description: string) => requiredFor(PH(['register_snapshot']), int(description, { min: 0, max: 10_000_000 }));
 export const publicHealth: FeedSpec = {
   name: 'public_health',
   titleZh: '基本公共卫生',
@@ -286,7 +345,10 @@ export const publicHealth: FeedSpec = {
     service_type: oneOf(PUBLIC_HEALTH_SERVICES, 'Kind of service, or register_snapshot'),
     served_at: ts('When the service was delivered (snapshot: when reported)'),
     institution_code: institution('Primary-care institution that delivered it'),
-    key_group: requiredFor(PH(['contract_signed']), bool('Family-doctor contract for a key group (elderly, chronic, maternal, child, disabled, poor)')),
+    key_group: requiredFor(
+      PH(['contract_signed']),
+      bool('Family-doctor contract for a key group (elderly, chronic, maternal, child, disabled, poor)')
+    ),
     systolic: requiredFor(PH(['htn_followup']), int('Systolic blood pressure, mmHg', { min: 60, max: 260 })),
     diastolic: requiredFor(PH(['htn_followup']), int('Diastolic blood pressure, mmHg', { min: 30, max: 160 })),
     glucose_mmol: requiredFor(PH(['dm_followup']), num('Fasting glucose, mmol/L', { min: 1, max: 35 })),
@@ -319,7 +381,8 @@ const money = (types: readonly (typeof ASSET_RECORD_TYPES)[number][], descriptio
 export const assets: FeedSpec = {
   name: 'assets',
   titleZh: '资产运营',
-  description: 'Asset operations: daily use of large equipment, daily beds, monthly finances (reported on the 1st for the month before), refunds of dormant patient-card balances.',
+  description:
+    'Asset operations: daily use of large equipment, daily beds, monthly finances (reported on the 1st for the month before), refunds of dormant patient-card balances.',
   idField: 'record_id',
   eventField: 'record_date',
   partitionField: 'record_date',
@@ -367,14 +430,27 @@ export const registrations: FeedSpec = {
     channel: oneOf(REGISTRATION_CHANNELS, 'Where registered'),
     ...personFields({ phone: true }),
     residence_county: residenceCounty(),
-    linked_id_number: requiredFor(['family_link'], str('ID number of the relative linked', { pattern: ID_NUMBER_PATTERN, pii: 'id_number' })),
+    linked_id_number: requiredFor(
+      ['family_link'],
+      str('ID number of the relative linked', { pattern: ID_NUMBER_PATTERN, pii: 'id_number' })
+    ),
     relation: requiredFor(['family_link'], oneOf(RELATIONS, 'Relation of the linked relative'))
   }
 };
 
 export const FEEDS: readonly FeedSpec[] = [
-  appointments, settlements, referrals, resultRecognition, reportQueries, internetConsultations,
-  prescriptionReviews, remoteDiagnosis, emergencyCalls, publicHealth, assets, registrations
+  appointments,
+  settlements,
+  referrals,
+  resultRecognition,
+  reportQueries,
+  internetConsultations,
+  prescriptionReviews,
+  remoteDiagnosis,
+  emergencyCalls,
+  publicHealth,
+  assets,
+  registrations
 ];
 export type FeedName = (typeof FEEDS)[number]['name'];
 

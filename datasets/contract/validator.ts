@@ -19,9 +19,15 @@ function fieldSchema(spec: FieldSpec): z.ZodType {
     case 'boolean':
       return z.boolean();
     case 'date':
-      return z.string().regex(DATE_PATTERN).refine((v) => !Number.isNaN(Date.parse(v)), 'not a calendar date');
+      return z
+        .string()
+        .regex(DATE_PATTERN)
+        .refine((v) => !Number.isNaN(Date.parse(v)), 'not a calendar date');
     case 'timestamp':
-      return z.string().regex(TIMESTAMP_PATTERN).refine((v) => !Number.isNaN(Date.parse(v)), 'not a valid time');
+      return z
+        .string()
+        .regex(TIMESTAMP_PATTERN)
+        .refine((v) => !Number.isNaN(Date.parse(v)), 'not a valid time');
   }
 }
 

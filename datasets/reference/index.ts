@@ -58,11 +58,7 @@ function loadTable<T>(dir: string, name: TableName): T[] {
   }
   const [header, ...rows] = records;
   if (!header || header.join(',') !== columns.join(',')) {
-    throw new ReferenceDataError(
-      file,
-      null,
-      `header must be "${columns.join(',')}", got "${(header ?? []).join(',')}"`
-    );
+    throw new ReferenceDataError(file, null, `header must be "${columns.join(',')}", got "${(header ?? []).join(',')}"`);
   }
   const fields = columns.map(columnToField);
   const seen = new Set<unknown>();

@@ -4,8 +4,7 @@
 import { z } from 'zod';
 
 const emptyToNull = (v: unknown): unknown => (v === '' ? null : v);
-const toNumber = (v: unknown): unknown =>
-  typeof v === 'string' ? (v.trim() === '' ? v : Number(v)) : v;
+const toNumber = (v: unknown): unknown => (typeof v === 'string' ? (v.trim() === '' ? v : Number(v)) : v);
 const toBool = (v: unknown): unknown => (v === 'true' ? true : v === 'false' ? false : v);
 
 const isRealDate = (s: string): boolean => {
@@ -25,15 +24,7 @@ const share = z.preprocess(toNumber, z.number().min(0).max(1));
 const bool = z.preprocess(toBool, z.boolean());
 
 /** County-level GB/T 2260 codes of the prefecture, in official order. */
-export const COUNTY_CODES = [
-  '652301',
-  '652302',
-  '652323',
-  '652324',
-  '652325',
-  '652327',
-  '652328'
-] as const;
+export const COUNTY_CODES = ['652301', '652302', '652323', '652324', '652325', '652327', '652328'] as const;
 const countyCode = z.enum(COUNTY_CODES);
 const townshipCode = z.string().regex(/^\d{9}$/, 'expected 9-digit township code');
 const villageCode = z.string().regex(/^\d{12}$/, 'expected 12-digit village code');
@@ -80,14 +71,7 @@ export const INSTITUTION_TYPES = [
   'private_hospital',
   'private_clinic'
 ] as const;
-export const GRADES = [
-  'tertiary_a',
-  'tertiary_b',
-  'secondary_a',
-  'secondary_b',
-  'primary',
-  'none'
-] as const;
+export const GRADES = ['tertiary_a', 'tertiary_b', 'secondary_a', 'secondary_b', 'primary', 'none'] as const;
 export const CARRIERS = ['EMS', 'SF'] as const;
 
 export const InstitutionSchema = z.object({
@@ -102,7 +86,13 @@ export const InstitutionSchema = z.object({
   countyCode,
   townshipCode,
   villageCode: z.preprocess(emptyToNull, villageCode.nullable()),
-  mcCode: z.preprocess(emptyToNull, z.string().regex(/^MC\d{8}$/).nullable()),
+  mcCode: z.preprocess(
+    emptyToNull,
+    z
+      .string()
+      .regex(/^MC\d{8}$/)
+      .nullable()
+  ),
   isMcLead: bool,
   isRecognition: bool,
   isInternetHospital: bool,
@@ -235,28 +225,13 @@ export const TABLES = {
     file: 'exam_items.csv',
     key: 'itemCode',
     schema: ExamItemSchema,
-    columns: [
-      'item_code',
-      'name_zh',
-      'name_en',
-      'category',
-      'price_yuan',
-      'validity_days',
-      'recognisable'
-    ]
+    columns: ['item_code', 'name_zh', 'name_en', 'category', 'price_yuan', 'validity_days', 'recognisable']
   },
   equipment: {
     file: 'equipment.csv',
     key: 'equipmentCode',
     schema: EquipmentSchema,
-    columns: [
-      'equipment_code',
-      'institution_code',
-      'kind',
-      'name_zh',
-      'installed_on',
-      'purchase_value_yuan'
-    ]
+    columns: ['equipment_code', 'institution_code', 'kind', 'name_zh', 'installed_on', 'purchase_value_yuan']
   },
   calendar: {
     file: 'calendar_cn.csv',

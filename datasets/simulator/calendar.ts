@@ -9,7 +9,12 @@ const DAY_MS = 86_400_000;
 
 /** First day of the Spring Festival (lunar new year) by Gregorian year. */
 const SPRING_FESTIVAL: Record<number, string> = {
-  2023: '2023-01-22', 2024: '2024-02-10', 2025: '2025-01-29', 2026: '2026-02-17', 2027: '2027-02-06', 2028: '2028-01-26'
+  2023: '2023-01-22',
+  2024: '2024-02-10',
+  2025: '2025-01-29',
+  2026: '2026-02-17',
+  2027: '2027-02-06',
+  2028: '2028-01-26'
 };
 
 export type DayKind = 'workday' | 'weekend' | 'holiday';
@@ -104,7 +109,8 @@ export function respiratorySeason(day: Day, amplitude = 0.18): number {
 export function clinicFactor(day: Day): number {
   let f = day.kind === 'workday' ? 1 : day.kind === 'weekend' ? (day.weekday === 6 ? 0.72 : 0.58) : 0.45;
   const sf = day.springFestivalOffset;
-  if (sf >= -1 && sf <= 6) f *= 0.6; // families stay home over the festival week
+  if (sf >= -1 && sf <= 6)
+    f *= 0.6; // families stay home over the festival week
   else if (sf >= -8 && sf < -1) f *= 1.06; // and see the doctor before it
   return f * respiratorySeason(day);
 }
@@ -119,7 +125,8 @@ export function appFactor(day: Day): number {
 export function emergencyFactor(day: Day): number {
   let f = day.kind === 'holiday' ? 1.12 : day.kind === 'weekend' ? 1.04 : 1;
   const sf = day.springFestivalOffset;
-  if (sf === -1 || sf === 0) f *= 1.3; // New Year's Eve and Day: the peak of the year
+  if (sf === -1 || sf === 0)
+    f *= 1.3; // New Year's Eve and Day: the peak of the year
   else if (sf >= -7 && sf <= 7) f *= 1.12;
   return f * respiratorySeason(day, 0.14);
 }

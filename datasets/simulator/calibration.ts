@@ -91,7 +91,13 @@ export function formatCalibration(rows: CalibrationRow[]): string {
     const ratio = r.target < 1;
     const dev = r.deviation === null ? 'not covered' : `${r.deviation >= 0 ? '+' : ''}${(r.deviation * 100).toFixed(2)}%`;
     const status = r.ok === null ? '-' : r.ok ? 'ok' : 'OUT';
-    return [r.label, fmt(r.target, ratio) + (FIGURES.find((f) => f.id === r.id)?.atLeast ? ' (at least)' : ''), r.generated === null ? '-' : fmt(r.generated, ratio), dev, status];
+    return [
+      r.label,
+      fmt(r.target, ratio) + (FIGURES.find((f) => f.id === r.id)?.atLeast ? ' (at least)' : ''),
+      r.generated === null ? '-' : fmt(r.generated, ratio),
+      dev,
+      status
+    ];
   });
   const header = ['figure', 'target', 'generated', 'deviation', ''];
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));

@@ -8,12 +8,13 @@ import { DEFAULT_DIRTY_RATE, DEFAULT_LANDING_DIR, DEFAULT_SEED } from './default
 import { generate } from './generate';
 import { SCALES, scaleByName, type ScaleName } from './scales';
 
-
 const HELP = `Generate the regional health cloud's landing files (one folder per feed per day).
 
   npm run generate -- [options]
 
-  --scale NAME    ${Object.values(SCALES).map((s) => `${s.name}: ${s.description}`).join('\n                  ')}
+  --scale NAME    ${Object.values(SCALES)
+    .map((s) => `${s.name}: ${s.description}`)
+    .join('\n                  ')}
                   (default: prefecture)
   --from DATE     first day (default: the scale's window)
   --to DATE       last day
@@ -48,11 +49,15 @@ async function main(): Promise<number> {
   const seed = Number(values.seed);
   const dirtyRate = Number(values.dirty);
   const workers = values.workers === undefined ? undefined : Number(values.workers);
-  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) throw new Error(`--workers must be a whole number, got ${values.workers}`);
+  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0))
+    throw new Error(`--workers must be a whole number, got ${values.workers}`);
   const out = resolve(values.out!);
   const interactive = process.stdout.isTTY === true;
   const log = pino({ name: 'generate' });
-  const bar = new SingleBar({ format: 'generating {bar} {percentage}% | day {value}/{total} | {rows} rows | {rate} rows/s | eta {eta_formatted}' }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { format: 'generating {bar} {percentage}% | day {value}/{total} | {rows} rows | {rate} rows/s | eta {eta_formatted}' },
+    Presets.shades_classic
+  );
   const started = Date.now();
   let lastLogged = 0;
 

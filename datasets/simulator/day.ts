@@ -60,7 +60,11 @@ export function makeDay(world: World, plan: Plan, job: DayJob, date: string): Da
     for (const { date: target, line } of dirt.late) lateByDate.set(target, [...(lateByDate.get(target) ?? []), line]);
     for (const [target, lines] of lateByDate) {
       result.bytes += writeLines(partitionDir(job.out, feed.name, target), `part-late-from-${date}.ndjson.gz`, lines);
-      result.counts.push({ feed: feed.name, date: target, counts: { lines: lines.length, records: lines.length, late_arrivals: lines.length } });
+      result.counts.push({
+        feed: feed.name,
+        date: target,
+        counts: { lines: lines.length, records: lines.length, late_arrivals: lines.length }
+      });
     }
   }
   return result;

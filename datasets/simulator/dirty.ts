@@ -36,9 +36,21 @@ export interface FolderCounts {
 }
 
 export const emptyCounts = (): FolderCounts => ({
-  lines: 0, records: 0, malformed_json: 0, missing_field: 0, wrong_type: 0, out_of_range: 0, unknown_code: 0,
-  future_dated: 0, duplicate: 0, late_arrivals: 0, pii_in_text: 0, truncated_files: 0, truncated_rows: 0,
-  truncated_rows_readable: 0, truncated_lines: 0
+  lines: 0,
+  records: 0,
+  malformed_json: 0,
+  missing_field: 0,
+  wrong_type: 0,
+  out_of_range: 0,
+  unknown_code: 0,
+  future_dated: 0,
+  duplicate: 0,
+  late_arrivals: 0,
+  pii_in_text: 0,
+  truncated_files: 0,
+  truncated_rows: 0,
+  truncated_rows_readable: 0,
+  truncated_lines: 0
 });
 
 export interface DirtyResult {

@@ -52,14 +52,18 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const scale = scaleByName(options.scale);
   const from = options.from ?? scale.from;
   const to = options.to ?? scale.to;
-  for (const [name, value] of [['--from', from], ['--to', to]] as const) {
+  for (const [name, value] of [
+    ['--from', from],
+    ['--to', to]
+  ] as const) {
     if (!DATE.test(value) || Number.isNaN(Date.parse(value))) throw new Error(`${name} must be a date YYYY-MM-DD, got "${value}"`);
     if (value < CALENDAR_RANGE.from || value > CALENDAR_RANGE.to) {
       throw new Error(`${name} ${value} is outside the calendar reference data (${CALENDAR_RANGE.from}..${CALENDAR_RANGE.to})`);
     }
   }
   if (from > to) throw new Error(`--from ${from} is after --to ${to}`);
-  if (!(options.dirtyRate >= 0 && options.dirtyRate <= 0.5)) throw new Error(`--dirty must be a rate between 0 and 0.5, got ${options.dirtyRate}`);
+  if (!(options.dirtyRate >= 0 && options.dirtyRate <= 0.5))
+    throw new Error(`--dirty must be a rate between 0 and 0.5, got ${options.dirtyRate}`);
   if (!Number.isInteger(options.seed)) throw new Error(`--seed must be an integer, got ${options.seed}`);
 
   const started = performance.now();
@@ -70,11 +74,16 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 
   const job: DayJob = { seed: options.seed, out: options.out, from, to, dirtyRate: options.dirtyRate };
   const workers = Math.min(options.workers ?? availableParallelism(), dates.length);
-  const results = workers > 1
-    ? await inWorkers(job, options, dates, workers)
-    : inProcess(job, options, dates);
+  const results = workers > 1 ? await inWorkers(job, options, dates, workers) : inProcess(job, options, dates);
 
-  const manifest = mergeManifest(options.out, results, { seed: options.seed, scale: scale.name, factor: scale.factor, from, to, dirtyRate: options.dirtyRate });
+  const manifest = mergeManifest(options.out, results, {
+    seed: options.seed,
+    scale: scale.name,
+    factor: scale.factor,
+    from,
+    to,
+    dirtyRate: options.dirtyRate
+  });
   writeFileSync(join(options.out, '_manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
   const tally = emptyTally();
   for (const r of results) mergeTally(tally, r.tally);

@@ -1,15 +1,34 @@
 // How many events of each kind happen on each day. A stream's daily volume is a shape (weekday,
 // holidays, season, adoption trend) times a constant fixed either by a published target over its
 // window (so the window's total lands on the target) or by an annual rate from health statistics.
-import { appFactor, CALENDAR_RANGE, clinicFactor, dateRange, dateToIndex, emergencyFactor, indexToDate, LAUNCH_DATE, type Day } from './calendar';
+import {
+  appFactor,
+  CALENDAR_RANGE,
+  clinicFactor,
+  dateRange,
+  dateToIndex,
+  emergencyFactor,
+  indexToDate,
+  LAUNCH_DATE,
+  type Day
+} from './calendar';
 import { Rng, stringHash } from './random';
 import { figure } from './targets';
 import type { World } from './world';
 
 export type StreamId =
-  | 'appointments' | 'outpatient_settlements' | 'inpatient_settlements' | 'report_queries' | 'referrals'
-  | 'recognition_visits' | 'internet_consultations' | 'prescription_reviews' | 'remote_ecg' | 'remote_imaging'
-  | 'emergency_calls' | 'card_refunds';
+  | 'appointments'
+  | 'outpatient_settlements'
+  | 'inpatient_settlements'
+  | 'report_queries'
+  | 'referrals'
+  | 'recognition_visits'
+  | 'internet_consultations'
+  | 'prescription_reviews'
+  | 'remote_ecg'
+  | 'remote_imaging'
+  | 'emergency_calls'
+  | 'card_refunds';
 
 /** Mean items recognised per patient visit: 46,900 items over 41,300 visits. */
 export const ITEMS_PER_RECOGNITION_VISIT = 46_900 / 41_300;
@@ -27,11 +46,11 @@ interface StreamSpec {
 
 const since = (day: Day) => Math.max(0, day.sinceLaunch);
 /** Normalise a shape so a calendar year's total equals `annual`. */
-const annualRate = (annual: number, shape: (day: Day) => number) =>
-  (sum: (from: string, to: string, s: (day: Day) => number) => number) => annual / sum('2025-01-01', '2025-12-31', shape);
+const annualRate = (annual: number, shape: (day: Day) => number) => (sum: (from: string, to: string, s: (day: Day) => number) => number) =>
+  annual / sum('2025-01-01', '2025-12-31', shape);
 /** Normalise a shape so the total over a published figure's window equals its target. */
-const toFigure = (id: string, perEvent: number, shape: (day: Day) => number) =>
-  (sum: (from: string, to: string, s: (day: Day) => number) => number) => {
+const toFigure =
+  (id: string, perEvent: number, shape: (day: Day) => number) => (sum: (from: string, to: string, s: (day: Day) => number) => number) => {
     const f = figure(id);
     return f.target / perEvent / sum(f.from, f.to, shape);
   };
@@ -41,7 +60,10 @@ export class Plan {
   private readonly constants = new Map<StreamId, number>();
   private readonly cache = new Map<string, number>();
 
-  constructor(private readonly world: World, private readonly seed: number) {
+  constructor(
+    private readonly world: World,
+    private readonly seed: number
+  ) {
     const w = world.reference.institutions;
     const designatedVisits = w.filter((i) => i.isDesignated).reduce((s, i) => s + i.annualOutpatientVisits, 0);
     const allVisits = w.reduce((s, i) => s + i.annualOutpatientVisits, 0);
@@ -51,10 +73,18 @@ export class Plan {
     const consultationShape = (d: Day) => appFactor(d) * (0.7 + (0.6 * since(d)) / 390);
     const queryShape = (d: Day) => appFactor(d) * (1 - 0.55 * Math.exp(-since(d) / 100));
     const refundShape = (d: Day) => (d.kind === 'workday' ? 1 : 0.15) * (0.5 + 1.5 * Math.exp(-since(d) / 120));
-    const spec = (shape: (d: Day) => number, calibrate: StreamSpec['calibrate'], noise = 0.05, platform = true): StreamSpec =>
-      ({ shape, calibrate, noise, platform });
+    const spec = (shape: (d: Day) => number, calibrate: StreamSpec['calibrate'], noise = 0.05, platform = true): StreamSpec => ({
+      shape,
+      calibrate,
+      noise,
+      platform
+    });
     this.specs = {
-      appointments: spec((d) => clinicFactor(d) * this.appointmentTrend(d), () => 1, 0.06),
+      appointments: spec(
+        (d) => clinicFactor(d) * this.appointmentTrend(d),
+        () => 1,
+        0.06
+      ),
       // About 78% of outpatient visits at designated institutions are settled through insurance,
       // 93% of discharges (the rest self-pay or public-health visits without a bill).
       outpatient_settlements: spec(clinicFactor, annualRate(designatedVisits * 0.78, clinicFactor), 0.03, false),

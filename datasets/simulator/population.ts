@@ -11,7 +11,33 @@ import * as names from './person-names';
 const AGE_REFERENCE_DATE = '2025-07-01';
 const MAX_AGE = 100;
 const SALT = { sex: 11, ethnicity: 12, surname: 13, given: 14, father: 15, phone: 16, village: 17, house: 18, hasPhone: 19 };
-const PHONE_PREFIXES = ['130', '131', '132', '133', '135', '136', '137', '138', '139', '150', '151', '152', '155', '156', '157', '158', '159', '177', '180', '181', '182', '186', '187', '189', '199'];
+const PHONE_PREFIXES = [
+  '130',
+  '131',
+  '132',
+  '133',
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '150',
+  '151',
+  '152',
+  '155',
+  '156',
+  '157',
+  '158',
+  '159',
+  '177',
+  '180',
+  '181',
+  '182',
+  '186',
+  '187',
+  '189',
+  '199'
+];
 
 export type Ethnicity = 'han' | 'hui' | 'kazakh' | 'uyghur' | 'other';
 
@@ -55,7 +81,10 @@ export class Population {
   readonly size: number;
   private readonly countyIndex = new Map<string, number>();
 
-  constructor(reference: Reference, readonly scaleFactor: number) {
+  constructor(
+    reference: Reference,
+    readonly scaleFactor: number
+  ) {
     const orgByCode = new Map(reference.orgUnits.map((u) => [u.code, u]));
     let start = 0;
     this.counties = reference.population.map((p, c) => {
@@ -167,7 +196,6 @@ export class Population {
       villageCode: village.code
     };
   }
-
 }
 
 /** Cumulative first index per age, matching a county's shares of children 0-6 and people 65+. */

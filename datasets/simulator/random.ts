@@ -87,7 +87,6 @@ export class Rng {
   exponential(mean: number): number {
     return -Math.log(1 - this.next()) * mean;
   }
-
 }
 
 /** Weighted choice by binary search over cumulative weights. */
@@ -95,7 +94,10 @@ export class WeightedPicker<T> {
   private readonly cumulative: Float64Array;
   readonly total: number;
 
-  constructor(readonly items: readonly T[], weights: readonly number[]) {
+  constructor(
+    readonly items: readonly T[],
+    weights: readonly number[]
+  ) {
     if (items.length === 0 || items.length !== weights.length) throw new Error('WeightedPicker needs items with weights');
     this.cumulative = new Float64Array(weights.length);
     let sum = 0;

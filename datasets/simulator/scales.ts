@@ -15,19 +15,31 @@ export type ScaleName = (typeof SCALE_NAMES)[number];
 
 export const SCALES: Record<ScaleName, Scale> = {
   tiny: {
-    name: 'tiny', factor: 1 / 200, from: '2025-03-01', to: '2025-03-14',
+    name: 'tiny',
+    factor: 1 / 200,
+    from: '2025-03-01',
+    to: '2025-03-14',
     description: 'two weeks at 1/200 of the volumes: tests, in seconds'
   },
   small: {
-    name: 'small', factor: 1 / 20, from: LAUNCH_DATE, to: '2025-12-31',
+    name: 'small',
+    factor: 1 / 20,
+    from: LAUNCH_DATE,
+    to: '2025-12-31',
     description: 'the whole window at 1/20 of the volumes: calibration tests, development'
   },
   prefecture: {
-    name: 'prefecture', factor: 1, from: LAUNCH_DATE, to: '2025-12-31',
+    name: 'prefecture',
+    factor: 1,
+    from: LAUNCH_DATE,
+    to: '2025-12-31',
     description: 'the default: Changji prefecture, 1.63M residents, launch to the end of 2025'
   },
   province: {
-    name: 'province', factor: 10, from: LAUNCH_DATE, to: '2025-12-31',
+    name: 'province',
+    factor: 10,
+    from: LAUNCH_DATE,
+    to: '2025-12-31',
     description: "ten times the prefecture's volumes on its institutions: scale tests"
   }
 };

@@ -24,7 +24,7 @@ parentPort!.on('message', (date: string | null) => {
   try {
     parentPort!.postMessage({ ok: true, result: makeDay(world, plan, init.job, date) });
   } catch (error) {
-    parentPort!.postMessage({ ok: false, date, error: error instanceof Error ? error.stack ?? error.message : String(error) });
+    parentPort!.postMessage({ ok: false, date, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
 });
 parentPort!.postMessage({ ready: true });

@@ -30,7 +30,10 @@ export class World {
   readonly countyHospital = new Map<string, Institution>();
   readonly prefectureHospitals: Institution[];
 
-  constructor(readonly reference: Reference, readonly scale: Scale) {
+  constructor(
+    readonly reference: Reference,
+    readonly scale: Scale
+  ) {
     this.calendar = new Calendar(reference.calendar);
     this.population = new Population(reference, scale.factor);
     this.institutions = reference.institutions;
@@ -40,7 +43,10 @@ export class World {
     this.recognitionHospitals = this.institutions.filter((i) => i.isRecognition);
     this.internetHospitals = this.institutions.filter((i) => i.isInternetHospital);
     this.outpatientAtDesignated = weighted(this.designated, (i) => i.annualOutpatientVisits);
-    this.inpatientAtDesignated = weighted(this.designated.filter((i) => i.annualDischarges > 0), (i) => i.annualDischarges);
+    this.inpatientAtDesignated = weighted(
+      this.designated.filter((i) => i.annualDischarges > 0),
+      (i) => i.annualDischarges
+    );
     this.outpatientAnywhere = weighted(this.institutions, (i) => i.annualOutpatientVisits);
     this.hospitalOutpatient = weighted(this.hospitals, (i) => i.annualOutpatientVisits);
     this.countyByPopulation = new WeightedPicker(

@@ -28,13 +28,24 @@ const post = (path: string, body: unknown, headers: Record<string, string> = { o
 
 /** Audit rows written since `since` (an id), oldest first. */
 function auditSince(since: number): AuditRecord[] {
-  return listAudit(api.db, {}, { page: 1, pageSize: 500 }).rows.filter((r) => r.id > since).reverse();
+  return listAudit(api.db, {}, { page: 1, pageSize: 500 })
+    .rows.filter((r) => r.id > since)
+    .reverse();
 }
 const lastId = () => listAudit(api.db, {}, { page: 1, pageSize: 1 }).rows[0]?.id ?? 0;
 
 describe('signed out', () => {
   it('answers 401 on every data and admin endpoint, and serves health and the API description', async () => {
-    for (const path of [Q, '/api/org-units', '/api/indicators', '/api/runs', '/api/report?month=2025-02', '/api/admin/users', '/api/admin/audit', '/api/auth/me']) {
+    for (const path of [
+      Q,
+      '/api/org-units',
+      '/api/indicators',
+      '/api/runs',
+      '/api/report?month=2025-02',
+      '/api/admin/users',
+      '/api/admin/audit',
+      '/api/auth/me'
+    ]) {
       const res = await api.get(path, { caller: null });
       expect(res.status, path).toBe(401);
       expect((await res.json()).error, path).toBe('unauthenticated');
@@ -75,7 +86,11 @@ describe('signing in through /api/auth', () => {
 describe('CSRF', () => {
   it('refuses a post from another origin, or marked cross-site, and audits it', async () => {
     const since = lastId();
-    const forged: Record<string, string>[] = [{ origin: 'https://evil.example' }, { referer: 'https://evil.example/page' }, { origin: ORIGIN, 'sec-fetch-site': 'cross-site' }];
+    const forged: Record<string, string>[] = [
+      { origin: 'https://evil.example' },
+      { referer: 'https://evil.example/page' },
+      { origin: ORIGIN, 'sec-fetch-site': 'cross-site' }
+    ];
     for (const headers of forged) {
       const login = await post('/api/auth/login', { username: 'wang.fang', password: PASSWORD }, headers, null);
       expect(login.status, JSON.stringify(headers)).toBe(403);
@@ -108,7 +123,8 @@ describe('audit of exports and refusals', () => {
       expect(res.status).toBe(200);
       await res.arrayBuffer();
     };
-    for (const format of ['csv', 'xlsx', 'parquet'] as const) await read(await api.get(`${Q}&by=institution&format=${format}`, { caller: ANALYST }));
+    for (const format of ['csv', 'xlsx', 'parquet'] as const)
+      await read(await api.get(`${Q}&by=institution&format=${format}`, { caller: ANALYST }));
     await read(await api.get(`${Q}&by=county&format=arrow&download=1`, { caller: ADMIN }));
     // The dashboard's own JSON and Arrow are not downloads, and not audited.
     expect((await api.get(`${Q}&format=arrow`, { caller: COUNTY })).status).toBe(200);
@@ -120,7 +136,10 @@ describe('audit of exports and refusals', () => {
       ['export', 'analyst', 'analyst', 'parquet', 4, ADDRESS],
       ['export', 'admin', 'admin', 'arrow', 2, ADDRESS]
     ]);
-    expect(rows[0].detail).toMatchObject({ indicator: 'settlement_count', filters: { org: '652300', from: '2025-01-01', to: '2025-02-28', grain: 'all', by: ['institution'] } });
+    expect(rows[0].detail).toMatchObject({
+      indicator: 'settlement_count',
+      filters: { org: '652300', from: '2025-01-01', to: '2025-02-28', grain: 'all', by: ['institution'] }
+    });
   });
 
   it('writes a denied row for each request outside scope or a download the role may not take', async () => {
@@ -151,7 +170,11 @@ describe('audit of exports and refusals', () => {
     expect((await api.get('/api/report?month=2025-02&format=json', { caller: MANAGER })).status).toBe(200);
     const [row, ...rest] = auditSince(since);
     expect(rest).toEqual([]);
-    expect(row).toMatchObject({ action: 'export', username: 'manager', detail: { indicator: 'monthly_report', format: 'pdf', filters: { org: 'JG6523010007', month: '2025-02' } } });
+    expect(row).toMatchObject({
+      action: 'export',
+      username: 'manager',
+      detail: { indicator: 'monthly_report', format: 'pdf', filters: { org: 'JG6523010007', month: '2025-02' } }
+    });
     expect(row.rows).toBeGreaterThan(0);
     const page = await api.json('/api/admin/audit?action=export&username=manager', ADMIN);
     expect(page.rows[0]).toMatchObject({ id: row.id, action: 'export' });

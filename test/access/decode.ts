@@ -36,10 +36,12 @@ export async function decode(res: Response, format: Format): Promise<Record_[]> 
     case 'json':
       return JSON.parse(Buffer.from(bytes).toString('utf8')).rows;
     case 'arrow':
-      return tableFromIPC(bytes).toArray().map((r) => {
-        const o = r.toJSON() as Record_;
-        return { ...o, period: new Date(o.period as number).toISOString().slice(0, 10) };
-      });
+      return tableFromIPC(bytes)
+        .toArray()
+        .map((r) => {
+          const o = r.toJSON() as Record_;
+          return { ...o, period: new Date(o.period as number).toISOString().slice(0, 10) };
+        });
     case 'parquet':
       return parquetRows(bytes);
     case 'csv': {

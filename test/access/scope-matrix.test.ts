@@ -50,7 +50,8 @@ describe('every role, every format, every org breakdown', () => {
           expect(res.status, `${by}: ${res.status}`).toBe(200);
           const rows = await decode(res, format);
           expect(rows.length).toBeGreaterThan(0);
-          for (const row of rows) expect(inScopeOrAbove(String(row[codeColumn(format, by)]), caller), `${by} ${String(row[codeColumn(format, by)])}`).toBe(true);
+          for (const row of rows)
+            expect(inScopeOrAbove(String(row[codeColumn(format, by)]), caller), `${by} ${String(row[codeColumn(format, by)])}`).toBe(true);
         }
       });
     }
@@ -62,7 +63,8 @@ describe('every role, every format, every org breakdown', () => {
         for (const by of ['county', 'township', 'institution']) {
           const rows = await decode(await api.get(url(format, `&by=${by}`).replace('&download=1', ''), { caller }), format);
           expect(rows.length, `${caller.role} ${format} ${by}`).toBeGreaterThan(0);
-          for (const row of rows) expect(inScopeOrAbove(String(row[by]), caller), `${caller.role} ${format} ${by}=${String(row[by])}`).toBe(true);
+          for (const row of rows)
+            expect(inScopeOrAbove(String(row[by]), caller), `${caller.role} ${format} ${by}=${String(row[by])}`).toBe(true);
         }
       }
       // Without a breakdown: the scope's own total, never more.
@@ -118,12 +120,14 @@ describe('crafted org codes', () => {
 
   it('lets a county user choose units inside the county', async () => {
     expect((await api.json(`/api/query?${BASE}&org=${D}`, COUNTY)).rows[0].numerator).toBe(6);
-    expect((await api.json(`/api/query?${BASE}&org=652327100&by=institution`, COUNTY)).rows.map((r: { institution: string }) => r.institution)).toEqual([C, D]);
+    expect(
+      (await api.json(`/api/query?${BASE}&org=652327100&by=institution`, COUNTY)).rows.map((r: { institution: string }) => r.institution)
+    ).toEqual([C, D]);
   });
 });
 
 describe('org units, catalogue and report by role', () => {
-  it('lists only the caller\'s subtree, and the manager\'s prefecture as a benchmark', async () => {
+  it("lists only the caller's subtree, and the manager's prefecture as a benchmark", async () => {
     for (const caller of ROLES) {
       const body = await api.json('/api/org-units', caller);
       expect(body.root).toBe(caller.scopeOrg);
@@ -152,12 +156,22 @@ describe('org units, catalogue and report by role', () => {
       expect(pdf.status).toBe(200);
       expect(pdf.headers.get('content-type')).toBe('application/pdf');
     }
-    for (const [caller, code] of [[COUNTY, '652301'], [COUNTY, A], [MANAGER, C], [MANAGER, '652301']] as const) {
+    for (const [caller, code] of [
+      [COUNTY, '652301'],
+      [COUNTY, A],
+      [MANAGER, C],
+      [MANAGER, '652301']
+    ] as const) {
       for (const format of ['json', 'pdf']) {
-        expect((await api.get(`/api/report?format=${format}&month=${month}&org=${code}`, { caller })).status, `${caller.role} ${code}`).toBe(403);
+        expect(
+          (await api.get(`/api/report?format=${format}&month=${month}&org=${code}`, { caller })).status,
+          `${caller.role} ${code}`
+        ).toBe(403);
       }
     }
-    expect((await api.get(`/api/report?format=json&month=${month}&org=${encodeURIComponent("652327' --")}`, { caller: COUNTY })).status).toBe(400);
+    expect(
+      (await api.get(`/api/report?format=json&month=${month}&org=${encodeURIComponent("652327' --")}`, { caller: COUNTY })).status
+    ).toBe(400);
     // The manager's benchmark report is the prefecture's.
     expect((await api.json(`/api/report?format=json&month=${month}&org=652300`, MANAGER)).org.code).toBe('652300');
   });

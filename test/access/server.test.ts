@@ -35,7 +35,8 @@ afterAll(async () => {
   if (dir) removeDir(dir);
 });
 
-const get = (path: string, session?: Session) => fetch(app.url + path, { redirect: 'manual', headers: session ? { cookie: session.cookie } : {} });
+const get = (path: string, session?: Session) =>
+  fetch(app.url + path, { redirect: 'manual', headers: session ? { cookie: session.cookie } : {} });
 
 function expectSecurityHeaders(res: Response): void {
   expect(res.headers.get('x-content-type-options')).toBe('nosniff');
@@ -61,7 +62,10 @@ describe('signed out', () => {
     expect(res.status).toBe(200);
     expectSecurityHeaders(res);
     const csp = res.headers.get('content-security-policy')!;
-    const scriptSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src'))!;
+    const scriptSrc = csp
+      .split(';')
+      .map((d) => d.trim())
+      .find((d) => d.startsWith('script-src'))!;
     expect(scriptSrc).toMatch(/'nonce-[A-Za-z0-9+/=]+'/);
     expect(scriptSrc).not.toContain('unsafe-inline');
     const nonce = /'nonce-([^']+)'/.exec(scriptSrc)![1];
@@ -82,7 +86,7 @@ describe('signed out', () => {
 });
 
 describe('signed in', () => {
-  it('serves pages and data to the session, with the API\'s own strict policy', async () => {
+  it("serves pages and data to the session, with the API's own strict policy", async () => {
     const page = await get('/', admin);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('admin');
@@ -105,7 +109,11 @@ describe('signed in', () => {
     const county = await signIn(app.url, 'county', PASSWORD);
     expect((await get('/admin', county)).status).toBe(403);
     expect((await get('/admin', admin)).status).toBe(200);
-    const out = await fetch(`${app.url}/api/auth/logout`, { method: 'POST', headers: { cookie: county.cookie, origin: app.url, 'content-type': 'application/json' }, body: '{}' });
+    const out = await fetch(`${app.url}/api/auth/logout`, {
+      method: 'POST',
+      headers: { cookie: county.cookie, origin: app.url, 'content-type': 'application/json' },
+      body: '{}'
+    });
     expect(out.status).toBe(200);
     expect((await get('/', county)).status).toBe(303);
   });

@@ -27,7 +27,10 @@ describe('suppression in every format', () => {
       [D, '<5', '<5']
     ]);
     for (const caller of [OFFICIAL, ADMIN]) {
-      expect((await api.json(SETTLEMENTS, caller)).rows.map((r: Record<string, unknown>) => r.numerator), caller.role).toEqual([15, 20, 4, 6]);
+      expect(
+        (await api.json(SETTLEMENTS, caller)).rows.map((r: Record<string, unknown>) => r.numerator),
+        caller.role
+      ).toEqual([15, 20, 4, 6]);
     }
   });
 
@@ -35,7 +38,10 @@ describe('suppression in every format', () => {
     const expected = { [A]: 15, [B]: 20, [C]: null, [D]: null };
     for (const format of ['csv', 'xlsx'] as const) {
       const rows = await decode(await api.get(`${SETTLEMENTS}&format=${format}&lang=en`, { caller: ANALYST }), format);
-      expect(rows.map((r) => [r['Institution code'], r.Settlements, r['Insurance settlements']]), format).toEqual([
+      expect(
+        rows.map((r) => [r['Institution code'], r.Settlements, r['Insurance settlements']]),
+        format
+      ).toEqual([
         [A, format === 'csv' ? '15' : 15, format === 'csv' ? '15' : 15],
         [B, format === 'csv' ? '20' : 20, format === 'csv' ? '20' : 20],
         [C, '<5', '<5'],
@@ -46,9 +52,16 @@ describe('suppression in every format', () => {
       const url = `${SETTLEMENTS}&format=${format}${format === 'arrow' ? '&download=1' : ''}`;
       const rows = await decode(await api.get(url, { caller: ANALYST }), format);
       expect(Object.fromEntries(rows.map((r) => [r.institution, r.numerator])), format).toEqual(expected);
-      expect(rows.map((r) => r.suppressed), format).toEqual([false, false, true, true]);
+      expect(
+        rows.map((r) => r.suppressed),
+        format
+      ).toEqual([false, false, true, true]);
       // The dashboard's own Arrow (not a download) is suppressed the same way.
-      if (format === 'arrow') expect((await decode(await api.get(`${SETTLEMENTS}&format=arrow`, { caller: COUNTY }), 'arrow')).map((r) => r.suppressed)).toEqual([true, true]);
+      if (format === 'arrow')
+        expect((await decode(await api.get(`${SETTLEMENTS}&format=arrow`, { caller: COUNTY }), 'arrow')).map((r) => r.suppressed)).toEqual([
+          true,
+          true
+        ]);
       // Where nothing is hidden from the caller, there is no column for it.
       expect(Object.keys((await decode(await api.get(url, { caller: ADMIN }), format))[0]), format).not.toContain('suppressed');
     }
@@ -79,10 +92,13 @@ describe('what is hidden', () => {
     ]);
   });
 
-  it('hides a county user\'s small cell inside the county, where the county total is shown', async () => {
+  it("hides a county user's small cell inside the county, where the county total is shown", async () => {
     expect((await api.json(`/api/query?indicator=settlement_count&${RANGE}`, COUNTY)).rows[0].numerator).toBe(10);
     const rows = (await api.json(SETTLEMENTS, COUNTY)).rows;
-    expect(rows.map((r: Record<string, unknown>) => [r.institution, r.numerator])).toEqual([[C, '<5'], [D, '<5']]);
+    expect(rows.map((r: Record<string, unknown>) => [r.institution, r.numerator])).toEqual([
+      [C, '<5'],
+      [D, '<5']
+    ]);
   });
 
   it('leaves money alone: yuan figures count no persons', async () => {
@@ -92,7 +108,19 @@ describe('what is hidden', () => {
 
   it('hides small comparison figures too', async () => {
     // A's settlements of January 2024 (2) are the year-earlier figure of January 2025.
-    const rows = (await api.json(`/api/query?indicator=settlement_count&from=2025-01-01&to=2025-01-31&grain=month&org=${A}&compare=yoy`, ANALYST)).rows;
-    expect(rows).toEqual([{ period: '2025-01-01', numerator: 15, denominator: null, value: 15, compare_numerator: '<5', compare_denominator: null, compare_value: '<5' }]);
+    const rows = (
+      await api.json(`/api/query?indicator=settlement_count&from=2025-01-01&to=2025-01-31&grain=month&org=${A}&compare=yoy`, ANALYST)
+    ).rows;
+    expect(rows).toEqual([
+      {
+        period: '2025-01-01',
+        numerator: 15,
+        denominator: null,
+        value: 15,
+        compare_numerator: '<5',
+        compare_denominator: null,
+        compare_value: '<5'
+      }
+    ]);
   });
 });

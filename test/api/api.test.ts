@@ -33,7 +33,7 @@ describe('health, catalogue, org units, runs', () => {
     });
   });
 
-  it('serves the catalogue with the warehouse\'s medical communities', async () => {
+  it("serves the catalogue with the warehouse's medical communities", async () => {
     const body = await api.json('/api/indicators');
     expect(body.dataVersion).toBe(FIXTURE_VERSION);
     expect(body.indicators.length).toBeGreaterThanOrEqual(40);
@@ -41,12 +41,24 @@ describe('health, catalogue, org units, runs', () => {
     expect(mc.values).toContainEqual({ code: 'MC65232701', zh: expect.any(String), en: expect.any(String) });
   });
 
-  it('lists the caller\'s subtree, ordered by code, institutions under their township', async () => {
+  it("lists the caller's subtree, ordered by code, institutions under their township", async () => {
     const all = await api.json('/api/org-units');
     expect(all.root).toBe('652300');
-    expect(all.units[0]).toEqual({ code: '652300', parent: null, kind: 'prefecture', name: { zh: '昌吉回族自治州', en: 'Changji Hui Autonomous Prefecture' } });
-    expect(all.units.filter((u: { kind: string }) => u.kind === 'county').map((u: { code: string }) => u.code))
-      .toEqual(['652301', '652302', '652323', '652324', '652325', '652327', '652328']);
+    expect(all.units[0]).toEqual({
+      code: '652300',
+      parent: null,
+      kind: 'prefecture',
+      name: { zh: '昌吉回族自治州', en: 'Changji Hui Autonomous Prefecture' }
+    });
+    expect(all.units.filter((u: { kind: string }) => u.kind === 'county').map((u: { code: string }) => u.code)).toEqual([
+      '652301',
+      '652302',
+      '652323',
+      '652324',
+      '652325',
+      '652327',
+      '652328'
+    ]);
     const codes = all.units.map((u: { code: string }) => u.code);
     expect(codes).toEqual([...codes].sort());
     expect(all.units.find((u: { code: string }) => u.code === B).parent).toBe('652301101');
@@ -54,20 +66,49 @@ describe('health, catalogue, org units, runs', () => {
 
     const county = await api.json('/api/org-units', COUNTY);
     expect(county.root).toBe('652327');
-    expect(county.units.every((u: { code: string; parent: string }) => u.code === '652327' || u.code.startsWith('652327') || u.code.startsWith('JG652327'))).toBe(true);
+    expect(
+      county.units.every(
+        (u: { code: string; parent: string }) => u.code === '652327' || u.code.startsWith('652327') || u.code.startsWith('JG652327')
+      )
+    ).toBe(true);
     expect((await api.json('/api/org-units', MANAGER)).units.map((u: { code: string }) => u.code)).toEqual([B]);
   });
 
   it('reports runs, feed accounting by latest load, quarantine reasons, checks and steps', async () => {
     const body = await api.json('/api/runs');
     expect(body.runs.map((r: { runId: string }) => r.runId)).toEqual(['run-1', 'run-0-failed']);
-    expect(body.runs[1]).toMatchObject({ status: 'failed', failedStep: 'checks', error: 'pii_scan failed', dataVersion: null, durationMs: 1200 });
+    expect(body.runs[1]).toMatchObject({
+      status: 'failed',
+      failedStep: 'checks',
+      error: 'pii_scan failed',
+      dataVersion: null,
+      durationMs: 1200
+    });
     // 2025-12-30 was loaded twice: its latest load (run-1) counts.
     expect(body.feeds).toEqual([
-      { feed: 'referrals', title: { zh: '双向转诊', en: 'referrals' }, linesRead: 20, loaded: 20, quarantined: 0, duplicates: 0, blankLines: 0 },
-      { feed: 'settlements', title: { zh: '医保结算', en: 'settlements' }, linesRead: 160, loaded: 149, quarantined: 9, duplicates: 2, blankLines: 0 }
+      {
+        feed: 'referrals',
+        title: { zh: '双向转诊', en: 'referrals' },
+        linesRead: 20,
+        loaded: 20,
+        quarantined: 0,
+        duplicates: 0,
+        blankLines: 0
+      },
+      {
+        feed: 'settlements',
+        title: { zh: '医保结算', en: 'settlements' },
+        linesRead: 160,
+        loaded: 149,
+        quarantined: 9,
+        duplicates: 2,
+        blankLines: 0
+      }
     ]);
-    expect(body.quarantine).toEqual([{ feed: 'settlements', reason: 'invalid_field', rows: 2 }, { feed: 'settlements', reason: 'malformed_json', rows: 1 }]);
+    expect(body.quarantine).toEqual([
+      { feed: 'settlements', reason: 'invalid_field', rows: 2 },
+      { feed: 'settlements', reason: 'malformed_json', rows: 1 }
+    ]);
     expect(body.checks.map((c: { check: string }) => c.check)).toEqual(['pii_scan', 'reconciliation']);
     expect(body.steps.map((s: { step: string }) => s.step)).toEqual(['ingest settlements', 'marts']);
     expect(body.checks.map((c: { severity: string }) => c.severity)).toEqual(['error', 'error']);
@@ -77,7 +118,9 @@ describe('health, catalogue, org units, runs', () => {
 
   it('publishes an OpenAPI document that validates', async () => {
     const doc = await api.json('/api/openapi.json');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/indicators', '/api/org-units', '/api/query', '/api/runs']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/health', '/api/indicators', '/api/org-units', '/api/query', '/api/runs'])
+    );
     await expect(validate(structuredClone(doc))).resolves.toMatchObject({ valid: true });
   });
 });
@@ -86,17 +129,29 @@ describe('query', () => {
   it('fills in defaults and echoes the normalized query', async () => {
     const body = await api.json(`${Q}`);
     expect(body.query).toEqual({
-      indicator: 'referral_success_rate', from: '2025-01-01', to: '2025-12-31', grain: 'month', org: '652300', by: [],
-      compare: 'none', top: null, limit: 200000, format: 'json', lang: 'zh'
+      indicator: 'referral_success_rate',
+      from: '2025-01-01',
+      to: '2025-12-31',
+      grain: 'month',
+      org: '652300',
+      by: [],
+      compare: 'none',
+      top: null,
+      limit: 200000,
+      format: 'json',
+      lang: 'zh'
     });
     expect(body.rows).toEqual([{ period: '2025-03-01', numerator: 8, denominator: 10, value: 0.8 }]);
   });
 
-  it('keeps every query inside the caller\'s scope', async () => {
+  it("keeps every query inside the caller's scope", async () => {
     const q = '/api/query?indicator=settlement_count&from=2025-01-01&to=2025-02-28&grain=all';
     expect((await api.json(q, COUNTY)).rows[0].value).toBe(10);
     expect((await api.json(`${q}&by=county`, COUNTY)).rows.map((r: { county: string }) => r.county)).toEqual(['652327']);
-    expect((await api.json(`${q}&by=institution`, COUNTY)).rows.map((r: { institution: string }) => r.institution)).toEqual(['JG6523270001', 'JG6523270003']);
+    expect((await api.json(`${q}&by=institution`, COUNTY)).rows.map((r: { institution: string }) => r.institution)).toEqual([
+      'JG6523270001',
+      'JG6523270003'
+    ]);
     const outside = await api.get(`${q}&org=652301`, { caller: COUNTY });
     expect(outside.status).toBe(403);
     expect(await outside.json()).toMatchObject({ error: 'forbidden', parameter: 'org' });
@@ -154,8 +209,15 @@ describe('formats', () => {
     expect(res.headers.get('content-encoding')).toBe('gzip');
     const table = tableFromIPC(gunzipSync(new Uint8Array(await res.arrayBuffer())));
     expect(table.schema.fields.map((f) => `${f.name}:${f.type}`)).toEqual([
-      'period:Date32<DAY>', 'county:Dictionary<Int32, Utf8>', 'visit_type:Dictionary<Int32, Utf8>', 'numerator:Float64',
-      'denominator:Float64', 'value:Float64', 'compare_numerator:Float64', 'compare_denominator:Float64', 'compare_value:Float64'
+      'period:Date32<DAY>',
+      'county:Dictionary<Int32, Utf8>',
+      'visit_type:Dictionary<Int32, Utf8>',
+      'numerator:Float64',
+      'denominator:Float64',
+      'value:Float64',
+      'compare_numerator:Float64',
+      'compare_denominator:Float64',
+      'compare_value:Float64'
     ]);
     const back = table.toArray().map((r) => {
       const o = r.toJSON();
@@ -174,10 +236,21 @@ describe('formats', () => {
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const [header, first] = parseCsv(Buffer.from(bytes).toString('utf8'), { bom: true });
-    expect(header).toEqual(['期间', '县市代码', '县市', '就诊类型代码', '就诊类型', '刷脸结算人次', '医保结算人次（不含现金）', '刷脸结算占比',
-      '对比期刷脸结算人次', '对比期医保结算人次（不含现金）', '对比期刷脸结算占比']);
+    expect(header).toEqual([
+      '期间',
+      '县市代码',
+      '县市',
+      '就诊类型代码',
+      '就诊类型',
+      '刷脸结算人次',
+      '医保结算人次（不含现金）',
+      '刷脸结算占比',
+      '对比期刷脸结算人次',
+      '对比期医保结算人次（不含现金）',
+      '对比期刷脸结算占比'
+    ]);
     expect(first.slice(0, 7)).toEqual(['2025-01-01', '652301', '昌吉市', 'outpatient', '门诊', '10', '30']);
-    const en = parseCsv((await (await api.get(`${q}&format=csv&lang=en`, { caller: ADMIN })).text()), { bom: true });
+    const en = parseCsv(await (await api.get(`${q}&format=csv&lang=en`, { caller: ADMIN })).text(), { bom: true });
     expect(en[0].slice(0, 5)).toEqual(['Period', 'County code', 'County', 'Visit type code', 'Visit type']);
     expect(en[1][2]).toBe('Changji City');
   });
@@ -259,7 +332,16 @@ describe('refusals', () => {
   });
 
   it('refuses hostile text in every parameter with a 400, never a 500', async () => {
-    const hostile = [`x'; DROP TABLE core.dim_org_unit; --`, `" OR 1=1 --`, '昌吉回族自治州\u0000\u202e', 'a'.repeat(100_000), '../../etc/passwd', '%00', '1;SELECT 1', '🙂'];
+    const hostile = [
+      `x'; DROP TABLE core.dim_org_unit; --`,
+      `" OR 1=1 --`,
+      '昌吉回族自治州\u0000\u202e',
+      'a'.repeat(100_000),
+      '../../etc/passwd',
+      '%00',
+      '1;SELECT 1',
+      '🙂'
+    ];
     const names = ['indicator', 'from', 'to', 'grain', 'org', 'by', 'compare', 'top', 'limit', 'format', 'lang'];
     for (const value of hostile) {
       for (const name of names) {

@@ -26,7 +26,7 @@ const QUERIES = [
 ];
 
 describe('GET /api/query/batch', () => {
-  it('answers every query as GET /api/query does (with the batch\'s row limit), byte for byte, in order', async () => {
+  it("answers every query as GET /api/query does (with the batch's row limit), byte for byte, in order", async () => {
     const res = await api.get(batchUrl(QUERIES));
     expect(res.status).toBe(200);
     expect(res.headers.get('etag')).toBe(etag(FIXTURE_VERSION, OFFICIAL));
@@ -67,23 +67,31 @@ describe('GET /api/query/batch', () => {
     }
   });
 
-  it('refuses a query outside the caller\'s scope with its own 403, audited, and answers the rest', async () => {
+  it("refuses a query outside the caller's scope with its own 403, audited, and answers the rest", async () => {
     const since = listAudit(api.db, {}, { page: 1, pageSize: 1 }).rows[0]?.id ?? 0;
     const outside = 'indicator=settlement_count&from=2025-01-01&to=2025-02-28&grain=all&org=652301';
     const inside = 'indicator=settlement_count&from=2025-01-01&to=2025-02-28&grain=all';
     const countyResponse = await api.get(batchUrl([outside, inside]), { caller: COUNTY });
     const county = await countyResponse.json();
     // Asked again with its ETag: unchanged (304), but the refusal is still decided and audited.
-    const again = await api.get(batchUrl([outside, inside]), { caller: COUNTY, headers: { 'if-none-match': countyResponse.headers.get('etag')! } });
+    const again = await api.get(batchUrl([outside, inside]), {
+      caller: COUNTY,
+      headers: { 'if-none-match': countyResponse.headers.get('etag')! }
+    });
     expect(again.status).toBe(304);
     expect(county.results[0]).toEqual({ status: 403, body: await (await api.get(`/api/query?${outside}`, { caller: COUNTY })).json() });
     expect(county.results[1]).toMatchObject({ status: 200, body: { rows: [{ value: 10 }] } });
     // A manager may benchmark against the prefecture, but not break it down by org units.
     const manager = await api.json(batchUrl([`${inside}&org=652300`, `${inside}&org=652300&by=county`]), MANAGER);
     expect(manager.results.map((r: { status: number }) => r.status)).toEqual([200, 403]);
-    const denied = listAudit(api.db, { action: 'denied' }, { page: 1, pageSize: 50 }).rows.filter((r) => r.id > since).reverse();
+    const denied = listAudit(api.db, { action: 'denied' }, { page: 1, pageSize: 50 })
+      .rows.filter((r) => r.id > since)
+      .reverse();
     expect(denied.map((r) => [r.username, r.detail.reason, (r.detail.filters as Record<string, string>).org])).toEqual([
-      ['county', 'scope', '652301'], ['county', 'scope', '652301'], ['county', 'scope', '652301'], ['manager', 'scope', '652300']
+      ['county', 'scope', '652301'],
+      ['county', 'scope', '652301'],
+      ['county', 'scope', '652301'],
+      ['manager', 'scope', '652300']
     ]);
   });
 

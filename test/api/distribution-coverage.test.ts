@@ -15,20 +15,32 @@ afterAll(() => api.close());
 const Y2025 = 'from=2025-01-01&to=2025-12-31&grain=all';
 
 describe('duration histogram (by=duration_bucket)', () => {
-  it('counts events per bucket, summing to the indicator\'s events', async () => {
+  it("counts events per bucket, summing to the indicator's events", async () => {
     const [total] = await rows(api, `indicator=referral_time_to_admission&${Y2025}`);
     const buckets = await rows(api, `indicator=referral_time_to_admission&${Y2025}&by=duration_bucket`);
     // Routine 10:2, 30:3, 60:1 and urgent 20:2 (fixture rows).
-    expect(buckets.map((r) => [r.duration_bucket, r.numerator])).toEqual([['10', 2], ['20', 2], ['30', 3], ['60', 1]]);
+    expect(buckets.map((r) => [r.duration_bucket, r.numerator])).toEqual([
+      ['10', 2],
+      ['20', 2],
+      ['30', 3],
+      ['60', 1]
+    ]);
     expect(buckets.reduce((sum, r) => sum + r.numerator, 0)).toBe(total.numerator);
     expect(total.numerator).toBe(8);
   });
 
   it('orders buckets by their lower bound, not as text', async () => {
     const buckets = await rows(api, `indicator=remote_imaging_turnaround&${Y2025}&by=duration_bucket`);
-    expect(buckets.map((r) => [r.duration_bucket, r.numerator])).toEqual([['5', 2], ['45', 3], ['120', 1]]);
+    expect(buckets.map((r) => [r.duration_bucket, r.numerator])).toEqual([
+      ['5', 2],
+      ['45', 3],
+      ['120', 1]
+    ]);
     const monthly = await rows(api, 'indicator=ems_arrival_minutes&from=2025-01-01&to=2025-12-31&grain=month&by=county,duration_bucket');
-    expect(monthly.map((r) => [r.county, r.duration_bucket, r.numerator])).toEqual([['652301', '15', 4], ['652327', '30', 1]]);
+    expect(monthly.map((r) => [r.county, r.duration_bucket, r.numerator])).toEqual([
+      ['652301', '15', 4],
+      ['652327', '30', 1]
+    ]);
   });
 
   it('names every bucket in both languages, the last one open', async () => {
@@ -56,7 +68,10 @@ describe('face-scan coverage of the designated institutions', () => {
   it('keeps units without a face scan (or without any row) in the denominator, per breakdown', async () => {
     const byCounty = await rows(api, `${Q}&grain=all&by=county`);
     expect(byCounty).toHaveLength(7);
-    expect(byCounty.filter((r) => r.numerator > 0).map((r) => [r.county, r.numerator, r.denominator])).toEqual([['652301', 1, 73], ['652327', 1, 35]]);
+    expect(byCounty.filter((r) => r.numerator > 0).map((r) => [r.county, r.numerator, r.denominator])).toEqual([
+      ['652301', 1, 73],
+      ['652327', 1, 35]
+    ]);
     expect(byCounty.reduce((sum, r) => sum + r.denominator, 0)).toBe(327);
     expect(await rows(api, `${Q}&grain=all&org=652327100`)).toEqual([{ period: '2025-01-01', numerator: 1, denominator: 10, value: 0.1 }]);
     const byInstitution = await rows(api, `${Q}&grain=all&org=652301&by=institution`);
@@ -64,7 +79,7 @@ describe('face-scan coverage of the designated institutions', () => {
     expect(byInstitution.filter((r) => r.value === 1).map((r) => r.institution)).toEqual([A]);
   });
 
-  it('compares with the same period a year earlier and stays in the caller\'s scope', async () => {
+  it("compares with the same period a year earlier and stays in the caller's scope", async () => {
     const [jan] = await rows(api, 'indicator=face_scan_coverage&from=2025-01-01&to=2025-01-31&grain=month&compare=yoy');
     expect(jan).toMatchObject({ numerator: 1, compare_numerator: 1, compare_denominator: 327 });
     expect(await rows(api, `${Q}&grain=all`, COUNTY)).toEqual([{ period: '2025-01-01', numerator: 1, denominator: 35, value: 1 / 35 }]);

@@ -35,7 +35,7 @@ beforeAll(async () => {
            (SELECT institution_code, row_number() OVER (ORDER BY institution_code) AS n FROM core.dim_institution WHERE county_code IS NOT NULL
             ORDER BY institution_code LIMIT ${INSTITUTIONS}) i,
            (SELECT unnest(${JSON.stringify(CHANNELS).replaceAll('"', "'")}) AS channel, unnest(range(4)) AS n) c`);
-    total = Number((await db.rows("SELECT sum(settlements) AS s FROM mart_services.settlements_daily WHERE year(day) = 2023"))[0].s);
+    total = Number((await db.rows('SELECT sum(settlements) AS s FROM mart_services.settlements_daily WHERE year(day) = 2023'))[0].s);
   } finally {
     db.close();
   }
@@ -103,7 +103,11 @@ describe('a download longer than many chunks', () => {
 });
 
 describe('the audit of a streamed download', () => {
-  const lastExport = () => api.db.prepare("SELECT rows, detail FROM audit_log WHERE action = 'export' ORDER BY id DESC LIMIT 1").get() as { rows: number; detail: string };
+  const lastExport = () =>
+    api.db.prepare("SELECT rows, detail FROM audit_log WHERE action = 'export' ORDER BY id DESC LIMIT 1").get() as {
+      rows: number;
+      detail: string;
+    };
 
   it('records the rows once the download has been read to the end', async () => {
     const res = await api.get(`${QUERY}&format=arrow&download=1`, { caller: ANALYST });
@@ -127,20 +131,40 @@ describe('the audit of a streamed download', () => {
   });
 });
 
-describe('XLSX past a sheet\'s rows', () => {
+describe("XLSX past a sheet's rows", () => {
   it('continues on further sheets under the same header, and counts every row in the about sheet', async () => {
     const entry = indicatorEntry('settlement_count')!;
-    const columns = [{ key: 'period', header: 'Period' }, { key: 'numerator', header: 'Settlements' }];
+    const columns = [
+      { key: 'period', header: 'Period' },
+      { key: 'numerator', header: 'Settlements' }
+    ];
     const tables = (async function* () {
       for (let b = 0; b < 5; b++) yield Array.from({ length: 100 }, (_, i) => ['2023-01-01', b * 100 + i]);
     })();
-    const query: NormalizedQuery = { indicator: entry.id, from: '2023-01-01', to: '2023-01-01', grain: 'day', org: '652300', by: [], compare: 'none', top: null, limit: null, format: 'xlsx', lang: 'en' };
+    const query: NormalizedQuery = {
+      indicator: entry.id,
+      from: '2023-01-01',
+      to: '2023-01-01',
+      grain: 'day',
+      org: '652300',
+      by: [],
+      compare: 'none',
+      top: null,
+      limit: null,
+      format: 'xlsx',
+      lang: 'en'
+    };
     const chunks: Uint8Array[] = [];
     for await (const chunk of xlsxChunks(entry, columns, tables, query, 'v1', 'en', 200)) chunks.push(chunk);
     const book = new ExcelJS.Workbook();
     const bytes = Buffer.concat(chunks);
     await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-    expect(book.worksheets.map((w) => [w.name, w.rowCount])).toEqual([['Data', 201], ['Data 2', 201], ['Data 3', 101], ['About', 9]]);
+    expect(book.worksheets.map((w) => [w.name, w.rowCount])).toEqual([
+      ['Data', 201],
+      ['Data 2', 201],
+      ['Data 3', 101],
+      ['About', 9]
+    ]);
     expect(book.getWorksheet('Data 3')!.getRow(1).getCell(2).value).toBe('Settlements');
     expect(book.getWorksheet('Data 3')!.getRow(101).getCell(2).value).toBe(499);
     expect(book.getWorksheet('About')!.getRow(9).getCell(2).value).toBe(500);

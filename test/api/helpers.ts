@@ -17,7 +17,10 @@ export interface ApiFixture {
   /** The application database (users, sessions, audit log), in memory. */
   db: AppDb;
   /** `caller: null` is a signed-out request. */
-  get(url: string, options?: { caller?: Caller | null; headers?: Record<string, string>; method?: string; body?: string }): Promise<Response>;
+  get(
+    url: string,
+    options?: { caller?: Caller | null; headers?: Record<string, string>; method?: string; body?: string }
+  ): Promise<Response>;
   json<T = any>(url: string, caller?: Caller): Promise<T>;
   close(): void;
 }

@@ -35,7 +35,8 @@ it('swaps in a published file while queries run, losing none', async () => {
   const uncached = createApi({ warehouse, cacheBytes: 0 });
   const cached = createApi({ warehouse });
   const url = (to: string) => `http://localhost/api/query?indicator=referral_applications&from=2025-01-01&to=${to}&grain=all`;
-  const query = (to: string, app = uncached) => Promise.resolve(app.fetch(new Request(url(to)), { caller: OFFICIAL, address: '127.0.0.1' }));
+  const query = (to: string, app = uncached) =>
+    Promise.resolve(app.fetch(new Request(url(to)), { caller: OFFICIAL, address: '127.0.0.1' }));
   const before = await (await query('2025-12-10', cached)).json();
   expect([before.dataVersion, before.rows[0].value]).toEqual([FIXTURE_VERSION, 10]);
 
@@ -73,7 +74,13 @@ it('swaps in a published file while queries run, losing none', async () => {
   expect([after.dataVersion, after.rows[0].value]).toEqual(['fixture-v2', 20]);
   // The replaced file was closed once its queries ended: no descriptor still points at it.
   if (existsSync('/proc/self/fd')) {
-    const open = readdirSync('/proc/self/fd').map((fd) => { try { return readlinkSync(`/proc/self/fd/${fd}`); } catch { return ''; } });
+    const open = readdirSync('/proc/self/fd').map((fd) => {
+      try {
+        return readlinkSync(`/proc/self/fd/${fd}`);
+      } catch {
+        return '';
+      }
+    });
     expect(open.filter((target) => target.startsWith(path) && target.endsWith('(deleted)'))).toEqual([]);
     expect(open.filter((target) => target === path)).toHaveLength(1);
   }

@@ -12,11 +12,18 @@ const ADMIN: Caller = { role: 'admin', scopeOrg: '652300', username: 'root' };
 
 function setup() {
   const deps = testDeps();
-  const app = new Hono().basePath('/api').route('/admin', createAdminRoutes(() => ({ db: deps.db, clock: deps.clock, orgs: () => orgs })));
+  const app = new Hono().basePath('/api').route(
+    '/admin',
+    createAdminRoutes(() => ({ db: deps.db, clock: deps.clock, orgs: () => orgs }))
+  );
   const call = (caller: Caller | null, method: string, path: string, body?: unknown) =>
     app.request(
       `${ORIGIN}/api/admin${path}`,
-      { method, headers: body === undefined ? { origin: ORIGIN } : { origin: ORIGIN, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) },
+      {
+        method,
+        headers: body === undefined ? { origin: ORIGIN } : { origin: ORIGIN, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body)
+      },
       { caller, address: '10.0.0.9' }
     );
   return { deps, call };
@@ -31,7 +38,12 @@ describe('/api/admin', () => {
     }
     const denied = listAudit(deps.db, { action: 'denied' }).rows;
     expect(denied).toHaveLength(4);
-    expect(denied.at(-1)).toMatchObject({ username: 'official', role: 'official', address: '10.0.0.9', detail: { reason: 'not_admin', path: '/api/admin/audit' } });
+    expect(denied.at(-1)).toMatchObject({
+      username: 'official',
+      role: 'official',
+      address: '10.0.0.9',
+      detail: { reason: 'not_admin', path: '/api/admin/audit' }
+    });
   });
 
   it('creates a user with a generated password that signs in, and lists users without hashes', async () => {
@@ -44,7 +56,11 @@ describe('/api/admin', () => {
     const list = await (await call(ADMIN, 'GET', '/users')).text();
     expect(list).toContain('zhang.wei');
     expect(list).not.toContain('argon2');
-    expect(listAudit(deps.db, { action: 'user_admin' }).rows[0]).toMatchObject({ username: 'root', role: 'admin', detail: { op: 'add', target: 'zhang.wei' } });
+    expect(listAudit(deps.db, { action: 'user_admin' }).rows[0]).toMatchObject({
+      username: 'root',
+      role: 'admin',
+      detail: { op: 'add', target: 'zhang.wei' }
+    });
   });
 
   it('refuses a bad scope or weak password with 400 and a reason', async () => {
@@ -52,7 +68,9 @@ describe('/api/admin', () => {
     const bad = await call(ADMIN, 'POST', '/users', { username: 'li.na', role: 'county', scopeOrg: '652300' });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ message: expect.stringContaining('county code') });
-    expect((await call(ADMIN, 'POST', '/users', { username: 'li.na', role: 'county', scopeOrg: '652301', password: 'short' })).status).toBe(400);
+    expect((await call(ADMIN, 'POST', '/users', { username: 'li.na', role: 'county', scopeOrg: '652301', password: 'short' })).status).toBe(
+      400
+    );
     expect((await call(ADMIN, 'POST', '/users', { username: 'li.na', role: 'root' })).status).toBe(400);
   });
 
@@ -68,7 +86,7 @@ describe('/api/admin', () => {
     expect((await call(ADMIN, 'POST', '/users/nobody/disable')).status).toBe(400);
   });
 
-  it('leaves an admin\'s own account alone: no disabling it, no password reset without the current one', async () => {
+  it("leaves an admin's own account alone: no disabling it, no password reset without the current one", async () => {
     const { deps, call } = setup();
     await call(ADMIN, 'POST', '/users', { username: 'root', role: 'admin', password: 'tall quiet harbour lights' });
     const disable = await call(ADMIN, 'POST', '/users/ROOT/disable');
@@ -82,10 +100,23 @@ describe('/api/admin', () => {
   it('browses the audit log with filters and pages', async () => {
     const { deps, call } = setup();
     for (let i = 0; i < 7; i++) {
-      recordAudit(deps.db, { username: 'ana', role: 'analyst', action: 'export', detail: { indicator: 'face_scan_share', format: i % 2 ? 'csv' : 'xlsx' }, rows: 100 + i }, deps.clock);
+      recordAudit(
+        deps.db,
+        {
+          username: 'ana',
+          role: 'analyst',
+          action: 'export',
+          detail: { indicator: 'face_scan_share', format: i % 2 ? 'csv' : 'xlsx' },
+          rows: 100 + i
+        },
+        deps.clock
+      );
       deps.clock.advance(MINUTE);
     }
-    const page = (await (await call(ADMIN, 'GET', '/audit?action=export&text=xlsx&pageSize=2&page=2')).json()) as { total: number; rows: { rows: number }[] };
+    const page = (await (await call(ADMIN, 'GET', '/audit?action=export&text=xlsx&pageSize=2&page=2')).json()) as {
+      total: number;
+      rows: { rows: number }[];
+    };
     expect(page.total).toBe(4);
     expect(page.rows.map((r) => r.rows)).toEqual([102, 100]);
     const day = new Date(deps.clock()).toISOString().slice(0, 10);
@@ -99,11 +130,17 @@ describe('/api/admin', () => {
     const app = createAdminRoutes(() => ({ db: deps.db, clock: deps.clock, orgs: () => orgs }));
     const res = await app.request(
       `${ORIGIN}/users`,
-      { method: 'POST', headers: { origin: 'https://evil.example', 'content-type': 'application/json' }, body: JSON.stringify({ username: 'eve', role: 'admin', password: 'long enough password' }) },
+      {
+        method: 'POST',
+        headers: { origin: 'https://evil.example', 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'eve', role: 'admin', password: 'long enough password' })
+      },
       { caller: ADMIN, address: '10.0.0.66' }
     );
     expect(res.status).toBe(403);
-    expect(listAudit(deps.db, { action: 'denied' }).rows).toMatchObject([{ username: 'root', address: '10.0.0.66', detail: { reason: 'csrf' } }]);
+    expect(listAudit(deps.db, { action: 'denied' }).rows).toMatchObject([
+      { username: 'root', address: '10.0.0.66', detail: { reason: 'csrf' } }
+    ]);
     expect(listAudit(deps.db, { action: 'user_admin' }).total).toBe(0);
   });
 });

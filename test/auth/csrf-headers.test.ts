@@ -64,7 +64,9 @@ describe('security headers', () => {
   });
 
   it("keeps SvelteKit's page CSP, forbids framing of a page without one, adds HSTS over HTTPS", () => {
-    const kit = new Response('<html>', { headers: { 'content-type': 'text/html', 'content-security-policy': "script-src 'self' 'nonce-abc'" } });
+    const kit = new Response('<html>', {
+      headers: { 'content-type': 'text/html', 'content-security-policy': "script-src 'self' 'nonce-abc'" }
+    });
     expect(applySecurityHeaders(kit, true).headers.get('content-security-policy')).toBe("script-src 'self' 'nonce-abc'");
     expect(kit.headers.get('strict-transport-security')).toMatch(/max-age=/);
     const bare = applySecurityHeaders(new Response('<html>', { headers: { 'content-type': 'text/html' } }), false);

@@ -15,7 +15,11 @@ async function setup() {
   const handle = createAuthHandle((t) => validateSession(deps.db, t, deps.clock, deps.sessions));
   const run = async (url: string, cookie?: string) => {
     const locals = {} as AuthLocals;
-    const event = { url: new URL(url), locals, cookies: { get: (name: string) => (name === SESSION_COOKIE ? cookie : undefined) } } as unknown as RequestEvent;
+    const event = {
+      url: new URL(url),
+      locals,
+      cookies: { get: (name: string) => (name === SESSION_COOKIE ? cookie : undefined) }
+    } as unknown as RequestEvent;
     let resolved = false;
     const resolve = async (_e: RequestEvent, _o?: ResolveOptions) => {
       resolved = true;

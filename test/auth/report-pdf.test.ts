@@ -15,8 +15,22 @@ const input: MonthlyReportInput = {
   dataVersion: 'run-20251201',
   generatedAt: new Date('2025-12-01T00:30:00Z'),
   kpis: [
-    { name: '基层医疗卫生机构诊疗量占比', value: 0.652, target: { value: 0.65, op: '>=' }, previousMonth: 0.641, sameMonthLastYear: 0.598, format: 'percent' },
-    { name: '县域内住院率', value: 0.872, target: { value: 0.9, op: '>=' }, previousMonth: 0.869, sameMonthLastYear: null, format: 'percent' },
+    {
+      name: '基层医疗卫生机构诊疗量占比',
+      value: 0.652,
+      target: { value: 0.65, op: '>=' },
+      previousMonth: 0.641,
+      sameMonthLastYear: 0.598,
+      format: 'percent'
+    },
+    {
+      name: '县域内住院率',
+      value: 0.872,
+      target: { value: 0.9, op: '>=' },
+      previousMonth: 0.869,
+      sameMonthLastYear: null,
+      format: 'percent'
+    },
     { name: '门诊次均费用', value: 186.4, target: { value: 200, op: '<=' }, previousMonth: 181.2, sameMonthLastYear: 175, format: 'yuan' },
     { name: '高血压患者规范管理人数', value: '<5', target: null, previousMonth: 12, sameMonthLastYear: '<5', format: 'count', unit: '人' }
   ],

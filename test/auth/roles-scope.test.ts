@@ -8,7 +8,11 @@ import { MINUTE, orgs, testDeps } from './fixtures';
 
 describe('roles', () => {
   it('builds the Caller from the stored user', () => {
-    expect(callerForUser({ username: 'm', role: 'manager', scopeOrg: 'JG6523010004' })).toEqual({ role: 'manager', scopeOrg: 'JG6523010004', username: 'm' });
+    expect(callerForUser({ username: 'm', role: 'manager', scopeOrg: 'JG6523010004' })).toEqual({
+      role: 'manager',
+      scopeOrg: 'JG6523010004',
+      username: 'm'
+    });
   });
 
   it('grants exports, small cells and administration as documented', () => {
@@ -50,7 +54,8 @@ describe('scope checks against the reference org tree', () => {
 
   it('is enforced when a user is created', async () => {
     const d = testDeps();
-    const add = (username: string, role: string, scopeOrg: string) => createUser(d.db, { username, role, scopeOrg, password: 'long enough pw' }, orgs, d.clock);
+    const add = (username: string, role: string, scopeOrg: string) =>
+      createUser(d.db, { username, role, scopeOrg, password: 'long enough pw' }, orgs, d.clock);
     await expect(add('c1', 'county', '652301')).rejects.toThrow(/username must match/);
     await expect(add('county1', 'superuser', '652301')).rejects.toThrow(/unknown role/);
     await expect(add('county1', 'county', 'JG6523010004')).rejects.toThrow(/county code/);

@@ -11,14 +11,26 @@ const ORIGIN = 'http://127.0.0.1:3000';
 async function setup() {
   const deps = testDeps();
   await addUser(deps, 'alice');
-  const app = new Hono().basePath('/api').route('/auth', createAuthRoutes(() => deps));
+  const app = new Hono().basePath('/api').route(
+    '/auth',
+    createAuthRoutes(() => deps)
+  );
   const call = (path: string, init: RequestInit & { cookie?: string } = {}, address = '10.0.0.1') => {
     const headers = new Headers(init.headers);
     if (init.cookie) headers.set('cookie', init.cookie);
     return app.request(`${ORIGIN}/api/auth${path}`, { ...init, headers }, { address });
   };
   const post = (path: string, body: unknown, extra: { cookie?: string; origin?: string } = {}, address?: string) =>
-    call(path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', origin: extra.origin ?? ORIGIN }, cookie: extra.cookie }, address);
+    call(
+      path,
+      {
+        method: 'POST',
+        body: JSON.stringify(body),
+        headers: { 'content-type': 'application/json', origin: extra.origin ?? ORIGIN },
+        cookie: extra.cookie
+      },
+      address
+    );
   return { deps, app, call, post };
 }
 
@@ -50,7 +62,11 @@ describe('/api/auth', () => {
     const app = createAuthRoutes(() => deps);
     const res = await app.request(
       'https://hci.example.cn/login',
-      { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://hci.example.cn' }, body: JSON.stringify({ username: 'alice', password: PASSWORD }) },
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: 'https://hci.example.cn' },
+        body: JSON.stringify({ username: 'alice', password: PASSWORD })
+      },
       { address: '10.0.0.1' }
     );
     expect(res.status).toBe(200);
@@ -100,12 +116,19 @@ describe('/api/auth', () => {
     const res = await post('/login', { username: 'alice', password: PASSWORD }, { origin: 'https://evil.example' });
     expect(res.status).toBe(403);
     expect(res.headers.get('set-cookie')).toBeNull();
-    expect(listAudit(deps.db, { action: 'denied' }).rows[0]).toMatchObject({ address: '10.0.0.1', detail: { reason: 'csrf', path: '/api/auth/login' } });
+    expect(listAudit(deps.db, { action: 'denied' }).rows[0]).toMatchObject({
+      address: '10.0.0.1',
+      detail: { reason: 'csrf', path: '/api/auth/login' }
+    });
   });
 
   it('refuses bodies that are not the documented JSON', async () => {
     const { call, post } = await setup();
-    const form = await call('/login', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN }, body: 'username=alice&password=x' });
+    const form = await call('/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN },
+      body: 'username=alice&password=x'
+    });
     expect(form.status).toBe(400);
     expect((await post('/login', { username: 'alice' })).status).toBe(400);
     expect((await call('/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' })).status).toBe(400);

@@ -20,7 +20,11 @@ describe('sessions', () => {
     const { token } = createSession(d.db, 'alice', d.clock, d.sessions);
     expect(validateSession(d.db, token, d.clock, d.sessions)?.user).toEqual({ username: 'alice', role: 'county', scopeOrg: '652301' });
     setRoleAndScope(d.db, 'alice', 'manager', 'JG6523010004', orgs, d.clock);
-    expect(validateSession(d.db, token, d.clock, d.sessions)?.user).toEqual({ username: 'alice', role: 'manager', scopeOrg: 'JG6523010004' });
+    expect(validateSession(d.db, token, d.clock, d.sessions)?.user).toEqual({
+      username: 'alice',
+      role: 'manager',
+      scopeOrg: 'JG6523010004'
+    });
   });
 
   it('ends after 30 idle minutes, and activity restarts the idle clock', async () => {
@@ -68,7 +72,10 @@ describe('sessions', () => {
 
   it('reads its limits from the environment', () => {
     expect(sessionPolicy({})).toEqual({ idleMs: 30 * MINUTE, absoluteMs: 12 * 60 * MINUTE });
-    expect(sessionPolicy({ HCI_SESSION_IDLE_MINUTES: '5', HCI_SESSION_ABSOLUTE_HOURS: '1' })).toEqual({ idleMs: 5 * MINUTE, absoluteMs: 60 * MINUTE });
+    expect(sessionPolicy({ HCI_SESSION_IDLE_MINUTES: '5', HCI_SESSION_ABSOLUTE_HOURS: '1' })).toEqual({
+      idleMs: 5 * MINUTE,
+      absoluteMs: 60 * MINUTE
+    });
     expect(() => sessionPolicy({ HCI_SESSION_IDLE_MINUTES: 'soon' })).toThrow(/HCI_SESSION_IDLE_MINUTES/);
   });
 });

@@ -115,14 +115,20 @@ describe('complementary suppression', () => {
       ['b', 'card', 50],
       ['b', 'qr', 10]
     ];
-    const rows: QueryRow[] = cells.map(([county, channel, n]) => ({ period: 'p1', county, channel, numerator: n, denominator: 100, value: 0 }));
+    const rows: QueryRow[] = cells.map(([county, channel, n]) => ({
+      period: 'p1',
+      county,
+      channel,
+      numerator: n,
+      denominator: 100,
+      value: 0
+    }));
     const out = suppressSmallCells(rows, queryRowSpec(true, ['county', 'channel']));
     // 3 hides a-qr (20, the smallest other cell of county a); channel face then needs b-face
     // (30) and channel qr b-qr (10); county b then holds two hidden cells and is done.
     expect(shown(out)).toEqual([SUPPRESSED, 40, SUPPRESSED, SUPPRESSED, 50, SUPPRESSED]);
   });
 });
-
 
 // ---- No hidden count is derivable ------------------------------------------------------------
 
@@ -189,7 +195,12 @@ function determinedCells(counts: number[], hidden: boolean[], groups: number[][]
 }
 
 /** A seeded random table of minA..maxA x minB..maxB cells with skewed counts. */
-function randomTable<R>(seed: number, [minA, maxA]: [number, number], [minB, maxB]: [number, number], make: (a: number, b: number, n: number) => R): R[] {
+function randomTable<R>(
+  seed: number,
+  [minA, maxA]: [number, number],
+  [minB, maxB]: [number, number],
+  make: (a: number, b: number, n: number) => R
+): R[] {
   const r = random(seed);
   const as = minA + Math.floor(r() * (maxA - minA + 1));
   const bs = minB + Math.floor(r() * (maxB - minB + 1));
@@ -209,7 +220,17 @@ describe('no hidden count can be recovered from the visible sums', () => {
     expect(determinedCells(counts, [false, true, false, false], [[0, 1, 2, 3]])).toEqual([1]);
     expect(determinedCells(counts, [false, true, true, false], [[0, 1, 2, 3]])).toEqual([]);
     // Two hidden cells in one sum, but one of them alone in another sum: both recoverable.
-    expect(determinedCells([3, 9, 20, 7], [true, true, false, false], [[0, 1], [1, 2], [0, 3]]).sort()).toEqual([0, 1]);
+    expect(
+      determinedCells(
+        [3, 9, 20, 7],
+        [true, true, false, false],
+        [
+          [0, 1],
+          [1, 2],
+          [0, 3]
+        ]
+      ).sort()
+    ).toEqual([0, 1]);
   });
 
   it('for a breakdown within each period (random tables)', () => {
@@ -222,7 +243,14 @@ describe('no hidden count can be recovered from the visible sums', () => {
         if (x.numerator > 0 && x.numerator < 5) expect(hidden[i], `seed ${seed} row ${i}`).toBe(true);
         if (hidden[i]) expect(out[i].value).toBe(SUPPRESSED);
       });
-      expect(determinedCells(counts, hidden, sums(rows, (x) => x.period)), `seed ${seed}`).toEqual([]);
+      expect(
+        determinedCells(
+          counts,
+          hidden,
+          sums(rows, (x) => x.period)
+        ),
+        `seed ${seed}`
+      ).toEqual([]);
     }
   });
 
@@ -230,7 +258,14 @@ describe('no hidden count can be recovered from the visible sums', () => {
     // Sums in both directions can still be combined to pin a cell down in rare patterns (the
     // README says so); what the rule guarantees is what this checks.
     for (let seed = 1; seed <= 300; seed++) {
-      const rows = randomTable(seed, [2, 6], [2, 5], (a, b, n): QueryRow => ({ period: 'p1', county: `c${a}`, channel: `h${b}`, numerator: n, denominator: 1000, value: 0 }));
+      const rows = randomTable(seed, [2, 6], [2, 5], (a, b, n): QueryRow => ({
+        period: 'p1',
+        county: `c${a}`,
+        channel: `h${b}`,
+        numerator: n,
+        denominator: 1000,
+        value: 0
+      }));
       const out = suppressSmallCells(rows, queryRowSpec(true, ['county', 'channel']));
       const hidden = out.map((o) => o.numerator === SUPPRESSED);
       for (const g of [...sums(rows, (x) => String(x.county)), ...sums(rows, (x) => String(x.channel))]) {

@@ -26,7 +26,12 @@ async function signsIn(username: string, password: string): Promise<boolean> {
   const db = openAppDb(join(dataDir, 'app.sqlite'));
   try {
     const clock = manualClock(Date.now() + 60 * MINUTE);
-    const r = await login({ db, clock, sessions: { idleMs: MINUTE, absoluteMs: MINUTE }, throttle: DEFAULT_THROTTLE }, username, password, `cli-test-${Math.random()}`);
+    const r = await login(
+      { db, clock, sessions: { idleMs: MINUTE, absoluteMs: MINUTE }, throttle: DEFAULT_THROTTLE },
+      username,
+      password,
+      `cli-test-${Math.random()}`
+    );
     return r.ok;
   } finally {
     db.close();
@@ -70,9 +75,18 @@ describe('npm run users', () => {
   });
 
   it('exits 1 with a clear message when the request is refused', () => {
-    expect(users(['add', 'alice', '--role', 'county', '--scope', '652302', '--generate-password'])).toMatchObject({ code: 1, err: expect.stringContaining('already exists') });
-    expect(users(['add', 'bob', '--role', 'manager', '--scope', '652301', '--generate-password'])).toMatchObject({ code: 1, err: expect.stringContaining('institution code') });
-    expect(users(['add', 'bob', '--role', 'county', '--scope', '652301', '--password-stdin'], 'short')).toMatchObject({ code: 1, err: expect.stringContaining('at least 10') });
+    expect(users(['add', 'alice', '--role', 'county', '--scope', '652302', '--generate-password'])).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('already exists')
+    });
+    expect(users(['add', 'bob', '--role', 'manager', '--scope', '652301', '--generate-password'])).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('institution code')
+    });
+    expect(users(['add', 'bob', '--role', 'county', '--scope', '652301', '--password-stdin'], 'short')).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('at least 10')
+    });
     expect(users(['disable', 'nobody'])).toMatchObject({ code: 1, err: expect.stringContaining('no user named nobody') });
   });
 
@@ -80,7 +94,10 @@ describe('npm run users', () => {
     expect(users([]).code).toBe(2);
     expect(users(['frobnicate']).err).toContain('unknown command frobnicate');
     expect(users(['add', 'bob', '--role', 'county']).err).toContain('needs --scope');
-    expect(users(['add', 'bob', '--role', 'county', '--scope', '652301'])).toMatchObject({ code: 2, err: expect.stringContaining('--password-stdin') });
+    expect(users(['add', 'bob', '--role', 'county', '--scope', '652301'])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--password-stdin')
+    });
     expect(users(['list', '--bogus']).code).toBe(2);
   });
 
@@ -95,7 +112,9 @@ describe('npm run users', () => {
 
   it('audits every change it made', () => {
     const db = openAppDb(join(dataDir, 'app.sqlite'));
-    const ops = listAudit(db, { action: 'user_admin' }, { page: 1, pageSize: 100 }).rows.map((r) => r.detail.op).reverse();
+    const ops = listAudit(db, { action: 'user_admin' }, { page: 1, pageSize: 100 })
+      .rows.map((r) => r.detail.op)
+      .reverse();
     db.close();
     expect(ops).toEqual(['add', 'add', 'disable', 'enable', 'reset-password', 'demo_accounts']);
   });

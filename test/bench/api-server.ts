@@ -25,7 +25,9 @@ setInterval(() => {
   peakJs = Math.max(peakJs, m.heapUsed + m.arrayBuffers);
 }, 50).unref();
 process.on('SIGTERM', () => {
-  const exported = (db.prepare("SELECT rows FROM audit_log WHERE action = 'export' ORDER BY id").all() as { rows: number }[]).map((r) => r.rows);
+  const exported = (db.prepare("SELECT rows FROM audit_log WHERE action = 'export' ORDER BY id").all() as { rows: number }[]).map(
+    (r) => r.rows
+  );
   console.log(JSON.stringify({ peakRssMb: process.resourceUsage().maxRSS / 1024, peakJsMb: peakJs / 2 ** 20, exported }));
   process.exit(0);
 });

@@ -57,7 +57,9 @@ export async function benchApi(warehousePath: string, options: { iterations?: nu
   const uncached = createApi({ warehouse, cacheBytes: 0 });
   const cached = createApi({ warehouse });
   const get = (app: typeof cached, query: string, headers: Record<string, string> = {}) =>
-    Promise.resolve(app.fetch(new Request(`http://localhost/api/query?${query}`, { headers }), { caller: OFFICIAL, address: '127.0.0.1' })).then(async (res) => {
+    Promise.resolve(
+      app.fetch(new Request(`http://localhost/api/query?${query}`, { headers }), { caller: OFFICIAL, address: '127.0.0.1' })
+    ).then(async (res) => {
       if (res.status !== 200) throw new Error(`${query}: ${res.status} ${await res.text()}`);
       return new Uint8Array(await res.arrayBuffer());
     });
@@ -99,7 +101,11 @@ export async function benchApi(warehousePath: string, options: { iterations?: nu
   const jsonGz = await get(cached, LARGE, { 'accept-encoding': 'gzip' });
   const arrowGz = await get(cached, `${LARGE}&format=arrow`, { 'accept-encoding': 'gzip' });
   const mb = (b: Uint8Array) => `${(b.byteLength / 1e6).toFixed(2)} MB`;
-  rows.push(['api: 100k-row breakdown, Arrow vs JSON', `${mb(arrow)} vs ${mb(json)}`, `gzip: ${mb(arrowGz)} vs ${mb(jsonGz)}; settlements by day x institution`]);
+  rows.push([
+    'api: 100k-row breakdown, Arrow vs JSON',
+    `${mb(arrow)} vs ${mb(json)}`,
+    `gzip: ${mb(arrowGz)} vs ${mb(jsonGz)}; settlements by day x institution`
+  ]);
   warehouse.close();
 
   rows.push(...(await loadRun(warehousePath, options.seconds ?? 20)));
@@ -109,7 +115,9 @@ export async function benchApi(warehousePath: string, options: { iterations?: nu
 
 /** 64 connections for `seconds` over the dashboard's queries, against a server in its own process. */
 async function loadRun(warehousePath: string, seconds: number): Promise<Row[]> {
-  const server = spawn(process.execPath, ['--import', 'tsx', 'test/bench/api-server.ts', warehousePath], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = spawn(process.execPath, ['--import', 'tsx', 'test/bench/api-server.ts', warehousePath], {
+    stdio: ['ignore', 'pipe', 'inherit']
+  });
   try {
     const port = await new Promise<number>((resolve, reject) => {
       server.stdout!.on('data', (chunk: Buffer) => {
@@ -129,8 +137,16 @@ async function loadRun(warehousePath: string, seconds: number): Promise<Row[]> {
     });
     const errors = result.errors + result.timeouts + result.non2xx;
     return [
-      ['api: load, 64 connections', `${Math.round(result.requests.average).toLocaleString('en-US')} req/s`, `${seconds} s over ${paths.length} dashboard queries (cached); goal >= 1,500`],
-      ['api: load latency', `p50 ${result.latency.p50} / p99 ${result.latency.p99} ms`, `${result.requests.total.toLocaleString('en-US')} requests`],
+      [
+        'api: load, 64 connections',
+        `${Math.round(result.requests.average).toLocaleString('en-US')} req/s`,
+        `${seconds} s over ${paths.length} dashboard queries (cached); goal >= 1,500`
+      ],
+      [
+        'api: load latency',
+        `p50 ${result.latency.p50} / p99 ${result.latency.p99} ms`,
+        `${result.requests.total.toLocaleString('en-US')} requests`
+      ],
       ['api: load errors', String(errors), 'errors + timeouts + non-2xx; goal 0']
     ];
   } finally {

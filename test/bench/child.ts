@@ -20,7 +20,9 @@ if (task === 'pipeline') {
   for (const feed of FEEDS) {
     const dir = join(landing, feed.name);
     const files = readdirSync(dir).flatMap((d) => readdirSync(join(dir, d)).map((f) => join(dir, d, f)));
-    await db.run(`CREATE TABLE ${feed.name} AS SELECT * FROM read_json(${list(files)}, format = 'newline_delimited', columns = ${readJsonColumnsSql(feed)}, ignore_errors = true)`);
+    await db.run(
+      `CREATE TABLE ${feed.name} AS SELECT * FROM read_json(${list(files)}, format = 'newline_delimited', columns = ${readJsonColumnsSql(feed)}, ignore_errors = true)`
+    );
   }
   await db.run('CHECKPOINT');
   db.close();
@@ -28,4 +30,11 @@ if (task === 'pipeline') {
 
 const usage = process.resourceUsage();
 // CPU time of all threads beside wall time: on a shared machine it shows work done, not waiting.
-console.log(JSON.stringify({ seconds: (performance.now() - started) / 1000, cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6, peakRssMb: usage.maxRSS / 1024, detail }));
+console.log(
+  JSON.stringify({
+    seconds: (performance.now() - started) / 1000,
+    cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6,
+    peakRssMb: usage.maxRSS / 1024,
+    detail
+  })
+);

@@ -42,7 +42,9 @@ async function longWarehouse(source: string, dir: string): Promise<{ path: strin
 
 /** One download from its own server: seconds to the last byte, bytes on the wire, rows audited, peak RSS. */
 async function exportOnce(warehouse: string, query: string, format: Format) {
-  const server = spawn(process.execPath, ['--import', 'tsx', 'test/bench/api-server.ts', warehouse, 'analyst'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = spawn(process.execPath, ['--import', 'tsx', 'test/bench/api-server.ts', warehouse, 'analyst'], {
+    stdio: ['ignore', 'pipe', 'inherit']
+  });
   let out = '';
   server.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
   const exited = new Promise<void>((resolve) => server.on('exit', () => resolve()));
@@ -67,7 +69,9 @@ async function exportOnce(warehouse: string, query: string, format: Format) {
         res.on('data', (chunk: Buffer) => (n += chunk.length));
         res.on('end', () => resolve(n));
         res.on('error', reject);
-      }).on('error', reject).end();
+      })
+        .on('error', reject)
+        .end();
     });
     const seconds = (performance.now() - started) / 1000;
     server.kill('SIGTERM');
@@ -85,11 +89,12 @@ export async function benchExports(warehousePath: string): Promise<Row[]> {
     const { path, from, to, first } = await longWarehouse(warehousePath, dir);
     const query = (start: string) => `indicator=settlement_count&from=${start}&to=${to}&grain=day&by=institution,channel`;
     const rows: Row[] = [];
-    const report = (format: Format, start: string, r: Awaited<ReturnType<typeof exportOnce>>) => rows.push([
-      `export: ${format}, ${r.rows.toLocaleString('en-US')} rows`,
-      `${r.seconds.toFixed(1)} s, peak ${r.peakRssMb.toFixed(0)} MB RSS (JS ${r.peakJsMb.toFixed(0)} MB)`,
-      `${(r.bytes / 1e6).toFixed(1)} MB sent${format === 'xlsx' ? ` (${Math.ceil(r.rows / 1_048_575)} data sheets)` : ''}; settlements ${start}..${to} by day x institution x channel, analyst (suppressed)`
-    ]);
+    const report = (format: Format, start: string, r: Awaited<ReturnType<typeof exportOnce>>) =>
+      rows.push([
+        `export: ${format}, ${r.rows.toLocaleString('en-US')} rows`,
+        `${r.seconds.toFixed(1)} s, peak ${r.peakRssMb.toFixed(0)} MB RSS (JS ${r.peakJsMb.toFixed(0)} MB)`,
+        `${(r.bytes / 1e6).toFixed(1)} MB sent${format === 'xlsx' ? ` (${Math.ceil(r.rows / 1_048_575)} data sheets)` : ''}; settlements ${start}..${to} by day x institution x channel, analyst (suppressed)`
+      ]);
     for (const format of FORMATS) report(format, from, await exportOnce(path, query(from), format));
     // The same download over a quarter of the rows: its peak memory is the baseline the long ones are held to.
     report('csv', first, await exportOnce(path, query(first), 'csv'));

@@ -66,8 +66,16 @@ export async function benchPages(dataDir: string): Promise<PageTiming[] | string
         const { context, page } = await openPage();
         times.push(await visit(page, path));
         charts = await page.locator('[data-chart-ready="true"]').count();
-        const urls = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.js')));
-        scripts = new Set([...urls, ...(await page.evaluate(() => [...document.querySelectorAll('script[src]')].map((s) => (s as HTMLScriptElement).src)))]);
+        const urls = await page.evaluate(() =>
+          performance
+            .getEntriesByType('resource')
+            .map((e) => e.name)
+            .filter((n) => n.endsWith('.js'))
+        );
+        scripts = new Set([
+          ...urls,
+          ...(await page.evaluate(() => [...document.querySelectorAll('script[src]')].map((s) => (s as HTMLScriptElement).src)))
+        ]);
         await context.close();
       }
       // A returning visitor: one context, a first visit fills its caches, the next ones are timed.
@@ -76,7 +84,13 @@ export async function benchPages(dataDir: string): Promise<PageTiming[] | string
       const warm: number[] = [];
       for (let i = 0; i < VISITS; i++) warm.push(await visit(page, path));
       await context.close();
-      results.push({ path, readyMs: median(times), warmReadyMs: median(warm), charts, jsGzipBytes: [...scripts].reduce((sum, u) => sum + gzipSize(u), 0) });
+      results.push({
+        path,
+        readyMs: median(times),
+        warmReadyMs: median(warm),
+        charts,
+        jsGzipBytes: [...scripts].reduce((sum, u) => sum + gzipSize(u), 0)
+      });
     }
     return results;
   } finally {

@@ -19,7 +19,9 @@ export interface Measured {
 function measure(task: string, landing: string, target: string, dataDir: string, cwd = process.cwd()): Measured {
   const out = execFileSync(process.execPath, ['--import', 'tsx', 'test/bench/child.ts', task, landing, target, dataDir], {
     cwd,
-    encoding: 'utf8', env: { ...process.env, HCI_PSEUDONYM_KEY: process.env.HCI_PSEUDONYM_KEY ?? 'bench-pseudonym-key-0123456789abcdef0123456789' }, maxBuffer: 64 * 1024 * 1024
+    encoding: 'utf8',
+    env: { ...process.env, HCI_PSEUDONYM_KEY: process.env.HCI_PSEUDONYM_KEY ?? 'bench-pseudonym-key-0123456789abcdef0123456789' },
+    maxBuffer: 64 * 1024 * 1024
   });
   return JSON.parse(out.trim().split('\n').at(-1)!);
 }
@@ -43,7 +45,10 @@ export async function benchPipeline(scale: ScaleName, landing: string, dir: stri
  * nightly day on each. The machine's speed varies from hour to hour; the ratios are what compare.
  */
 export async function benchPipelineAgainst(scale: ScaleName, landing: string, dir: string, baseline: string, rounds = 1) {
-  const trees = [{ name: 'this', cwd: process.cwd() }, { name: 'baseline', cwd: baseline }];
+  const trees = [
+    { name: 'this', cwd: process.cwd() },
+    { name: 'baseline', cwd: baseline }
+  ];
   const full: Record<string, Measured[]> = { this: [], baseline: [] };
   const nightly: Record<string, Measured[]> = { this: [], baseline: [] };
   const target = (name: string) => join(dir, name);
@@ -55,6 +60,7 @@ export async function benchPipelineAgainst(scale: ScaleName, landing: string, di
   }
   const next = addDays(scaleByName(scale).to, 1);
   await generate({ scale, from: next, to: next, seed: DEFAULT_SEED, out: landing, dirtyRate: DEFAULT_DIRTY_RATE });
-  for (const t of trees) nightly[t.name].push(measure('pipeline', landing, join(target(t.name), 'warehouse.duckdb'), target(t.name), t.cwd));
+  for (const t of trees)
+    nightly[t.name].push(measure('pipeline', landing, join(target(t.name), 'warehouse.duckdb'), target(t.name), t.cwd));
   return { full, nightly, nextDay: next };
 }

@@ -7,7 +7,15 @@ import { benchGeneration } from './generation';
 import { benchPages, pageRows } from './pages';
 import { benchPipeline, benchPipelineAgainst, type Measured } from './pipeline';
 
-const { values } = parseArgs({ options: { scale: { type: 'string', default: 'prefecture' }, only: { type: 'string' }, baseline: { type: 'string' }, landing: { type: 'string' }, rounds: { type: 'string', default: '1' } } });
+const { values } = parseArgs({
+  options: {
+    scale: { type: 'string', default: 'prefecture' },
+    only: { type: 'string' },
+    baseline: { type: 'string' },
+    landing: { type: 'string' },
+    rounds: { type: 'string', default: '1' }
+  }
+});
 const scale = scaleByName(values.scale!).name as ScaleName;
 const dataDir = resolve(process.env.HCI_DATA_DIR ?? './data');
 
@@ -28,16 +36,32 @@ if (values.only === 'api') {
 if (values.baseline) {
   const landingDir = resolve(values.landing ?? resolve(dataDir, 'bench', 'landing'));
   if (!values.landing) await benchGeneration(scale, landingDir);
-  const ab = await benchPipelineAgainst(scale, landingDir, resolve(dataDir, 'bench', 'ab'), resolve(values.baseline), Number(values.rounds));
+  const ab = await benchPipelineAgainst(
+    scale,
+    landingDir,
+    resolve(dataDir, 'bench', 'ab'),
+    resolve(values.baseline),
+    Number(values.rounds)
+  );
   const median = (ms: Measured[]) => [...ms].sort((a, b) => a.seconds - b.seconds)[Math.floor(ms.length / 2)];
-  const stepTotals = (m: Measured) => Object.entries((m.detail?.steps ?? []).reduce<Record<string, number>>((acc, s) => {
-    acc[s.step.split(' ')[0]] = (acc[s.step.split(' ')[0]] ?? 0) + s.ms;
-    return acc;
-  }, {})).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}s`).join(', ');
-  for (const [what, runs] of [['full build', ab.full], [`nightly day ${ab.nextDay}`, ab.nightly]] as const) {
+  const stepTotals = (m: Measured) =>
+    Object.entries(
+      (m.detail?.steps ?? []).reduce<Record<string, number>>((acc, s) => {
+        acc[s.step.split(' ')[0]] = (acc[s.step.split(' ')[0]] ?? 0) + s.ms;
+        return acc;
+      }, {})
+    )
+      .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}s`)
+      .join(', ');
+  for (const [what, runs] of [
+    ['full build', ab.full],
+    [`nightly day ${ab.nextDay}`, ab.nightly]
+  ] as const) {
     const a = median(runs.this);
     const b = median(runs.baseline);
-    console.log(`${what}: this ${a.seconds.toFixed(1)} s (CPU ${a.cpuSeconds.toFixed(0)} s, ${a.peakRssMb.toFixed(0)} MB) | baseline ${b.seconds.toFixed(1)} s (CPU ${b.cpuSeconds.toFixed(0)} s, ${b.peakRssMb.toFixed(0)} MB) | ratio ${(a.seconds / b.seconds).toFixed(3)} (CPU ${(a.cpuSeconds / b.cpuSeconds).toFixed(3)})`);
+    console.log(
+      `${what}: this ${a.seconds.toFixed(1)} s (CPU ${a.cpuSeconds.toFixed(0)} s, ${a.peakRssMb.toFixed(0)} MB) | baseline ${b.seconds.toFixed(1)} s (CPU ${b.cpuSeconds.toFixed(0)} s, ${b.peakRssMb.toFixed(0)} MB) | ratio ${(a.seconds / b.seconds).toFixed(3)} (CPU ${(a.cpuSeconds / b.cpuSeconds).toFixed(3)})`
+    );
     console.log(`  this: ${runs.this.map((m) => m.seconds.toFixed(1)).join(', ')} s; ${stepTotals(a)}`);
     console.log(`  baseline: ${runs.baseline.map((m) => m.seconds.toFixed(1)).join(', ')} s; ${stepTotals(b)}`);
   }
@@ -59,11 +83,29 @@ const rows: [string, string, string][] = [
   ['generation: gzip written', `${g.megabytes.toFixed(0)} MB, ${g.megabytesPerSecond.toFixed(1)} MB/s`, ''],
   ['generation: peak memory', `${g.peakRssMb.toFixed(0)} MB RSS`, 'all threads'],
   ['generation: calibration', g.calibrationOk ? 'all figures within tolerance' : 'OUT OF TOLERANCE', ''],
-  ['pipeline (a): full build from empty', `${p.full.seconds.toFixed(1)} s (CPU ${p.full.cpuSeconds.toFixed(0)} s)`, Object.entries(steps).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}s`).join(', ')],
-  ['pipeline (b): bare DuckDB read_json load', `${p.bare.seconds.toFixed(1)} s (CPU ${p.bare.cpuSeconds.toFixed(0)} s)`, 'same files, typed columns, nothing else'],
+  [
+    'pipeline (a): full build from empty',
+    `${p.full.seconds.toFixed(1)} s (CPU ${p.full.cpuSeconds.toFixed(0)} s)`,
+    Object.entries(steps)
+      .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}s`)
+      .join(', ')
+  ],
+  [
+    'pipeline (b): bare DuckDB read_json load',
+    `${p.bare.seconds.toFixed(1)} s (CPU ${p.bare.cpuSeconds.toFixed(0)} s)`,
+    'same files, typed columns, nothing else'
+  ],
   ['pipeline a/b', p.ratio.toFixed(2), `goal <= 2.0 (CPU time ratio ${(p.full.cpuSeconds / p.bare.cpuSeconds).toFixed(2)})`],
-  ['pipeline (c): one nightly day', `${p.nightly.seconds.toFixed(1)} s`, `${p.nextDay}, ${p.nightly.detail?.affectedDays} event days rebuilt, incl. publish; goal <= 10 s`],
-  ['pipeline: peak memory', `${p.full.peakRssMb.toFixed(0)} MB full, ${p.nightly.peakRssMb.toFixed(0)} MB nightly`, `bare load ${p.bare.peakRssMb.toFixed(0)} MB`]
+  [
+    'pipeline (c): one nightly day',
+    `${p.nightly.seconds.toFixed(1)} s`,
+    `${p.nextDay}, ${p.nightly.detail?.affectedDays} event days rebuilt, incl. publish; goal <= 10 s`
+  ],
+  [
+    'pipeline: peak memory',
+    `${p.full.peakRssMb.toFixed(0)} MB full, ${p.nightly.peakRssMb.toFixed(0)} MB nightly`,
+    `bare load ${p.bare.peakRssMb.toFixed(0)} MB`
+  ]
 ];
 rows.push(...(await benchApi(resolve(dataDir, 'bench', 'warehouse.duckdb'))));
 rows.push(...pageRows(await benchPages(dataDir)));

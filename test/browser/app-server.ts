@@ -57,7 +57,8 @@ export async function buildWarehouse(): Promise<string> {
   await generate({ scale: 'tiny', ...WINDOW, seed: 20241206, out: landing, dirtyRate: 0.001, workers: 0 });
   const result = await runOn(landing, join(dir, 'data'));
   // The tiny set is dirty: it publishes with warnings (lines set aside).
-  if (result.status !== 'published' && result.status !== 'published_with_warnings') throw new Error(`pipeline did not publish: ${result.status}`);
+  if (result.status !== 'published' && result.status !== 'published_with_warnings')
+    throw new Error(`pipeline did not publish: ${result.status}`);
   await addAccount(join(dir, 'data'), 'official', 'official', '652300', TEST_PASSWORD);
   await addAccount(join(dir, 'data'), 'county', 'county', '652301', TEST_PASSWORD);
   return dir;

@@ -63,7 +63,10 @@ async function signedInContext(options: Parameters<Browser['newContext']>[0] = {
   return context;
 }
 
-async function open(path: string, options: { width?: number; lang?: 'zh' | 'en' } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+async function open(
+  path: string,
+  options: { width?: number; lang?: 'zh' | 'en' } = {}
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await signedInContext({ viewport: { width: options.width ?? 1280, height: 900 }, locale: 'zh-CN' });
   if (options.lang) await context.addCookies([{ name: 'hci_lang', value: options.lang, url: app.url }]);
   const page = await context.newPage();
@@ -317,7 +320,7 @@ describe.skipIf(!available)('dashboard in Chromium', () => {
     await context.close();
   });
 
-  it('answers an /api path that is not valid percent-encoding with the API\'s JSON 400', async () => {
+  it("answers an /api path that is not valid percent-encoding with the API's JSON 400", async () => {
     const res = await fetch(`${app.url}/api/%FF`, { headers: { cookie: official!.cookie } });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: 'bad_parameter', parameter: 'path' });
@@ -392,7 +395,12 @@ describe.skipIf(!available)('dashboard in Chromium', () => {
     expect(await page.locator('.filters').isVisible()).toBe(false);
     expect(await page.locator('[data-chart-ready="true"] svg').count()).toBeGreaterThan(0);
     // Scalable to the paper's width: a viewBox, and the chart as wide as its card.
-    const fit = await page.$$eval('[data-chart-ready="true"] svg', (svgs) => svgs.map((s) => [s.hasAttribute('viewBox'), Math.round(s.getBoundingClientRect().width - s.closest('[data-chart-state]')!.clientWidth)]));
+    const fit = await page.$$eval('[data-chart-ready="true"] svg', (svgs) =>
+      svgs.map((s) => [
+        s.hasAttribute('viewBox'),
+        Math.round(s.getBoundingClientRect().width - s.closest('[data-chart-state]')!.clientWidth)
+      ])
+    );
     expect(fit).toEqual(fit.map(() => [true, 0]));
     expect(errors).toEqual([]);
     await context.close();

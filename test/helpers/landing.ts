@@ -22,7 +22,9 @@ export interface LandingFile {
 
 export function landingFiles(out: string): LandingFile[] {
   const files: LandingFile[] = [];
-  for (const feed of readdirSync(out).filter((f) => !f.startsWith('_')).sort()) {
+  for (const feed of readdirSync(out)
+    .filter((f) => !f.startsWith('_'))
+    .sort()) {
     for (const folder of readdirSync(join(out, feed)).sort()) {
       const date = folder.replace(/^dt=/, '');
       for (const file of readdirSync(join(out, feed, folder)).sort()) {

@@ -10,8 +10,17 @@ const prefecture: OrgFilter = { kind: 'prefecture', code: '652300', counties: ['
 
 function spec(id: string, overrides: Partial<QuerySpec> = {}): QuerySpec {
   return {
-    entry: indicatorEntry(id)!, from: '2025-01-01', to: '2025-12-31', grain: 'month', by: [], compare: 'none',
-    top: null, limit: 100, org: prefecture, scope: prefecture, ...overrides
+    entry: indicatorEntry(id)!,
+    from: '2025-01-01',
+    to: '2025-12-31',
+    grain: 'month',
+    by: [],
+    compare: 'none',
+    top: null,
+    limit: 100,
+    org: prefecture,
+    scope: prefecture,
+    ...overrides
   };
 }
 
@@ -32,7 +41,7 @@ describe('query builder', () => {
     }
   });
 
-  it('puts the caller\'s scope into every query of every indicator', () => {
+  it("puts the caller's scope into every query of every indicator", () => {
     const scope: OrgFilter = { kind: 'county', code: '652399', counties: [] };
     for (const indicator of INDICATORS) {
       const grain = indicator.grains.includes('month') ? 'month' : 'year';
@@ -42,16 +51,31 @@ describe('query builder', () => {
         // Once per side, and again where a side reads a second table (a coverage's institutions).
         const scopeParams = q.params.filter((p) => p === '652399').length;
         expect(scopeParams, indicator.id).toBe(indicatorEntry(indicator.id)!.compute.coverage ? 2 * sides : sides);
-        expect(q.sql.match(/(county_code|residence_county|"county_code"|"residence_county"|"org_code") = \$\d+/g)?.length ?? 0, indicator.id).toBeGreaterThanOrEqual(sides);
+        expect(
+          q.sql.match(/(county_code|residence_county|"county_code"|"residence_county"|"org_code") = \$\d+/g)?.length ?? 0,
+          indicator.id
+        ).toBeGreaterThanOrEqual(sides);
       }
     }
   });
 
   it('writes only catalogue names: no request text reaches the SQL', () => {
     const q = buildQuery(spec('referral_success_rate', { by: ['direction', 'urgent'], top: 1, compare: 'previous' }));
-    expect(q.columns).toEqual(['period', 'direction', 'urgent', 'numerator', 'denominator', 'value', 'compare_numerator', 'compare_denominator', 'compare_value']);
+    expect(q.columns).toEqual([
+      'period',
+      'direction',
+      'urgent',
+      'numerator',
+      'denominator',
+      'value',
+      'compare_numerator',
+      'compare_denominator',
+      'compare_value'
+    ]);
     const quoted = [...q.sql.matchAll(/"([^"]+)"/g)].map((m) => m[1]);
-    expect(new Set(quoted)).toEqual(new Set(['mart_services', 'referrals_monthly', 'from_institution', 'direction', 'urgent', 'succeeded', 'applications']));
+    expect(new Set(quoted)).toEqual(
+      new Set(['mart_services', 'referrals_monthly', 'from_institution', 'direction', 'urgent', 'succeeded', 'applications'])
+    );
     // The only literals: date_trunc's unit (from the grain enum) and the output date format.
     const literals = new Set([...q.sql.matchAll(/'[^']*'/g)].map((m) => m[0]));
     expect([...literals].every((l) => ["'month'", "'%Y-%m-%d'"].includes(l))).toBe(true);

@@ -14,10 +14,25 @@ describe('indicator catalogue', () => {
 
   it('covers the indicators the issue names', () => {
     const ids = new Set(INDICATORS.map((i) => i.id));
-    for (const id of ['settlement_count', 'face_scan_share', 'appointment_count', 'report_query_count', 'referral_applications',
-      'referral_success_rate', 'down_referral_share', 'referral_time_to_admission', 'recognised_items', 'recognition_visits',
-      'recognition_savings', 'online_consultations', 'drug_deliveries', 'prescriptions_reviewed', 'prescription_interception_rate',
-      'remote_ecg_turnaround', 'ems_arrival_minutes']) {
+    for (const id of [
+      'settlement_count',
+      'face_scan_share',
+      'appointment_count',
+      'report_query_count',
+      'referral_applications',
+      'referral_success_rate',
+      'down_referral_share',
+      'referral_time_to_admission',
+      'recognised_items',
+      'recognition_visits',
+      'recognition_savings',
+      'online_consultations',
+      'drug_deliveries',
+      'prescriptions_reviewed',
+      'prescription_interception_rate',
+      'remote_ecg_turnaround',
+      'ems_arrival_minutes'
+    ]) {
       expect(ids.has(id), id).toBe(true);
     }
   });
@@ -39,9 +54,21 @@ describe('indicator catalogue', () => {
     const good = SERVICES[0];
     const badTable = { ...SERVICES[1], id: 'bad_table', compute: { table: 'no_such_table', numerator: { column: 'x' } } };
     const badBreakdown = { ...SERVICES[2], id: 'bad_breakdown', breakdowns: ['channel', 'ems_category'] };
-    const badColumn = { ...SERVICES[3], id: 'bad_column', compute: { table: 'settlements', numerator: { column: 'settlements; DROP TABLE x' }, denominator: { column: 'settlements' } } };
+    const badColumn = {
+      ...SERVICES[3],
+      id: 'bad_column',
+      compute: { table: 'settlements', numerator: { column: 'settlements; DROP TABLE x' }, denominator: { column: 'settlements' } }
+    };
     const percentWithoutDenominator = { ...good, id: 'bad_percent', format: 'percent' };
-    const { entries, errors } = validateCatalogue([good, badTable, badBreakdown, badColumn, percentWithoutDenominator, { name: 'no id' }, good]);
+    const { entries, errors } = validateCatalogue([
+      good,
+      badTable,
+      badBreakdown,
+      badColumn,
+      percentWithoutDenominator,
+      { name: 'no id' },
+      good
+    ]);
     expect(entries.map((e) => e.id)).toEqual([good.id]);
     expect(errors.map((e) => e.id)).toEqual(['bad_table', 'bad_breakdown', 'bad_column', 'bad_percent', '#5', good.id]);
     expect(errors[0].message).toContain('unknown table no_such_table');

@@ -29,19 +29,42 @@ afterAll(() => {
   removeDir(dir);
 });
 
-const record = (id: string, amount: number, name: string) => JSON.stringify({
-  settlement_id: id, settled_at: '2025-03-02T10:00:00+08:00', institution_code: 'JG6523010001', visit_type: 'outpatient',
-  channel: 'cash', face_verify: null, insurance_type: 'employee', paid_via_platform: true,
-  total_amount: amount, fund_amount: 0, self_amount: amount, drug_amount: amount, material_amount: 0, exam_amount: 0, service_amount: 0,
-  admitted_on: null, discharged_on: null, department: 'surgery', id_number: makeIdNumber('652323', '1970-05-05', 3), person_name: name,
-  sex: 'M', birth_date: '1970-05-05', residence_county: '652301'
-});
+const record = (id: string, amount: number, name: string) =>
+  JSON.stringify({
+    settlement_id: id,
+    settled_at: '2025-03-02T10:00:00+08:00',
+    institution_code: 'JG6523010001',
+    visit_type: 'outpatient',
+    channel: 'cash',
+    face_verify: null,
+    insurance_type: 'employee',
+    paid_via_platform: true,
+    total_amount: amount,
+    fund_amount: 0,
+    self_amount: amount,
+    drug_amount: amount,
+    material_amount: 0,
+    exam_amount: 0,
+    service_amount: 0,
+    admitted_on: null,
+    discharged_on: null,
+    department: 'surgery',
+    id_number: makeIdNumber('652323', '1970-05-05', 3),
+    person_name: name,
+    sex: 'M',
+    birth_date: '1970-05-05',
+    residence_county: '652301'
+  });
 
 /** Ways a line goes bad in transit or in an exporter, each as bytes replacing the line. */
 const corruptions: fc.Arbitrary<(line: string) => Buffer>[] = [
   fc.integer({ min: 1, max: 200 }).map((n) => (line: string) => Buffer.from(line.slice(0, Math.min(n, line.length - 1)))),
-  fc.constantFrom(0xff, 0xfe, 0xc3, 0x80).map((b) => (line: string) => Buffer.concat([Buffer.from(line.slice(0, 30)), Buffer.from([b]), Buffer.from(line.slice(30))])),
-  fc.constantFrom('\u0000', '\u0001', '\u001e', '\t', '\r', '\u001f').map((c) => (line: string) => Buffer.from(line.replace('surgery', `sur${c}gery`))),
+  fc
+    .constantFrom(0xff, 0xfe, 0xc3, 0x80)
+    .map((b) => (line: string) => Buffer.concat([Buffer.from(line.slice(0, 30)), Buffer.from([b]), Buffer.from(line.slice(30))])),
+  fc
+    .constantFrom('\u0000', '\u0001', '\u001e', '\t', '\r', '\u001f')
+    .map((c) => (line: string) => Buffer.from(line.replace('surgery', `sur${c}gery`))),
   fc.constant((line: string) => Buffer.from(line.replace('surgery', 'x'.repeat(MAX_LINE * 2)))),
   fc.constantFrom('[]', '42', '"text"', 'null', '{}', '{"settlement_id":', '}{').map((t) => () => Buffer.from(t)),
   fc.constant((line: string) => Buffer.from(line.replace('"total_amount":', '"total_amount":"abc",'))),
@@ -53,8 +76,14 @@ describe('one bad line', () => {
     let run = 0;
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.tuple(fc.integer({ min: 1, max: 99999 }), fc.constantFrom('王芳', 'Ahmet', '古丽·阿不都', 'Ли Мин')), { minLength: 3, maxLength: 25 }),
-        fc.nat(), fc.oneof(...corruptions), fc.boolean(), fc.boolean(),
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 99999 }), fc.constantFrom('王芳', 'Ahmet', '古丽·阿不都', 'Ли Мин')), {
+          minLength: 3,
+          maxLength: 25
+        }),
+        fc.nat(),
+        fc.oneof(...corruptions),
+        fc.boolean(),
+        fc.boolean(),
         async (rows, pick, corrupt, gzip, crlf) => {
           run++;
           const lines: Buffer[] = rows.map(([amount, name], i) => Buffer.from(record(`P${run}-${i + 1}`, amount, name)));
@@ -66,8 +95,10 @@ describe('one bad line', () => {
           mkdirSync(folder, { recursive: true });
           const path = join(folder, gzip ? 'part.ndjson.gz' : 'part.ndjson');
           writeFileSync(path, gzip ? gzipSync(body) : body);
-          const read = await readFeed(settlements, [{ feed: 'settlements', path, folderDate: '2025-03-02', encoding: 'utf-8' }],
-            { workDir: join(folder, 'work'), maxLineBytes: MAX_LINE });
+          const read = await readFeed(settlements, [{ feed: 'settlements', path, folderDate: '2025-03-02', encoding: 'utf-8' }], {
+            workDir: join(folder, 'work'),
+            maxLineBytes: MAX_LINE
+          });
           const [file] = await stageFeed(db, settlements, read, null);
           expect(file.lines).toBe(lines.length);
           const staged = await db.rows<{ problem: string | null }>(`SELECT problem FROM ${stageTable(settlements)} ORDER BY rowid`);

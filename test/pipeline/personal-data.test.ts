@@ -31,15 +31,47 @@ const FOUND: [string, string][] = [
   ['电话+8613899001234', 'mobile number']
 ];
 const CLEAN = [
-  '高血压', '胸痛待查', '冠心病', '3号床', '转诊至昌吉州人民医院', '三工镇头屯河村卫生室', '呼图壁县人民医院', '2型糖尿病',
-  '血压160/95mmHg', '心率88次/分', '母亲高血压病史', '患者发热3天', '父亲糖尿病', '急性心肌梗死，建议PCI', 'ST202503140000001',
-  '家属签字同意', '家属要求转上级医院', '监护人同意手术', '联系人电话不详', '患者家属陪同', '患者高热，体温39℃', '患者黄疸，皮肤巩膜黄染',
-  '患者于家中摔倒', '患者余无特殊。', '患者白细胞升高，', '患者车祸伤2小时', '患者明确诊断后转回', '其父已故', '其子女均体健',
-  '[已脱敏姓名]', '[已脱敏身份证号]', '[已脱敏电话]', '[已脱敏地址]', '[已脱敏出生日期]', '2025-03-04 随访'
+  '高血压',
+  '胸痛待查',
+  '冠心病',
+  '3号床',
+  '转诊至昌吉州人民医院',
+  '三工镇头屯河村卫生室',
+  '呼图壁县人民医院',
+  '2型糖尿病',
+  '血压160/95mmHg',
+  '心率88次/分',
+  '母亲高血压病史',
+  '患者发热3天',
+  '父亲糖尿病',
+  '急性心肌梗死，建议PCI',
+  'ST202503140000001',
+  '家属签字同意',
+  '家属要求转上级医院',
+  '监护人同意手术',
+  '联系人电话不详',
+  '患者家属陪同',
+  '患者高热，体温39℃',
+  '患者黄疸，皮肤巩膜黄染',
+  '患者于家中摔倒',
+  '患者余无特殊。',
+  '患者白细胞升高，',
+  '患者车祸伤2小时',
+  '患者明确诊断后转回',
+  '其父已故',
+  '其子女均体健',
+  '[已脱敏姓名]',
+  '[已脱敏身份证号]',
+  '[已脱敏电话]',
+  '[已脱敏地址]',
+  '[已脱敏出生日期]',
+  '2025-03-04 随访'
 ];
 
 let db: Database;
-beforeAll(async () => { db = await Database.open(':memory:'); });
+beforeAll(async () => {
+  db = await Database.open(':memory:');
+});
 afterAll(() => db.close());
 
 const sqlMask = async (text: string) => (await db.rows<{ t: string }>(`SELECT ${maskPatternsSql('?')} AS t`, [text]))[0].t;
@@ -67,23 +99,29 @@ describe('general personal-data detector', () => {
     for (const text of CLEAN) expect(await sqlMask(text)).toBe(text);
   });
 
-  it('masks a record\'s own identifiers in its free text, even with no cue around them', async () => {
-    await db.run(`CREATE OR REPLACE TEMP TABLE s AS SELECT '古丽娜尔今日复诊 ' || ? || ' 生日1962年11月30日' AS v_diagnosis_text,
-      '古丽娜尔' AS v_person_name, ? AS v_id_number, DATE '1962-11-30' AS v_birth_date, '13012345678' AS v_phone`, [id18, id18]);
+  it("masks a record's own identifiers in its free text, even with no cue around them", async () => {
+    await db.run(
+      `CREATE OR REPLACE TEMP TABLE s AS SELECT '古丽娜尔今日复诊 ' || ? || ' 生日1962年11月30日' AS v_diagnosis_text,
+      '古丽娜尔' AS v_person_name, ? AS v_id_number, DATE '1962-11-30' AS v_birth_date, '13012345678' AS v_phone`,
+      [id18, id18]
+    );
     const [row] = await db.rows<{ t: string }>(`SELECT ${maskFreeTextSql(referrals, 's.v_diagnosis_text')} AS t FROM s`);
     expect(row.t).toBe('[已脱敏姓名]今日复诊 [已脱敏身份证号] 生日[已脱敏出生日期]');
   });
 
-  it('masks each part of a record\'s own name joined with ·, and a one-character name nowhere', async () => {
+  it("masks each part of a record's own name joined with ·, and a one-character name nowhere", async () => {
     const mask = async (name: string, text: string) => {
-      await db.run(`CREATE OR REPLACE TEMP TABLE s AS SELECT ? AS v_diagnosis_text, ? AS v_person_name, NULL::VARCHAR AS v_id_number, NULL::DATE AS v_birth_date, NULL::VARCHAR AS v_phone`, [text, name]);
+      await db.run(
+        `CREATE OR REPLACE TEMP TABLE s AS SELECT ? AS v_diagnosis_text, ? AS v_person_name, NULL::VARCHAR AS v_id_number, NULL::DATE AS v_birth_date, NULL::VARCHAR AS v_phone`,
+        [text, name]
+      );
       return (await db.rows<{ t: string }>(`SELECT ${maskFreeTextSql(referrals, 's.v_diagnosis_text')} AS t FROM s`))[0].t;
     };
     expect(await mask('古丽娜尔·努尔兰', '古丽娜尔复诊，努尔兰陪同')).toBe('[已脱敏姓名]复诊，[已脱敏姓名]陪同');
     expect(await mask('王', '王某复诊')).toBe('王某复诊');
   });
 
-  it('the gate\'s pre-filter in DuckDB passes every value the detector flags', async () => {
+  it("the gate's pre-filter in DuckDB passes every value the detector flags", async () => {
     for (const [text] of FOUND) expect(await db.value(`SELECT regexp_matches(?, ?)`, [text, ANY_PERSONAL_DATA_RE2]), text).toBe(true);
   });
 });

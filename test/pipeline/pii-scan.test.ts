@@ -47,8 +47,12 @@ describe('PII scan', () => {
   });
 
   it('blocks a name it has never seen in free text, and a street address, and passes a clinical note', async () => {
-    const referral = (id: string, text: string) => db.run(`INSERT INTO core.fact_referrals (event_date, partition_date, source_date, referral_id, diagnosis_text)
-      VALUES ('2025-03-14', '2025-03-14', '2025-03-14', ?, ?)`, [id, text]);
+    const referral = (id: string, text: string) =>
+      db.run(
+        `INSERT INTO core.fact_referrals (event_date, partition_date, source_date, referral_id, diagnosis_text)
+      VALUES ('2025-03-14', '2025-03-14', '2025-03-14', ?, ?)`,
+        [id, text]
+      );
     await referral('R1', '急性胸痛，母亲高血压病史，转上级医院');
     expect((await piiScan(db)).passed).toBe(true);
     await referral('R2', '患者努尔比亚·艾山胸痛2小时');
@@ -61,8 +65,11 @@ describe('PII scan', () => {
 
   it('leaves rows outside the run to the run that wrote them', async () => {
     await db.run(`INSERT INTO mart_services.visits_daily VALUES ('2025-02-01', 'JG6523010001', ?, 3)`, [idNumber]);
-    await db.run(`INSERT INTO core.fact_settlements (event_date, partition_date, source_date, settlement_id, department)
-      VALUES ('2025-02-01', '2025-02-01', '2025-02-01', 'ST202502010000001', ?)`, [idNumber]);
+    await db.run(
+      `INSERT INTO core.fact_settlements (event_date, partition_date, source_date, settlement_id, department)
+      VALUES ('2025-02-01', '2025-02-01', '2025-02-01', 'ST202502010000001', ?)`,
+      [idNumber]
+    );
     expect((await piiScan(db)).passed).toBe(true);
   });
 });

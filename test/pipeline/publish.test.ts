@@ -19,11 +19,15 @@ const wh = (name: string) => join(dataDir(name), 'warehouse.duckdb');
 
 /** Every mart row, in a stable order, as text: equal snapshots mean identical marts. */
 async function martSnapshot(warehouse: string): Promise<string> {
-  const tables = await query<{ s: string; t: string }>(warehouse, `
+  const tables = await query<{ s: string; t: string }>(
+    warehouse,
+    `
     SELECT table_schema AS s, table_name AS t FROM information_schema.tables
-    WHERE table_schema IN (${MART_SCHEMAS.map((m) => `'${m}'`).join(', ')}) AND table_type = 'BASE TABLE' ORDER BY 1, 2`);
+    WHERE table_schema IN (${MART_SCHEMAS.map((m) => `'${m}'`).join(', ')}) AND table_type = 'BASE TABLE' ORDER BY 1, 2`
+  );
   const parts: string[] = [];
-  for (const { s, t } of tables) parts.push(`${s}.${t}:${JSON.stringify(await query(warehouse, `SELECT * FROM "${s}"."${t}" ORDER BY ALL`))}`);
+  for (const { s, t } of tables)
+    parts.push(`${s}.${t}:${JSON.stringify(await query(warehouse, `SELECT * FROM "${s}"."${t}" ORDER BY ALL`))}`);
   return parts.join('\n');
 }
 
@@ -51,10 +55,14 @@ describe('publishing the warehouse', () => {
 
   it('a run killed mid-build leaves the previous warehouse readable, and the next run completes', async () => {
     const first = await runOn(landing(), dataDir('kill'), { dates: ['2025-03-01', '2025-03-02'] });
-    const child = spawn(process.execPath, ['--import', 'tsx', 'pipelines/cli.ts', '--landing', landing(), '--warehouse', wh('kill'), '--no-parquet'], {
-      env: { ...process.env, HCI_DATA_DIR: dataDir('kill'), HCI_PSEUDONYM_KEY: TEST_KEY },
-      stdio: ['ignore', 'pipe', 'pipe']
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'pipelines/cli.ts', '--landing', landing(), '--warehouse', wh('kill'), '--no-parquet'],
+      {
+        env: { ...process.env, HCI_DATA_DIR: dataDir('kill'), HCI_PSEUDONYM_KEY: TEST_KEY },
+        stdio: ['ignore', 'pipe', 'pipe']
+      }
+    );
     let output = '';
     await new Promise<void>((resolve, reject) => {
       child.stdout.on('data', (chunk: Buffer) => {
@@ -82,7 +90,9 @@ describe('publishing the warehouse', () => {
     // Valid records in every other respect: only the PII scan can catch them.
     const plant = (feed: string, field: string, value: string) => {
       const folder = join(landing(), feed, 'dt=2025-03-14');
-      const line = gunzipSync(readFileSync(join(folder, 'part-0000.ndjson.gz'))).toString().split('\n')[0];
+      const line = gunzipSync(readFileSync(join(folder, 'part-0000.ndjson.gz')))
+        .toString()
+        .split('\n')[0];
       writeFileSync(join(folder, 'part-9999.ndjson.gz'), gzipSync(`${JSON.stringify({ ...JSON.parse(line), [field]: value })}\n`));
     };
     plant('prescription_reviews', 'review_id', makeIdNumber('652301', '1980-01-01', 123));

@@ -112,7 +112,9 @@ describe('clean simulator output', () => {
     for (const { record: r } of records.get('settlements')!) {
       const n = (k: string) => Number(r[k]);
       expect(Math.abs(n('fund_amount') + n('self_amount') - n('total_amount'))).toBeLessThan(0.011);
-      expect(Math.abs(n('drug_amount') + n('material_amount') + n('exam_amount') + n('service_amount') - n('total_amount'))).toBeLessThan(0.011);
+      expect(Math.abs(n('drug_amount') + n('material_amount') + n('exam_amount') + n('service_amount') - n('total_amount'))).toBeLessThan(
+        0.011
+      );
       if (r.channel === 'face') expect(r.face_verify).toBe('pass');
       if (r.channel === 'cash') expect(n('fund_amount')).toBe(0);
     }

@@ -17,7 +17,13 @@ let out: string;
 let manifest: Manifest;
 const observed = new Map<string, FolderCounts>();
 
-function classify(feedName: string, folder: string, line: string, seen: Set<string>, sets: ReturnType<typeof referenceSets>): keyof FolderCounts | 'valid' {
+function classify(
+  feedName: string,
+  folder: string,
+  line: string,
+  seen: Set<string>,
+  sets: ReturnType<typeof referenceSets>
+): keyof FolderCounts | 'valid' {
   const feed = feedByName(feedName);
   let record: Record<string, unknown>;
   try {
@@ -87,7 +93,18 @@ describe('dirty data and its manifest', () => {
     for (const days of Object.values(manifest.feeds)) {
       for (const c of Object.values(days)) for (const k of Object.keys(totals) as (keyof FolderCounts)[]) totals[k] += c[k];
     }
-    for (const kind of ['malformed_json', 'missing_field', 'wrong_type', 'out_of_range', 'unknown_code', 'future_dated', 'duplicate', 'late_arrivals', 'pii_in_text', 'truncated_files'] as const) {
+    for (const kind of [
+      'malformed_json',
+      'missing_field',
+      'wrong_type',
+      'out_of_range',
+      'unknown_code',
+      'future_dated',
+      'duplicate',
+      'late_arrivals',
+      'pii_in_text',
+      'truncated_files'
+    ] as const) {
       expect(totals[kind], kind).toBeGreaterThan(0);
     }
   });

@@ -28,7 +28,10 @@ describe('time series', () => {
 
   it('feeds columns through one dataset with localised period labels', () => {
     expect(option.dataset.source).toEqual({ period: ['2025年1月', '2025年2月', '2025年3月'], s0: [0.9, null, 0.95], s1: [0.8, 0.85, 0.9] });
-    expect(option.series.map((s: Loose) => s.encode)).toEqual([{ x: 'period', y: 's0' }, { x: 'period', y: 's1' }]);
+    expect(option.series.map((s: Loose) => s.encode)).toEqual([
+      { x: 'period', y: 's0' },
+      { x: 'period', y: 's1' }
+    ]);
   });
 
   it('draws the target as a dashed line on the first series, labelled with its value', () => {
@@ -64,7 +67,8 @@ describe('time series', () => {
   it('keeps week and day labels distinct over more than one year (a category axis merges equal ones)', () => {
     const weeks = ['2024-12-09', '2024-12-16', '2025-12-08', '2025-12-15'];
     const labels = (locale: 'zh' | 'en', periods: string[], grain: 'week' | 'day'): string[] =>
-      (timeSeriesOption({ periods, grain, locale, format: 'count', series: [{ name: 'n', values: periods.map(() => 1) }] }) as Loose).dataset.source.period;
+      (timeSeriesOption({ periods, grain, locale, format: 'count', series: [{ name: 'n', values: periods.map(() => 1) }] }) as Loose)
+        .dataset.source.period;
     expect(labels('zh', weeks, 'week')).toEqual(['2024年12月9日起', '2024年12月16日起', '2025年12月8日起', '2025年12月15日起']);
     expect(new Set(labels('en', weeks, 'week')).size).toBe(4);
     expect(labels('zh', ['2025-03-05', '2025-03-06'], 'day')).toEqual(['3月5日', '3月6日']);
@@ -72,16 +76,33 @@ describe('time series', () => {
 
   it('stacks bars for parts of a whole', () => {
     const stacked: Loose = timeSeriesOption({
-      periods: ['2025-01-01'], grain: 'month', locale: 'en', format: 'count', kind: 'bar', stacked: true,
-      series: [{ name: 'Face', values: [3] }, { name: 'Cash', values: [1] }]
+      periods: ['2025-01-01'],
+      grain: 'month',
+      locale: 'en',
+      format: 'count',
+      kind: 'bar',
+      stacked: true,
+      series: [
+        { name: 'Face', values: [3] },
+        { name: 'Cash', values: [1] }
+      ]
     });
-    expect(stacked.series.map((s: Loose) => [s.type, s.stack])).toEqual([['bar', 'total'], ['bar', 'total']]);
+    expect(stacked.series.map((s: Loose) => [s.type, s.stack])).toEqual([
+      ['bar', 'total'],
+      ['bar', 'total']
+    ]);
     expect(stacked.dataset.source.period).toEqual(['Jan 2025']);
   });
 
   it('turns parts into shares of each period, leaving empty periods empty', () => {
-    const shares = shareOfTotal([{ name: 'a', values: [3, 0, null] }, { name: 'b', values: [1, 0, 2] }]);
-    expect(shares.map((s) => s.values)).toEqual([[0.75, null, 0], [0.25, null, 1]]);
+    const shares = shareOfTotal([
+      { name: 'a', values: [3, 0, null] },
+      { name: 'b', values: [1, 0, 2] }
+    ]);
+    expect(shares.map((s) => s.values)).toEqual([
+      [0.75, null, 0],
+      [0.25, null, 1]
+    ]);
   });
 
   it('accumulates a running total over gaps', () => {
@@ -117,7 +138,12 @@ describe('bars by org unit', () => {
 
   it('adds a muted comparison bar and a vertical target line when asked', () => {
     const option: Loose = rankedBarsOption({
-      items, order: 'given', format: 'percent', locale: 'en', valueLabel: 'This period', compareLabel: 'Last year',
+      items,
+      order: 'given',
+      format: 'percent',
+      locale: 'en',
+      valueLabel: 'This period',
+      compareLabel: 'Last year',
       target: { value: 0.9, op: '>=', label: 'Target' }
     });
     expect(option.series[1]).toMatchObject({ name: 'Last year', encode: { x: 'compare', y: 'name' } });
@@ -133,7 +159,15 @@ describe('bars by org unit', () => {
 
 describe('funnel, histogram, share, sparkline', () => {
   it('labels each funnel stage with its count and share of the first', () => {
-    const option: Loose = funnelOption({ format: 'count', locale: 'zh', unit: '件', stages: [{ name: '申请', value: 9175 }, { name: '入院', value: 8793 }] });
+    const option: Loose = funnelOption({
+      format: 'count',
+      locale: 'zh',
+      unit: '件',
+      stages: [
+        { name: '申请', value: 9175 },
+        { name: '入院', value: 8793 }
+      ]
+    });
     expect(option.series[0].sort).toBe('none');
     expect(option.series[0].label.formatter({ name: '入院', value: 8793 })).toBe('入院  8,793件  95.8%');
   });
@@ -146,12 +180,23 @@ describe('funnel, histogram, share, sparkline', () => {
     expect(bucketMedian([])).toBeNull();
     const option: Loose = histogramOption({ locale: 'en', countLabel: 'Referrals', buckets: [b(30, 45, 2), b(0, 30, 5)] });
     expect(option.dataset.source).toEqual({ bucket: ['0+', '30+'], count: [5, 2] });
-    const hidden: Loose = histogramOption({ locale: 'en', countLabel: 'Referrals', buckets: [b(0, 30, 5), { ...b(30, 45, 0), suppressed: true }] });
+    const hidden: Loose = histogramOption({
+      locale: 'en',
+      countLabel: 'Referrals',
+      buckets: [b(0, 30, 5), { ...b(30, 45, 0), suppressed: true }]
+    });
     expect([hidden.tooltip.valueFormatter(5, 0), hidden.tooltip.valueFormatter(0, 1)]).toEqual(['5', '<5']);
   });
 
   it('shows parts of a whole with their shares and codes', () => {
-    const option: Loose = shareOption({ format: 'count', locale: 'en', slices: [{ code: 'paper', name: 'Paper', value: 1 }, { code: 'digital', name: 'Digital', value: 3 }] });
+    const option: Loose = shareOption({
+      format: 'count',
+      locale: 'en',
+      slices: [
+        { code: 'paper', name: 'Paper', value: 1 },
+        { code: 'digital', name: 'Digital', value: 3 }
+      ]
+    });
     expect(option.series[0].data[1]).toEqual({ name: 'Digital', value: 3, code: 'digital' });
     expect(option.series[0].label.formatter({ name: 'Digital', value: 3 })).toBe('Digital\n75%');
   });
@@ -167,8 +212,14 @@ describe('funnel, histogram, share, sparkline', () => {
 
 describe('county choropleth', () => {
   const option: Loose = choroplethOption({
-    format: 'percent', locale: 'zh', higherIsBetter: true,
-    areas: [{ code: '652301', name: '昌吉市', value: 0.9 }, { code: '652302', name: '阜康市', value: 0.8 }, { code: '652323', name: '呼图壁县', value: null }]
+    format: 'percent',
+    locale: 'zh',
+    higherIsBetter: true,
+    areas: [
+      { code: '652301', name: '昌吉市', value: 0.9 },
+      { code: '652302', name: '阜康市', value: 0.8 },
+      { code: '652323', name: '呼图壁县', value: null }
+    ]
   });
 
   it('joins data on GB/T 2260 codes and labels areas by name', () => {
@@ -182,7 +233,12 @@ describe('county choropleth', () => {
   it('scales colours over the data range, reversed where lower is better', () => {
     expect([option.visualMap.min, option.visualMap.max]).toEqual([0.8, 0.9]);
     expect(option.visualMap.inRange.color).toEqual(['var(--map-low)', 'var(--map-high)']);
-    const lower: Loose = choroplethOption({ format: 'minutes', locale: 'en', higherIsBetter: false, areas: [{ code: '652301', name: 'x', value: 3 }] });
+    const lower: Loose = choroplethOption({
+      format: 'minutes',
+      locale: 'en',
+      higherIsBetter: false,
+      areas: [{ code: '652301', name: 'x', value: 3 }]
+    });
     expect(lower.visualMap.inRange.color).toEqual(['var(--map-high)', 'var(--map-low)']);
     expect(lower.visualMap.max).toBe(4);
   });
@@ -193,7 +249,11 @@ describe('theme from design tokens', () => {
   tokens['--target'] = '#c00';
 
   it('resolves var(--token) strings everywhere but data', () => {
-    const option = { series: [{ markLine: { lineStyle: { color: 'var(--target)' } }, data: [1, 2] }], dataset: { source: { a: ['var(--target)'] } }, x: 'var(--unknown)' };
+    const option = {
+      series: [{ markLine: { lineStyle: { color: 'var(--target)' } }, data: [1, 2] }],
+      dataset: { source: { a: ['var(--target)'] } },
+      x: 'var(--unknown)'
+    };
     const resolved: Loose = resolveTokens(option, tokens);
     expect(resolved.series[0].markLine.lineStyle.color).toBe('#c00');
     expect(resolved.dataset.source.a[0]).toBe('var(--target)');

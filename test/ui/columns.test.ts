@@ -37,7 +37,10 @@ describe('query answers as columns', () => {
       { period: '2025-01-01', county: '652301', numerator: '<5', denominator: 40, value: '<5' },
       { period: '2025-01-01', county: '652302', numerator: 12, denominator: 40, value: 0.3 }
     ]);
-    expect(valuesBy(c, 'county').map((v) => [v.value, v.suppressed])).toEqual([[null, true], [0.3, false]]);
+    expect(valuesBy(c, 'county').map((v) => [v.value, v.suppressed])).toEqual([
+      [null, true],
+      [0.3, false]
+    ]);
     expect(single(c)).toMatchObject({ value: null, numerator: null, suppressed: true });
   });
 
@@ -49,7 +52,11 @@ describe('query answers as columns', () => {
       value: vectorFromArray([0.75, null, 0.8], new Float64())
     });
     const decoded = fromArrow(tableFromIPC(tableToIPC(table, 'stream')));
-    expect(decoded.columns).toEqual({ period: ['2025-01-01', '2025-01-01', '2025-02-01'], county: ['652301', '652302', '652301'], value: [0.75, null, 0.8] });
+    expect(decoded.columns).toEqual({
+      period: ['2025-01-01', '2025-01-01', '2025-02-01'],
+      county: ['652301', '652302', '652301'],
+      value: [0.75, null, 0.8]
+    });
     expect(fromArrow(tableFromArrays({ n: Float64Array.from([1, 2]) })).length).toBe(2);
   });
 });
@@ -58,8 +65,12 @@ describe('query parameters', () => {
   const spec = { indicator: 'face_scan_share', from: '2025-01-01', to: '2025-12-31', grain: 'month' as const, org: '652300' };
 
   it('names only what is set', () => {
-    expect(queryParams(spec, 'json').toString()).toBe('indicator=face_scan_share&from=2025-01-01&to=2025-12-31&grain=month&org=652300&format=json');
-    expect(queryParams({ ...spec, by: ['county', 'channel'], compare: 'yoy', top: 10 }, 'arrow').toString()).toContain('by=county%2Cchannel&compare=yoy&top=10&format=arrow');
+    expect(queryParams(spec, 'json').toString()).toBe(
+      'indicator=face_scan_share&from=2025-01-01&to=2025-12-31&grain=month&org=652300&format=json'
+    );
+    expect(queryParams({ ...spec, by: ['county', 'channel'], compare: 'yoy', top: 10 }, 'arrow').toString()).toContain(
+      'by=county%2Cchannel&compare=yoy&top=10&format=arrow'
+    );
   });
 
   it('sends long series as Arrow', () => {

@@ -4,7 +4,16 @@ import { canExport, ROLES } from '../../src/lib/api/contract';
 import { EXPORT_FORMATS, exportLinks, exportUrl } from '../../src/lib/data/export';
 import { queryParams, type QuerySpec } from '../../src/lib/data/query';
 
-const spec: QuerySpec = { indicator: 'settlement_count', from: '2025-01-01', to: '2025-06-30', grain: 'month', org: '652301', by: ['township'], compare: 'yoy', top: 10 };
+const spec: QuerySpec = {
+  indicator: 'settlement_count',
+  from: '2025-01-01',
+  to: '2025-06-30',
+  grain: 'month',
+  org: '652301',
+  by: ['township'],
+  compare: 'yoy',
+  top: 10
+};
 
 describe('export URLs', () => {
   it('keeps every parameter of the chart query and adds the format and download=1', () => {
@@ -20,7 +29,9 @@ describe('export URLs', () => {
   });
 
   it('leaves out what the chart leaves out (no breakdown, no comparison, no lang)', () => {
-    const p = new URLSearchParams(exportUrl({ indicator: 'x', from: '2025-01-01', to: '2025-01-31', grain: 'all', org: '652300' }, 'csv').split('?')[1]);
+    const p = new URLSearchParams(
+      exportUrl({ indicator: 'x', from: '2025-01-01', to: '2025-01-31', grain: 'all', org: '652300' }, 'csv').split('?')[1]
+    );
     expect([...p.keys()].sort()).toEqual(['download', 'format', 'from', 'grain', 'indicator', 'org', 'to']);
   });
 

@@ -7,7 +7,7 @@ import { filterSearch, fitGrain, paramHref, readFilters, suggestedGrain } from '
 
 const AS_OF = '2025-12-31';
 
-describe('period presets anchor on the data\'s last day', () => {
+describe("period presets anchor on the data's last day", () => {
   it.each([
     ['this_month', { from: '2025-12-01', to: AS_OF }],
     ['last_12_months', { from: '2025-01-01', to: AS_OF }],
@@ -38,7 +38,14 @@ describe('period presets anchor on the data\'s last day', () => {
 
 describe('filters in the URL', () => {
   it('defaults to this year by month over the whole scope', () => {
-    expect(readFilters(new URLSearchParams(), AS_OF)).toEqual({ org: null, preset: 'this_year', from: '2025-01-01', to: AS_OF, grain: 'month', compare: 'none' });
+    expect(readFilters(new URLSearchParams(), AS_OF)).toEqual({
+      org: null,
+      preset: 'this_year',
+      from: '2025-01-01',
+      to: AS_OF,
+      grain: 'month',
+      compare: 'none'
+    });
   });
 
   it('reads a shared link', () => {
@@ -57,8 +64,12 @@ describe('filters in the URL', () => {
     expect(filterSearch(current, { org: '652301' })).toBe('?q=face&grain=week&org=652301');
     expect(filterSearch(current, { grain: 'month' })).toBe('?q=face');
     expect(filterSearch(new URLSearchParams('org=652301'), { org: null })).toBe('');
-    expect(filterSearch(new URLSearchParams('period=custom&from=2025-01-01&to=2025-01-31'), { preset: 'last_year' })).toBe('?period=last_year');
-    expect(filterSearch(new URLSearchParams(), { from: '2025-01-01', to: '2025-01-31' })).toBe('?period=custom&from=2025-01-01&to=2025-01-31');
+    expect(filterSearch(new URLSearchParams('period=custom&from=2025-01-01&to=2025-01-31'), { preset: 'last_year' })).toBe(
+      '?period=last_year'
+    );
+    expect(filterSearch(new URLSearchParams(), { from: '2025-01-01', to: '2025-01-31' })).toBe(
+      '?period=custom&from=2025-01-01&to=2025-01-31'
+    );
   });
 
   it('sets or clears a page parameter, keeping the rest', () => {
@@ -82,7 +93,12 @@ describe('filters in the URL', () => {
 });
 
 describe('org tree', () => {
-  const unit = (code: string, parent: string | null, kind: OrgUnit['kind'], zh: string, en: string): OrgUnit => ({ code, parent, kind, name: { zh, en } });
+  const unit = (code: string, parent: string | null, kind: OrgUnit['kind'], zh: string, en: string): OrgUnit => ({
+    code,
+    parent,
+    kind,
+    name: { zh, en }
+  });
   const tree = buildTree('652300', [
     unit('652300', null, 'prefecture', '昌吉回族自治州', 'Changji Prefecture'),
     unit('652302', '652300', 'county', '阜康市', 'Fukang City'),
@@ -117,11 +133,26 @@ describe('org tree', () => {
 
 describe('catalogue search', () => {
   const ind = (id: string, family: Indicator['family'], zh: string, en: string): Indicator => ({
-    id, family, name: { zh, en }, definition: { zh: `${zh}的定义`, en: `Definition of ${en}` }, numerator: { zh: '分子', en: 'numerator' },
-    denominator: null, unit: { zh: '%', en: '%' }, format: 'percent', breakdowns: [], grains: ['all'], orgLevel: 'institution', target: null, higherIsBetter: null,
-    source: { zh: '来源', en: 'source' }, feeds: []
+    id,
+    family,
+    name: { zh, en },
+    definition: { zh: `${zh}的定义`, en: `Definition of ${en}` },
+    numerator: { zh: '分子', en: 'numerator' },
+    denominator: null,
+    unit: { zh: '%', en: '%' },
+    format: 'percent',
+    breakdowns: [],
+    grains: ['all'],
+    orgLevel: 'institution',
+    target: null,
+    higherIsBetter: null,
+    source: { zh: '来源', en: 'source' },
+    feeds: []
   });
-  const list = [ind('face_scan_share', 'services', '刷脸结算占比', 'Face-scan share'), ind('drug_cost_share', 'reform', '药占比', 'Drug cost share')];
+  const list = [
+    ind('face_scan_share', 'services', '刷脸结算占比', 'Face-scan share'),
+    ind('drug_cost_share', 'reform', '药占比', 'Drug cost share')
+  ];
 
   it('matches every word in ids, names and definitions, in either language', () => {
     expect(searchIndicators(list, '刷脸', null).map((i) => i.id)).toEqual(['face_scan_share']);

@@ -112,7 +112,7 @@ describe('target status and the tone of a change', () => {
     expect(targetStatus(0.5, null, 'percent')).toBeNull();
   });
 
-  it('calls a change good or bad by the indicator\'s direction', () => {
+  it("calls a change good or bad by the indicator's direction", () => {
     const rel = (delta: number) => ({ delta, basis: 'relative' as const });
     expect(changeTone(rel(0.1), true)).toBe('good');
     expect(changeTone(rel(0.1), false)).toBe('bad');

@@ -70,19 +70,33 @@ describe('charts and suppressed points', () => {
       { seriesIndex: 1, dataIndex: 0, seriesName: '652302', marker: '', axisValueLabel: '2025年1月' }
     ]);
     expect(text).toBe('2025年1月<br/>652301&nbsp;&nbsp;<b>60%</b><br/>652302&nbsp;&nbsp;<b>&#60;5</b>');
-    const plain: Loose = timeSeriesOption({ format: 'count', locale: 'zh', periods, grain: 'month', series: [{ name: 'a', values: [1, null] }] });
+    const plain: Loose = timeSeriesOption({
+      format: 'count',
+      locale: 'zh',
+      periods,
+      grain: 'month',
+      series: [{ name: 'a', values: [1, null] }]
+    });
     expect(plain.tooltip.formatter).toBeUndefined();
     expect(plain.tooltip.valueFormatter(null)).toBe('—');
   });
 
   it('shares leave a hidden cell out instead of counting it as zero', () => {
-    const shares = shareOfTotal([{ name: 'a', values: [null, 2], hidden: [true, false] }, { name: 'b', values: [4, 2] }]);
+    const shares = shareOfTotal([
+      { name: 'a', values: [null, 2], hidden: [true, false] },
+      { name: 'b', values: [4, 2] }
+    ]);
     expect(shares[0].values).toEqual([null, 0.5]);
     expect(shares[1].values).toEqual([1, 0.5]);
   });
 
   it('ranked bars label and tooltip a suppressed unit <5', () => {
-    const items = valuesBy(fromRows(rows.slice(0, 2).map((r) => ({ ...r, period: '2025-01-01' }))), 'county').map((v) => ({ code: v.code, name: v.code, value: v.value, suppressed: v.suppressed }));
+    const items = valuesBy(fromRows(rows.slice(0, 2).map((r) => ({ ...r, period: '2025-01-01' }))), 'county').map((v) => ({
+      code: v.code,
+      name: v.code,
+      value: v.value,
+      suppressed: v.suppressed
+    }));
     const option: Loose = rankedBarsOption({ items, order: 'given', format: 'percent', locale: 'zh', valueLabel: '本期' });
     expect(option.series[0].label.formatter({ value: option.dataset.source[1] })).toBe('<5');
     expect(option.tooltip.valueFormatter(null, 1)).toBe('<5');
@@ -94,8 +108,17 @@ describe('charts and suppressed points', () => {
   });
 
   it('the county map leaves a suppressed county uncoloured and says <5 in its tooltip, — where there is no data', () => {
-    const areas = valuesBy(fromRows(rows.slice(0, 2)), 'county').map((v) => ({ code: v.code, name: v.code, value: v.value, suppressed: v.suppressed }));
-    const option: Loose = choroplethOption({ format: 'percent', locale: 'zh', areas: [...areas, { code: '652323', name: '652323', value: null }] });
+    const areas = valuesBy(fromRows(rows.slice(0, 2)), 'county').map((v) => ({
+      code: v.code,
+      name: v.code,
+      value: v.value,
+      suppressed: v.suppressed
+    }));
+    const option: Loose = choroplethOption({
+      format: 'percent',
+      locale: 'zh',
+      areas: [...areas, { code: '652323', name: '652323', value: null }]
+    });
     const [shown, hidden, missing] = option.series[0].data;
     expect(Number.isNaN(hidden.value)).toBe(true);
     expect(hidden.suppressed).toBe(true);
@@ -123,8 +146,14 @@ describe('charts and suppressed points', () => {
 
   it('a funnel labels a suppressed stage <5 without a share, and shows no shares of a hidden first stage', () => {
     const option: Loose = funnelOption({
-      format: 'count', locale: 'zh', unit: '件',
-      stages: [{ name: '申请', value: 12 }, { name: '接收', value: 9, suppressed: true }, { name: '入院', value: null, suppressed: true }]
+      format: 'count',
+      locale: 'zh',
+      unit: '件',
+      stages: [
+        { name: '申请', value: 12 },
+        { name: '接收', value: 9, suppressed: true },
+        { name: '入院', value: null, suppressed: true }
+      ]
     });
     const [applied, accepted, admitted] = option.series[0].data;
     expect(admitted).toEqual({ name: '入院', value: '-', suppressed: true });
@@ -132,7 +161,14 @@ describe('charts and suppressed points', () => {
     expect(option.tooltip.formatter({ name: '入院', value: '-', data: admitted })).toBe('入院<br/><5');
     expect(option.series[0].label.formatter({ name: '接收', value: 9, data: accepted })).toBe('接收  9件  75%');
     expect(option.series[0].label.formatter({ name: '申请', value: 12, data: applied })).toBe('申请  12件  100%');
-    const hiddenFirst: Loose = funnelOption({ format: 'count', locale: 'en', stages: [{ name: 'Applied', value: null, suppressed: true }, { name: 'Admitted', value: 3 }] });
+    const hiddenFirst: Loose = funnelOption({
+      format: 'count',
+      locale: 'en',
+      stages: [
+        { name: 'Applied', value: null, suppressed: true },
+        { name: 'Admitted', value: 3 }
+      ]
+    });
     expect(hiddenFirst.series[0].label.formatter({ name: 'Applied', value: '-', data: hiddenFirst.series[0].data[0] })).toBe('Applied  <5');
     expect(hiddenFirst.series[0].label.formatter({ name: 'Admitted', value: 3, data: hiddenFirst.series[0].data[1] })).toBe('Admitted  3');
   });

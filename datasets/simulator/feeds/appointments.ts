@@ -2,13 +2,31 @@
 // day of the appointment with its outcome. Bookings are made 0-7 days ahead.
 import { Rng } from '../random';
 import {
-  APP_AGE_WEIGHTS, appSeconds, at, dayRng, idMaker, patientCounty, personFields, pickResident, shift,
-  type DayContext, type FeedRecord
+  APP_AGE_WEIGHTS,
+  appSeconds,
+  at,
+  dayRng,
+  idMaker,
+  patientCounty,
+  personFields,
+  pickResident,
+  shift,
+  type DayContext,
+  type FeedRecord
 } from './common';
 
 /** Share of bookings by days between booking and appointment. */
 const LEAD_DAYS = [0.3, 0.24, 0.15, 0.1, 0.08, 0.06, 0.04, 0.03];
-const DEPARTMENTS = ['internal_medicine', 'surgery', 'pediatrics', 'obstetrics_gynecology', 'tcm', 'ophthalmology_ent', 'dermatology', 'general_practice'];
+const DEPARTMENTS = [
+  'internal_medicine',
+  'surgery',
+  'pediatrics',
+  'obstetrics_gynecology',
+  'tcm',
+  'ophthalmology_ent',
+  'dermatology',
+  'general_practice'
+];
 const DEPARTMENT_WEIGHTS = [0.27, 0.13, 0.16, 0.14, 0.09, 0.09, 0.06, 0.06];
 const CHANNELS = ['wechat', 'app', 'mini_program', 'kiosk', 'phone'];
 const CHANNEL_WEIGHTS = [0.52, 0.16, 0.2, 0.08, 0.04];

@@ -11,11 +11,20 @@ import { dayRng, idMaker, money, patientOf, type DayContext, type FeedRecord } f
 const EXAMS_PER_DAY: Record<string, number> = { CT: 62, MRI: 24, DR: 78, US: 55, DSA: 6 };
 /** Mean occupancy by type: county hospitals run full, township centres well below. */
 const OCCUPANCY: Record<string, number> = {
-  general_hospital: 0.9, tcm_hospital: 0.84, maternal_child_hospital: 0.72, township_health_centre: 0.58,
-  community_health_centre: 0.5, private_hospital: 0.66
+  general_hospital: 0.9,
+  tcm_hospital: 0.84,
+  maternal_child_hospital: 0.72,
+  township_health_centre: 0.58,
+  community_health_centre: 0.5,
+  private_hospital: 0.66
 };
 const FINANCE_TYPES = new Set([
-  'general_hospital', 'tcm_hospital', 'maternal_child_hospital', 'township_health_centre', 'community_health_centre', 'private_hospital'
+  'general_hospital',
+  'tcm_hospital',
+  'maternal_child_hospital',
+  'township_health_centre',
+  'community_health_centre',
+  'private_hospital'
 ]);
 
 export function generateAssets(ctx: DayContext): FeedRecord[] {
@@ -43,7 +52,8 @@ function equipmentDay(ctx: DayContext, rng: Rng, id: string, unit: Equipment): F
   // A unit is down for maintenance a few days a year (stable per unit and week).
   const week = Math.floor(ctx.day.index / 7);
   const down = hashUnit(week, stringHash(unit.equipmentCode)) < 0.02;
-  const inUse = !down && (ctx.day.kind === 'workday' ? rng.chance(0.985) : rng.chance(unit.kind === 'CT' || unit.kind === 'DR' ? 0.9 : 0.55));
+  const inUse =
+    !down && (ctx.day.kind === 'workday' ? rng.chance(0.985) : rng.chance(unit.kind === 'CT' || unit.kind === 'DR' ? 0.9 : 0.55));
   const busy = ctx.world.prefectureHospitals.some((h) => h.institutionCode === unit.institutionCode) ? 1.35 : 1;
   return {
     record_id: id,

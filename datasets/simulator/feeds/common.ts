@@ -62,7 +62,13 @@ export function pickResidentIndex(world: World, rng: Rng, countyCode: string, we
   let picker = byCounty.get(countyCode);
   if (!picker) {
     const bandWeights = AGE_BANDS.map((b, i) => world.population.count(countyCode, b.from, b.to) * weights[i]);
-    byCounty.set(countyCode, (picker = new WeightedPicker(AGE_BANDS.map((_, i) => i), bandWeights)));
+    byCounty.set(
+      countyCode,
+      (picker = new WeightedPicker(
+        AGE_BANDS.map((_, i) => i),
+        bandWeights
+      ))
+    );
   }
   const band = AGE_BANDS[picker.pick(rng)];
   return world.population.pickIndex(rng, countyCode, band.from, band.to);

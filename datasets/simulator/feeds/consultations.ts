@@ -2,17 +2,48 @@
 // prescribed drugs home by EMS or SF Express. A record closes when the drugs arrive.
 import type { Rng } from '../random';
 import {
-  APP_AGE_WEIGHTS, appSeconds, at, dayRng, idMaker, patientCounty, personFields, pickResident, shift,
-  type DayContext, type FeedRecord
+  APP_AGE_WEIGHTS,
+  appSeconds,
+  at,
+  dayRng,
+  idMaker,
+  patientCounty,
+  personFields,
+  pickResident,
+  shift,
+  type DayContext,
+  type FeedRecord
 } from './common';
 
 const PRESCRIPTION_SHARE = 0.38;
 const DELIVERY_SHARE = 0.72;
 /** Delivered consultations by days from start to delivery (0..3). */
 const DELIVERY_LAG = [0.06, 0.52, 0.31, 0.11];
-const SPECIALTIES = ['general_practice', 'internal_medicine', 'pediatrics', 'obstetrics_gynecology', 'dermatology', 'tcm', 'endocrinology', 'cardiology', 'psychology', 'chronic_disease_followup'];
+const SPECIALTIES = [
+  'general_practice',
+  'internal_medicine',
+  'pediatrics',
+  'obstetrics_gynecology',
+  'dermatology',
+  'tcm',
+  'endocrinology',
+  'cardiology',
+  'psychology',
+  'chronic_disease_followup'
+];
 const SPECIALTY_WEIGHTS = [0.2, 0.16, 0.14, 0.1, 0.08, 0.07, 0.07, 0.06, 0.03, 0.09];
-const COMPLAINTS = ['复诊开药', '咳嗽三天', '血压控制不佳', '血糖复查咨询', '皮疹瘙痒', '孩子发热', '失眠', '胃部不适', '检查报告解读', '腰痛'];
+const COMPLAINTS = [
+  '复诊开药',
+  '咳嗽三天',
+  '血压控制不佳',
+  '血糖复查咨询',
+  '皮疹瘙痒',
+  '孩子发热',
+  '失眠',
+  '胃部不适',
+  '检查报告解读',
+  '腰痛'
+];
 
 export function generateConsultations(ctx: DayContext): FeedRecord[] {
   const { world, date } = ctx;
@@ -32,7 +63,15 @@ export function generateConsultations(ctx: DayContext): FeedRecord[] {
   return records;
 }
 
-function consultation(ctx: DayContext, rng: Rng, id: string, startedOn: string, lag: number, delivered: boolean, deliveredShare: number): FeedRecord {
+function consultation(
+  ctx: DayContext,
+  rng: Rng,
+  id: string,
+  startedOn: string,
+  lag: number,
+  delivered: boolean,
+  deliveredShare: number
+): FeedRecord {
   const { world, date } = ctx;
   const hospitals = delivered ? world.internetHospitals.filter((h) => h.deliversDrugs) : world.internetHospitals;
   const inst = rng.pick(hospitals);

@@ -4,7 +4,16 @@ import { clinicSeconds, at, dayRng, idMaker, patientOf, type DayContext, type Fe
 
 const ISSUES = ['dosage', 'interaction', 'contraindication', 'duplication', 'indication', 'route', 'other'];
 const ISSUE_WEIGHTS = [0.31, 0.17, 0.09, 0.16, 0.15, 0.05, 0.07];
-const DEPARTMENTS = ['internal_medicine', 'surgery', 'pediatrics', 'obstetrics_gynecology', 'tcm', 'general_practice', 'emergency', 'other'];
+const DEPARTMENTS = [
+  'internal_medicine',
+  'surgery',
+  'pediatrics',
+  'obstetrics_gynecology',
+  'tcm',
+  'general_practice',
+  'emergency',
+  'other'
+];
 const DEPARTMENT_WEIGHTS = [0.34, 0.1, 0.14, 0.08, 0.1, 0.16, 0.05, 0.03];
 
 export function generatePrescriptionReviews(ctx: DayContext): FeedRecord[] {

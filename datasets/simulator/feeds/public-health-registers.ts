@@ -9,13 +9,25 @@ import { hashUnit } from '../random';
 import type { World } from '../world';
 
 export const SERVICE = {
-  record_created: 0, contract_signed: 1, htn_followup: 2, dm_followup: 3, elderly_check: 4,
-  child_check: 5, maternal_visit: 6, vaccination: 7, smi_followup: 8
+  record_created: 0,
+  contract_signed: 1,
+  htn_followup: 2,
+  dm_followup: 3,
+  elderly_check: 4,
+  child_check: 5,
+  maternal_visit: 6,
+  vaccination: 7,
+  smi_followup: 8
 } as const;
 export const SERVICE_NAMES = Object.keys(SERVICE) as (keyof typeof SERVICE)[];
 export const VACCINES_BY_AGE: readonly (readonly string[])[] = [
-  ['HepB', 'BCG', 'IPV', 'bOPV', 'DTaP', 'MPSV', 'MMR', 'JE'], ['DTaP', 'MMR', 'JE', 'HepA'], ['HepA', 'MPSV'],
-  ['MPSV'], ['bOPV'], ['JE'], ['DT']
+  ['HepB', 'BCG', 'IPV', 'bOPV', 'DTaP', 'MPSV', 'MMR', 'JE'],
+  ['DTaP', 'MMR', 'JE', 'HepA'],
+  ['HepA', 'MPSV'],
+  ['MPSV'],
+  ['bOPV'],
+  ['JE'],
+  ['DT']
 ];
 
 /** Share with an e-health record at the launch (the rest are created over the following years). */
@@ -123,7 +135,12 @@ function build(world: World, first: number, last: number): PublicHealthSchedule 
       const ageThen = age + (year - 2025);
       if (contracted) {
         const early = hashUnit(i, year, 1) < 0.85; // renewals cluster in the first four months
-        add(start + (early ? Math.floor(hashUnit(i, year, 2) ** 1.6 * 120) : 120 + Math.floor(hashUnit(i, year, 2) * 240)), i, SERVICE.contract_signed, key ? 1 : 0);
+        add(
+          start + (early ? Math.floor(hashUnit(i, year, 2) ** 1.6 * 120) : 120 + Math.floor(hashUnit(i, year, 2) * 240)),
+          i,
+          SERVICE.contract_signed,
+          key ? 1 : 0
+        );
       }
       if (htn) quarterly(add, start, i, SERVICE.htn_followup, FOLLOWUPS.htn, hashUnit(i, year, 3), hashUnit(i, year, 4));
       if (dm) quarterly(add, start, i, SERVICE.dm_followup, FOLLOWUPS.dm, hashUnit(i, year, 5), hashUnit(i, year, 6));
@@ -158,7 +175,12 @@ function build(world: World, first: number, last: number): PublicHealthSchedule 
 /** Up to four follow-ups a quarter apart; `u` decides how many, `v` the first day. */
 function quarterly(
   add: (day: number, person: number, service: number, detail?: number) => void,
-  start: number, person: number, service: number, cuts: readonly number[], u: number, v: number
+  start: number,
+  person: number,
+  service: number,
+  cuts: readonly number[],
+  u: number,
+  v: number
 ): void {
   const count = u < cuts[0] ? 4 : u < cuts[1] ? 3 : u < cuts[2] ? 2 : u < cuts[3] ? 1 : 0;
   const offset = Math.floor(v * 91);
@@ -167,8 +189,18 @@ function quarterly(
 
 function emptyRegister(centre: Institution): Register {
   return {
-    centre, residents: 0, residents65: 0, children06: 0, keyGroup: 0, htn: 0, dm: 0, smi: 0,
-    contracted: 0, contractedKey: 0, coveredAtLaunch: 0, created: []
+    centre,
+    residents: 0,
+    residents65: 0,
+    children06: 0,
+    keyGroup: 0,
+    htn: 0,
+    dm: 0,
+    smi: 0,
+    contracted: 0,
+    contractedKey: 0,
+    coveredAtLaunch: 0,
+    created: []
   };
 }
 
@@ -184,9 +216,7 @@ function centresByTownship(world: World): { byTownship: Map<string, Institution[
   return { byTownship, byCounty };
 }
 
-function pickCentre(
-  centres: ReturnType<typeof centresByTownship>, township: string, county: string, u: number
-): Institution {
+function pickCentre(centres: ReturnType<typeof centresByTownship>, township: string, county: string, u: number): Institution {
   const list = centres.byTownship.get(township) ?? centres.byCounty.get(county);
   if (!list || list.length === 0) throw new Error(`county ${county} has no township or community health centre`);
   return list[Math.floor(u * list.length)];

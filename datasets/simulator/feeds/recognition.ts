@@ -42,7 +42,10 @@ export function recognitionItems(world: World): WeightedPicker<ExamItem> {
     else hi = mid;
   }
   const theta = (lo + hi) / 2;
-  const picker = new WeightedPicker(items, items.map((item, n) => base[n] * Math.exp(theta * item.priceYuan)));
+  const picker = new WeightedPicker(
+    items,
+    items.map((item, n) => base[n] * Math.exp(theta * item.priceYuan))
+  );
   itemPickers.set(world, picker);
   return picker;
 }
@@ -72,9 +75,7 @@ export function generateRecognition(ctx: DayContext): FeedRecord[] {
       while (chosen.has(item.itemCode)) item = items.pick(rng); // a visit recognises an item once
       chosen.add(item.itemCode);
       const xpcc = rng.chance(XPCC_SHARE);
-      const original = xpcc
-        ? rng.pick(world.reference.xpccHospitals).institutionCode
-        : pickOther(world, rng, recogniser.institutionCode);
+      const original = xpcc ? rng.pick(world.reference.xpccHospitals).institutionCode : pickOther(world, rng, recogniser.institutionCode);
       records.push({
         recognition_id: nextId(),
         recognised_at: at(date, seconds + k * 60),

@@ -4,10 +4,7 @@
 import type { Institution } from '../../reference/index';
 import type { Rng } from '../random';
 import type { World } from '../world';
-import {
-  at, clinicSeconds, dayRng, idMaker, patientOf, personFields, shift,
-  type DayContext, type FeedRecord
-} from './common';
+import { at, clinicSeconds, dayRng, idMaker, patientOf, personFields, shift, type DayContext, type FeedRecord } from './common';
 
 export const REFERRAL_SUCCESS_RATE = 8_793 / 9_175;
 const URGENT_SHARE = 0.045;
@@ -17,8 +14,27 @@ const UP_REASONS = ['beyond_capacity', 'diagnosis_uncertain', 'critical_care', '
 const UP_REASON_WEIGHTS = [0.4, 0.25, 0.12, 0.23];
 const DOWN_REASONS = ['rehabilitation', 'chronic_stable', 'post_surgery_recovery', 'palliative'];
 const DOWN_REASON_WEIGHTS = [0.4, 0.33, 0.22, 0.05];
-const DIAGNOSES_UP = ['胸痛待查', '急性心肌梗死?', '脑梗死', '社区获得性肺炎', '慢阻肺急性加重', '2型糖尿病伴并发症', '高血压3级', '腹痛待查', '骨折', '妊娠期高血压'];
-const DIAGNOSES_DOWN = ['脑梗死恢复期', '冠心病PCI术后', '髋关节置换术后', '高血压病稳定期', '2型糖尿病稳定期', '慢性心力衰竭稳定期', '肿瘤晚期姑息治疗'];
+const DIAGNOSES_UP = [
+  '胸痛待查',
+  '急性心肌梗死?',
+  '脑梗死',
+  '社区获得性肺炎',
+  '慢阻肺急性加重',
+  '2型糖尿病伴并发症',
+  '高血压3级',
+  '腹痛待查',
+  '骨折',
+  '妊娠期高血压'
+];
+const DIAGNOSES_DOWN = [
+  '脑梗死恢复期',
+  '冠心病PCI术后',
+  '髋关节置换术后',
+  '高血压病稳定期',
+  '2型糖尿病稳定期',
+  '慢性心力衰竭稳定期',
+  '肿瘤晚期姑息治疗'
+];
 const URGENT_KINDS = ['stemi', 'stroke', 'trauma', 'obstetric'];
 const URGENT_WEIGHTS = [0.5, 0.3, 0.15, 0.05];
 
@@ -47,9 +63,13 @@ function referral(ctx: DayContext, rng: Rng, statusU: number, id: string, applie
   const { from, to } = route(world, rng, direction, urgent);
   const person = patientOf(world, rng, direction === 'up' ? from : to, true);
   const status =
-    statusU < REFERRAL_SUCCESS_RATE ? 'admitted'
-      : statusU < REFERRAL_SUCCESS_RATE + 0.021 ? 'rejected'
-        : statusU < REFERRAL_SUCCESS_RATE + 0.035 ? 'cancelled' : 'expired';
+    statusU < REFERRAL_SUCCESS_RATE
+      ? 'admitted'
+      : statusU < REFERRAL_SUCCESS_RATE + 0.021
+        ? 'rejected'
+        : statusU < REFERRAL_SUCCESS_RATE + 0.035
+          ? 'cancelled'
+          : 'expired';
   // Times: application in clinic hours; same-day closure keeps every step before midnight.
   const applied = urgent ? Math.floor(rng.next() * 80_000) : clinicSeconds(rng);
   const room = 86_399 - applied;
@@ -58,8 +78,10 @@ function referral(ctx: DayContext, rng: Rng, statusU: number, id: string, applie
   const accepted = lag === 0 ? applied + Math.min(acceptAfter, Math.floor(room * 0.4)) : null;
   const closedSeconds = lag === 0 ? applied + Math.min(admitAfter, room) : clinicSeconds(rng);
   const acceptedAt =
-    status === 'rejected' || status === 'expired' ? null
-      : accepted !== null ? at(date, accepted)
+    status === 'rejected' || status === 'expired'
+      ? null
+      : accepted !== null
+        ? at(date, accepted)
         : at(appliedOn, Math.min(86_399, applied + acceptAfter));
   const closedAt = at(date, closedSeconds);
   return {
@@ -70,7 +92,11 @@ function referral(ctx: DayContext, rng: Rng, statusU: number, id: string, applie
     mc_code: from.mcCode && from.mcCode === to.mcCode ? from.mcCode : null,
     urgent,
     urgent_kind: urgent ? rng.choose(URGENT_KINDS, URGENT_WEIGHTS) : null,
-    reason: urgent ? 'critical_care' : direction === 'up' ? rng.choose(UP_REASONS, UP_REASON_WEIGHTS) : rng.choose(DOWN_REASONS, DOWN_REASON_WEIGHTS),
+    reason: urgent
+      ? 'critical_care'
+      : direction === 'up'
+        ? rng.choose(UP_REASONS, UP_REASON_WEIGHTS)
+        : rng.choose(DOWN_REASONS, DOWN_REASON_WEIGHTS),
     status,
     applied_at: at(appliedOn, applied),
     accepted_at: acceptedAt,

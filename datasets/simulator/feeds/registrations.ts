@@ -30,7 +30,10 @@ function registrationDays(world: World): Map<number, number[]> {
   if (cached) return cached;
   const target = figure('registered_users');
   const window = dateRange(LAUNCH_DATE, target.to);
-  const picker = new WeightedPicker(window.map(dateToIndex), window.map((d) => registrationShape(world.calendar.day(d))));
+  const picker = new WeightedPicker(
+    window.map(dateToIndex),
+    window.map((d) => registrationShape(world.calendar.day(d)))
+  );
   const lateStart = dateToIndex(target.to) + 1;
   const { population } = world;
   let eligible = 0;
@@ -66,8 +69,13 @@ export function generateRegistrations(ctx: DayContext): FeedRecord[] {
       const [fromAge, toAge] = relation === 'child' ? [0, 12] : relation === 'parent' || relation === 'grandparent' ? [60, 95] : [20, 70];
       const linked = world.population.person(world.population.pickIndex(rng, person.countyCode, fromAge, toAge));
       records.push({
-        registration_id: nextId(), record_type: 'family_link', registered_at: at(date, Math.min(86_399, seconds + 120)), channel,
-        ...base, linked_id_number: linked.idNumber, relation
+        registration_id: nextId(),
+        record_type: 'family_link',
+        registered_at: at(date, Math.min(86_399, seconds + 120)),
+        channel,
+        ...base,
+        linked_id_number: linked.idNumber,
+        relation
       });
     }
   }

@@ -1,5 +1,15 @@
 // Residents opening their examination and test reports on the platform (3.91M since launch).
-import { APP_AGE_WEIGHTS, appSeconds, at, dayRng, idMaker, patientCounty, pickResidentIndex, type DayContext, type FeedRecord } from './common';
+import {
+  APP_AGE_WEIGHTS,
+  appSeconds,
+  at,
+  dayRng,
+  idMaker,
+  patientCounty,
+  pickResidentIndex,
+  type DayContext,
+  type FeedRecord
+} from './common';
 
 const TYPES = ['lab', 'imaging', 'ultrasound', 'ecg', 'pathology', 'physical_exam'];
 const TYPE_WEIGHTS = [0.55, 0.17, 0.14, 0.06, 0.02, 0.06];

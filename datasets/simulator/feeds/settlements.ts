@@ -8,18 +8,21 @@ import { Rng } from '../random';
 import { figure } from '../targets';
 import type { World } from '../world';
 import type { Plan } from '../plan';
-import {
-  at, clinicSeconds, dayRng, idMaker, money, patientOf, personFields,
-  type DayContext, type FeedRecord
-} from './common';
+import { at, clinicSeconds, dayRng, idMaker, money, patientOf, personFields, type DayContext, type FeedRecord } from './common';
 
 /** Face verification (face + real name + real person) passes this often; failures fall back. */
 export const FACE_PASS_RATE = 0.986;
 const FACE_RAMP_DAYS = 30;
 /** Share of settlements by face once an institution is fully live, before calibration. */
 const FACE_PLATEAU: Record<string, number> = {
-  general_hospital: 0.26, tcm_hospital: 0.26, maternal_child_hospital: 0.24, township_health_centre: 0.36,
-  community_health_centre: 0.3, community_health_station: 0.3, village_clinic: 0.42, private_hospital: 0.2,
+  general_hospital: 0.26,
+  tcm_hospital: 0.26,
+  maternal_child_hospital: 0.24,
+  township_health_centre: 0.36,
+  community_health_centre: 0.3,
+  community_health_station: 0.3,
+  village_clinic: 0.42,
+  private_hospital: 0.2,
   private_clinic: 0.22
 };
 const APRIL_2025 = dateToIndex('2025-04-01');
@@ -27,19 +30,44 @@ const APRIL_2025 = dateToIndex('2025-04-01');
 const CASH_SHARE = 0.03;
 
 const OUTPATIENT_MEAN: Record<string, number> = {
-  general_hospital: 260, tcm_hospital: 210, maternal_child_hospital: 190, township_health_centre: 95,
-  community_health_centre: 110, community_health_station: 70, village_clinic: 45, private_hospital: 160,
+  general_hospital: 260,
+  tcm_hospital: 210,
+  maternal_child_hospital: 190,
+  township_health_centre: 95,
+  community_health_centre: 110,
+  community_health_station: 70,
+  village_clinic: 45,
+  private_hospital: 160,
   private_clinic: 85
 };
 const INPATIENT_MEAN: Record<string, number> = {
-  general_hospital: 8600, tcm_hospital: 6900, maternal_child_hospital: 5200, township_health_centre: 2600,
-  community_health_centre: 2400, private_hospital: 5400
+  general_hospital: 8600,
+  tcm_hospital: 6900,
+  maternal_child_hospital: 5200,
+  township_health_centre: 2600,
+  community_health_centre: 2400,
+  private_hospital: 5400
 };
 const LENGTH_OF_STAY: Record<string, number> = {
-  general_hospital: 8.2, tcm_hospital: 9, maternal_child_hospital: 4.5, township_health_centre: 5.6,
-  community_health_centre: 6, private_hospital: 7
+  general_hospital: 8.2,
+  tcm_hospital: 9,
+  maternal_child_hospital: 4.5,
+  township_health_centre: 5.6,
+  community_health_centre: 6,
+  private_hospital: 7
 };
-const OUTPATIENT_DEPARTMENTS = ['internal_medicine', 'surgery', 'pediatrics', 'obstetrics_gynecology', 'tcm', 'ophthalmology_ent', 'dermatology', 'general_practice', 'emergency', 'other'];
+const OUTPATIENT_DEPARTMENTS = [
+  'internal_medicine',
+  'surgery',
+  'pediatrics',
+  'obstetrics_gynecology',
+  'tcm',
+  'ophthalmology_ent',
+  'dermatology',
+  'general_practice',
+  'emergency',
+  'other'
+];
 const INPATIENT_DEPARTMENTS = ['internal_medicine', 'surgery', 'pediatrics', 'obstetrics_gynecology', 'tcm', 'other'];
 
 class SettlementRates {
@@ -47,7 +75,10 @@ class SettlementRates {
   private platformScale = 1;
   private readonly goLive = new Map<string, number>();
 
-  constructor(private readonly world: World, private readonly plan: Plan) {
+  constructor(
+    private readonly world: World,
+    private readonly plan: Plan
+  ) {
     for (const i of world.designated) if (i.faceScanGoLive) this.goLive.set(i.institutionCode, dateToIndex(i.faceScanGoLive));
     const face = figure('face_scan');
     this.faceScale = this.calibrate(face.from, face.to, face.target * FACE_PASS_RATE ** -1, (i, d, k) => this.faceAttempt(i, d, k));
@@ -150,8 +181,10 @@ function settlement(ctx: DayContext, rng: Rng, rates: SettlementRates, id: strin
   }
   const employee = rng.chance(0.28);
   const fundShare =
-    channel === 'cash' ? 0
-      : inpatient ? (employee ? 0.8 : 0.68) + rng.normal() * 0.04
+    channel === 'cash'
+      ? 0
+      : inpatient
+        ? (employee ? 0.8 : 0.68) + rng.normal() * 0.04
         : (inst.isPrimaryCare ? 0.55 : 0.42) + (employee ? 0.12 : 0) + rng.normal() * 0.05;
   const fund = money(total * Math.min(0.95, Math.max(0, fundShare)));
   const self = money(total - fund);

@@ -354,7 +354,15 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 // ---- Errors ----------------------------------------------------------------------------------
 
-export const ERROR_CODES = ['bad_parameter', 'unauthenticated', 'forbidden', 'not_found', 'method_not_allowed', 'no_warehouse', 'internal'] as const;
+export const ERROR_CODES = [
+  'bad_parameter',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'method_not_allowed',
+  'no_warehouse',
+  'internal'
+] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** Every non-2xx answer: 400 bad_parameter, 401 unauthenticated, 403 forbidden, 404, 405, 503 no_warehouse. */

@@ -15,7 +15,9 @@ export interface AreaValue {
   suppressed?: boolean;
 }
 
-export function choroplethOption(input: ValueStyle & { areas: readonly AreaValue[]; higherIsBetter?: boolean | null; description?: string }): ChartOption {
+export function choroplethOption(
+  input: ValueStyle & { areas: readonly AreaValue[]; higherIsBetter?: boolean | null; description?: string }
+): ChartOption {
   const show = fmt(input);
   const names = new Map(input.areas.map((a) => [a.code, a.name]));
   const values = input.areas.map((a) => a.value).filter((v): v is number => v !== null);
@@ -45,7 +47,10 @@ export function choroplethOption(input: ValueStyle & { areas: readonly AreaValue
       itemHeight: 120,
       calculable: false,
       inRange: { color: colors },
-      text: [formatValue(max, input.format, input.locale, { compact: true }), formatValue(min, input.format, input.locale, { compact: true })],
+      text: [
+        formatValue(max, input.format, input.locale, { compact: true }),
+        formatValue(min, input.format, input.locale, { compact: true })
+      ],
       textStyle: { color: 'var(--muted)' }
     },
     series: [
@@ -59,7 +64,13 @@ export function choroplethOption(input: ValueStyle & { areas: readonly AreaValue
         bottom: 40,
         left: 8,
         right: 8,
-        label: { show: true, fontSize: 11, textBorderColor: 'var(--surface)', textBorderWidth: 2, formatter: (p: { name: string }) => names.get(p.name) ?? '' },
+        label: {
+          show: true,
+          fontSize: 11,
+          textBorderColor: 'var(--surface)',
+          textBorderWidth: 2,
+          formatter: (p: { name: string }) => names.get(p.name) ?? ''
+        },
         itemStyle: { areaColor: 'var(--border)', borderColor: 'var(--surface)' },
         emphasis: { label: { show: true }, itemStyle: { areaColor: 'var(--target)' } },
         // Small western counties crowd their labels: drop the ones that would overlap (tooltips keep them).

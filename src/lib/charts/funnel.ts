@@ -19,10 +19,17 @@ export function funnelOption(input: ValueStyle & { stages: readonly Stage[]; des
   const show = fmt(input);
   const count = (p: StageParam) => show(figure(typeof p.value === 'number' ? p.value : null, p.data?.suppressed));
   // A stage without a number (hidden, <5) has no share.
-  const share = (p: StageParam) => (typeof p.value !== 'number' || first === null ? '' : first > 0 ? formatValue(p.value / first, 'percent', input.locale) : '—');
+  const share = (p: StageParam) =>
+    typeof p.value !== 'number' || first === null ? '' : first > 0 ? formatValue(p.value / first, 'percent', input.locale) : '—';
   return {
     aria: aria(input.description),
-    tooltip: { ...tooltip('item'), formatter: (p: unknown) => { const d = p as StageParam; return `${d.name}<br/>${[count(d), share(d) && `(${share(d)})`].filter(Boolean).join(' ')}`; } },
+    tooltip: {
+      ...tooltip('item'),
+      formatter: (p: unknown) => {
+        const d = p as StageParam;
+        return `${d.name}<br/>${[count(d), share(d) && `(${share(d)})`].filter(Boolean).join(' ')}`;
+      }
+    },
     series: [
       {
         type: 'funnel',
@@ -33,7 +40,14 @@ export function funnelOption(input: ValueStyle & { stages: readonly Stage[]; des
         bottom: 8,
         minSize: '20%',
         gap: 2,
-        label: { position: 'inside', formatter: (p: unknown) => { const d = p as StageParam; return [d.name, count(d), share(d)].filter(Boolean).join('  '); }, color: '#fff' },
+        label: {
+          position: 'inside',
+          formatter: (p: unknown) => {
+            const d = p as StageParam;
+            return [d.name, count(d), share(d)].filter(Boolean).join('  ');
+          },
+          color: '#fff'
+        },
         // '-' is ECharts' empty value.
         data: input.stages.map((s) => ({ name: s.name, value: s.value ?? '-', ...(s.suppressed ? { suppressed: true } : {}) }))
       }

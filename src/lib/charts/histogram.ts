@@ -37,14 +37,23 @@ export function bucketMedian(buckets: readonly Bucket[]): number | null {
   return sorted[sorted.length - 1].from;
 }
 
-export function histogramOption(input: { buckets: readonly Bucket[]; locale: Locale; countLabel: string; description?: string }): ChartOption {
+export function histogramOption(input: {
+  buckets: readonly Bucket[];
+  locale: Locale;
+  countLabel: string;
+  description?: string;
+}): ChartOption {
   const sorted = [...input.buckets].sort((a, b) => a.from - b.from);
   const show = (v: unknown) => formatValue(v as number, 'count', input.locale);
   return {
     aria: aria(input.description),
     dataset: { source: { bucket: sorted.map((b) => b.label), count: sorted.map((b) => b.count) } },
     grid: grid(),
-    tooltip: { ...tooltip('axis'), axisPointer: { type: 'shadow' }, valueFormatter: (v, i) => (sorted[i]?.suppressed ? SUPPRESSED : show(v)) },
+    tooltip: {
+      ...tooltip('axis'),
+      axisPointer: { type: 'shadow' },
+      valueFormatter: (v, i) => (sorted[i]?.suppressed ? SUPPRESSED : show(v))
+    },
     xAxis: { type: 'category', axisLabel: { interval: 0, rotate: sorted.length > 8 ? 40 : 0 } },
     yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatValue(v, 'count', input.locale) } },
     series: [{ type: 'bar', name: input.countLabel, encode: { x: 'bucket', y: 'count' }, barCategoryGap: '8%' }]

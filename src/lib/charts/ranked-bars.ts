@@ -43,19 +43,37 @@ export function rankedBarsOption(input: RankedBarsInput): ChartOption {
   const rows = rankItems(input.items, input.order);
   const show = fmt(input);
   const withCompare = input.compareLabel !== undefined;
-  const label = { show: true, position: 'right' as const, formatter: (p: { value: unknown }) => { const row = p.value as BarItem; return show(figure(row.value, row.suppressed)); } };
+  const label = {
+    show: true,
+    position: 'right' as const,
+    formatter: (p: { value: unknown }) => {
+      const row = p.value as BarItem;
+      return show(figure(row.value, row.suppressed));
+    }
+  };
   // A hidden figure still gets its row: a bar of no length whose label reads <5, where a
   // missing value would draw nothing and look like no data.
   const hidden = (i: number) => rows[i]?.value === null && rows[i]?.suppressed === true;
   return {
     aria: aria(input.description),
     dataset: {
-      source: rows.map((r, i) => ({ code: r.code, name: r.name, value: r.value, bar: hidden(i) ? 0 : r.value, compare: r.compare ?? null, ...(r.suppressed ? { suppressed: true } : {}) }))
+      source: rows.map((r, i) => ({
+        code: r.code,
+        name: r.name,
+        value: r.value,
+        bar: hidden(i) ? 0 : r.value,
+        compare: r.compare ?? null,
+        ...(r.suppressed ? { suppressed: true } : {})
+      }))
     },
     // Room on top for the legend or the target line's label.
     grid: grid({ right: 72, top: withCompare || input.target ? 28 : 8 }),
     legend: withCompare ? { top: 0 } : undefined,
-    tooltip: { ...tooltip('axis'), axisPointer: { type: 'shadow' }, valueFormatter: (v, i) => show(figure(hidden(i) && v === 0 ? null : (v as number | null), rows[i]?.suppressed)) },
+    tooltip: {
+      ...tooltip('axis'),
+      axisPointer: { type: 'shadow' },
+      valueFormatter: (v, i) => show(figure(hidden(i) && v === 0 ? null : (v as number | null), rows[i]?.suppressed))
+    },
     // Inverse: the first (largest) row on top, as people read a ranking.
     yAxis: { type: 'category', inverse: true, axisLabel: { width: 140, overflow: 'truncate' } },
     xAxis: { ...valueAxis(input, input.target), splitNumber: 3 },
@@ -70,7 +88,16 @@ export function rankedBarsOption(input: RankedBarsInput): ChartOption {
         cursor: 'pointer'
       },
       ...(withCompare
-        ? [{ type: 'bar' as const, name: input.compareLabel, encode: { x: 'compare', y: 'name' }, barMaxWidth: 18, itemStyle: { color: 'var(--border)' }, cursor: 'pointer' }]
+        ? [
+            {
+              type: 'bar' as const,
+              name: input.compareLabel,
+              encode: { x: 'compare', y: 'name' },
+              barMaxWidth: 18,
+              itemStyle: { color: 'var(--border)' },
+              cursor: 'pointer'
+            }
+          ]
         : [])
     ]
   };

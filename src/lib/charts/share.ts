@@ -20,7 +20,8 @@ export function shareOption(input: ValueStyle & { slices: readonly Slice[]; desc
   const total = input.slices.reduce((s, x) => s + (x.value ?? 0), 0);
   const count = (p: SliceParam) => show(figure(typeof p.value === 'number' ? p.value : null, p.data?.suppressed));
   // A part without a number reads as its figure (<5 where hidden) instead of a share.
-  const part = (p: SliceParam) => (typeof p.value !== 'number' ? count(p) : total > 0 ? formatValue(p.value / total, 'percent', input.locale) : '—');
+  const part = (p: SliceParam) =>
+    typeof p.value !== 'number' ? count(p) : total > 0 ? formatValue(p.value / total, 'percent', input.locale) : '—';
   return {
     aria: aria(input.description),
     tooltip: {
@@ -38,7 +39,12 @@ export function shareOption(input: ValueStyle & { slices: readonly Slice[]; desc
         center: ['50%', '45%'],
         label: { formatter: (p: unknown) => `${(p as SliceParam).name}\n${part(p as SliceParam)}` },
         // '-' is ECharts' empty value: no slice, but a legend entry.
-        data: input.slices.map((s) => ({ name: s.name, value: s.value ?? '-', code: s.code, ...(s.suppressed ? { suppressed: true } : {}) }))
+        data: input.slices.map((s) => ({
+          name: s.name,
+          value: s.value ?? '-',
+          code: s.code,
+          ...(s.suppressed ? { suppressed: true } : {})
+        }))
       }
     ]
   };

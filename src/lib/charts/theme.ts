@@ -6,7 +6,19 @@
 export const PALETTE_SIZE = 10;
 
 /** Tokens the theme and the builders use, beyond the palette --chart-1..8. */
-export const TOKENS = ['--text', '--muted', '--border', '--surface', '--target', '--good', '--warn', '--bad', '--map-low', '--map-high', '--font'] as const;
+export const TOKENS = [
+  '--text',
+  '--muted',
+  '--border',
+  '--surface',
+  '--target',
+  '--good',
+  '--warn',
+  '--bad',
+  '--map-low',
+  '--map-high',
+  '--font'
+] as const;
 
 export type Tokens = Record<string, string>;
 

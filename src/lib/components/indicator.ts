@@ -34,7 +34,13 @@ export function emptyReason(d: Dashboard, i18n: I18n): string {
 }
 
 export function nameSources(d: Dashboard, i18n: I18n): NameSources {
-  return { tree: d.tree, dimension: (id) => d.dimension(id), locale: i18n.locale, other: i18n.t('chart.other'), none: i18n.t('chart.none') };
+  return {
+    tree: d.tree,
+    dimension: (id) => d.dimension(id),
+    locale: i18n.locale,
+    other: i18n.t('chart.other'),
+    none: i18n.t('chart.none')
+  };
 }
 
 /** Org breakdowns a click can drill into (medical communities are not org units of the tree). */

@@ -79,7 +79,12 @@ export function suggestedGrain(r: Range): Grain {
 }
 
 /** The URL with one page-specific parameter set (or removed, for null or its default). */
-export function paramHref(url: { pathname: string; searchParams: QueryParams }, key: string, value: string | null, fallback?: string): string {
+export function paramHref(
+  url: { pathname: string; searchParams: QueryParams },
+  key: string,
+  value: string | null,
+  fallback?: string
+): string {
   const params = new URLSearchParams(url.searchParams.toString());
   if (value === null || value === '' || value === fallback) params.delete(key);
   else params.set(key, value);

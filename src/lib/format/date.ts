@@ -47,7 +47,9 @@ export function formatPeriod(iso: string, grain: Grain, locale: Locale, withYear
 
 /** A range, e.g. a filter's or the data's: 2025年1月1日 至 2025年12月31日 / 1 Jan 2025 – 31 Dec 2025. */
 export function formatRange(from: string, to: string, locale: Locale): string {
-  return locale === 'zh' ? `${formatDay(from, locale)} 至 ${formatDay(to, locale)}` : `${formatDay(from, locale)} – ${formatDay(to, locale)}`;
+  return locale === 'zh'
+    ? `${formatDay(from, locale)} 至 ${formatDay(to, locale)}`
+    : `${formatDay(from, locale)} – ${formatDay(to, locale)}`;
 }
 
 /** A timestamp (a pipeline run's finish) in China time, where the commission works. */

@@ -45,7 +45,9 @@ function numberFormat(key: string, options: Intl.NumberFormatOptions): Intl.Numb
 }
 
 function grouped(n: number, maxDigits: number, minDigits = 0): string {
-  return numberFormat(`grouped ${maxDigits} ${minDigits}`, { maximumFractionDigits: maxDigits, minimumFractionDigits: minDigits }).format(n);
+  return numberFormat(`grouped ${maxDigits} ${minDigits}`, { maximumFractionDigits: maxDigits, minimumFractionDigits: minDigits }).format(
+    n
+  );
 }
 
 const EN_UNITS: Record<'minutes' | 'hours' | 'days', [string, string]> = {
@@ -92,8 +94,12 @@ export function formatValue(value: Figure | null | undefined, format: ValueForma
       const digits = format === 'count' ? 0 : format === 'per100' ? 1 : 2;
       const figure =
         locale === 'zh'
-          ? Math.abs(value) >= 1e4 ? zhMagnitude(value) : grouped(value, digits)
-          : compact ? enCompact(value) : grouped(value, digits);
+          ? Math.abs(value) >= 1e4
+            ? zhMagnitude(value)
+            : grouped(value, digits)
+          : compact
+            ? enCompact(value)
+            : grouped(value, digits);
       if (!unit || compact) return figure;
       return locale === 'zh' ? `${figure}${unit}` : `${figure} ${unit}`;
     }

@@ -107,7 +107,8 @@ const en: Record<AccessKey, string> = {
   'account.save': 'Change password',
   'account.saved': 'Password changed; your sessions on other devices have ended.',
   'account.error.invalid_credentials': 'The current password is wrong.',
-  'account.error.weak_password': 'The new password does not meet the policy: 10 or more characters, not containing the username, not a few characters repeated.',
+  'account.error.weak_password':
+    'The new password does not meet the policy: 10 or more characters, not containing the username, not a few characters repeated.',
 
   'admin.title': 'Administration',
   'admin.lead': 'User accounts and the audit log.',
@@ -154,7 +155,8 @@ const en: Record<AccessKey, string> = {
   'audit.user_admin': 'User admin',
 
   'report.title': 'Monthly report',
-  'report.lead': 'Choose an org unit and a month: the headline indicators this month against target, last month and a year ago, and 13-month trends. Print it or download the PDF.',
+  'report.lead':
+    'Choose an org unit and a month: the headline indicators this month against target, last month and a year ago, and 13-month trends. Print it or download the PDF.',
   'report.org': 'Org unit',
   'report.benchmark': ' (prefecture benchmark)',
   'report.month': 'Month',

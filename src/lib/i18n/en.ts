@@ -75,7 +75,8 @@ export const en: Record<MessageKey, string> = {
   'state.noWarehouse': 'No warehouse yet',
   'state.notApplicable': 'This indicator has no breakdown by {dim}.',
   'state.unknownIndicator': 'Indicator {id} is not in the catalogue',
-  'state.noDistribution': 'The API does not offer the duration distribution yet (the duration_bucket breakdown); medians are shown instead.',
+  'state.noDistribution':
+    'The API does not offer the duration distribution yet (the duration_bucket breakdown); medians are shown instead.',
   'state.countyOnly': 'This indicator is measured per county, so {org} has no figures of its own: choose the prefecture or a county.',
   'state.noChildren': '{org} is an institution: there is no lower level to break it down by.',
   'state.drillHint': 'Click a county or institution to drill down',
@@ -174,7 +175,8 @@ export const en: Record<MessageKey, string> = {
   'page.press.reached': 'reached',
   'page.press.missed': 'not reached',
   'page.press.scoped': 'The published values are for the whole prefecture; your account sees {org} only, so they are not computed here.',
-  'page.press.note': 'Published values are from the 2025 Changji Daily reports, kept as reference constants; computed values come from /api/query.',
+  'page.press.note':
+    'Published values are from the 2025 Changji Daily reports, kept as reference constants; computed values come from /api/query.',
 
   'family.services': 'Platform services',
   'family.reform': 'Reform monitoring',
@@ -186,7 +188,8 @@ export const en: Record<MessageKey, string> = {
   'run.failed': 'failed',
   'run.up_to_date': 'up to date',
   "check.reconciliation: each file's lines counted = lines parsed": "reconciliation: each file's lines counted = lines parsed",
-  'check.reconciliation: lines read = loaded + quarantined + duplicates + blank': 'reconciliation: lines read = loaded + quarantined + duplicates + blank',
+  'check.reconciliation: lines read = loaded + quarantined + duplicates + blank':
+    'reconciliation: lines read = loaded + quarantined + duplicates + blank',
   'check.set aside: lines quarantined': 'set aside: lines quarantined',
   "check.threshold: share of a feed-day's lines quarantined": "threshold: share of a feed-day's lines quarantined",
   'check.set aside: damaged gzip files (days flagged for re-export)': 'set aside: damaged gzip files (days flagged for re-export)',
@@ -199,8 +202,10 @@ export const en: Record<MessageKey, string> = {
   'check.ranges: events precede their closure, timelines run forward': 'ranges: events precede their closure, timelines run forward',
   'check.ranges: beds occupied within 110% of beds open': 'ranges: beds occupied within 110% of beds open',
   'check.marts: totals equal core totals': 'marts: totals equal core totals',
-  'check.PII scan: no ID numbers, mobiles or personal names in core and marts': 'PII scan: no ID numbers, mobiles or personal names in core and marts',
-  'check.PII scan: no ID numbers, phone numbers, addresses or personal names in core and marts': 'PII scan: no ID numbers, phone numbers, addresses or personal names in core and marts',
+  'check.PII scan: no ID numbers, mobiles or personal names in core and marts':
+    'PII scan: no ID numbers, mobiles or personal names in core and marts',
+  'check.PII scan: no ID numbers, phone numbers, addresses or personal names in core and marts':
+    'PII scan: no ID numbers, phone numbers, addresses or personal names in core and marts',
   'check.ok': 'ok',
   'stage.schema': 'schema',
   'stage.reference': 'reference data',

@@ -199,7 +199,8 @@ export const zh = {
   'check.ranges: beds occupied within 110% of beds open': '取值范围：占用床位不超过开放床位的110%',
   'check.marts: totals equal core totals': '专题库：合计与核心层一致',
   'check.PII scan: no ID numbers, mobiles or personal names in core and marts': '隐私扫描：核心层与专题库中无身份证号、手机号或姓名',
-  'check.PII scan: no ID numbers, phone numbers, addresses or personal names in core and marts': '隐私扫描：核心层与专题库中无身份证号、电话、地址或姓名',
+  'check.PII scan: no ID numbers, phone numbers, addresses or personal names in core and marts':
+    '隐私扫描：核心层与专题库中无身份证号、电话、地址或姓名',
   'check.ok': '通过',
   // Pipeline stages (the first word of a step's name, pipelines/run.ts).
   'stage.schema': '建表',

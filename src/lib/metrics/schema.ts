@@ -14,7 +14,10 @@ export const measureSchema = z
     column: z.string().describe('A summable column of the table'),
     where: z.record(z.string(), filterValues).optional().describe('Only rows whose column holds one of these values'),
     whereNot: z.record(z.string(), filterValues).optional().describe('Only rows whose column holds none of these values'),
-    stock: z.boolean().optional().describe('A stock (register size, balance): taken at the latest time of each period, never summed over time'),
+    stock: z
+      .boolean()
+      .optional()
+      .describe('A stock (register size, balance): taken at the latest time of each period, never summed over time'),
     scale: z.number().positive().optional().describe('Factor applied to the sum (1/60 turns seconds into minutes)')
   })
   .strict();
@@ -33,7 +36,9 @@ export const computeSchema = z
       .object({ of: z.enum(INSTITUTION_FLAGS).describe('Flag of core.dim_institution marking the institutions counted') })
       .strict()
       .optional()
-      .describe('Value = institutions with the flag whose numerator over the period is positive / all institutions with the flag in the selection')
+      .describe(
+        'Value = institutions with the flag whose numerator over the period is positive / all institutions with the flag in the selection'
+      )
   })
   .strict();
 
@@ -68,11 +73,13 @@ export const indicatorEntrySchema = z
     for (const m of [numerator, denominator]) if (m) measureIssues(table, m).forEach(issue);
     // A coverage's denominator is the flagged institutions, not a measure.
     const hasDenominator = denominator !== undefined || coverage !== undefined;
-    if (!hasDenominator !== (entry.denominator === null)) issue('denominator text and measure (or coverage) must both be given or both be null');
+    if (!hasDenominator !== (entry.denominator === null))
+      issue('denominator text and measure (or coverage) must both be given or both be null');
     if (median && !table.buckets) issue(`table ${entry.compute.table} has no histogram buckets for a median`);
     if (median && denominator) issue('a median has no denominator');
     if (coverage && (denominator || median)) issue('a coverage has no denominator measure and no median');
-    if (coverage && table.org.level !== 'institution') issue(`a coverage counts institutions: table ${entry.compute.table} is not per institution`);
+    if (coverage && table.org.level !== 'institution')
+      issue(`a coverage counts institutions: table ${entry.compute.table} is not per institution`);
     if ((entry.format === 'percent' || entry.format === 'per100') && !hasDenominator) issue(`format ${entry.format} needs a denominator`);
     // Institutions are counted per org unit: a coverage has no other breakdowns.
     const allowed = new Set([...orgDimensions(table), ...(coverage ? [] : Object.keys(table.dims))]);
@@ -111,7 +118,10 @@ export function validateCatalogue(entries: readonly unknown[]): { entries: Indic
     const id = typeof rawId === 'string' ? rawId : `#${index}`;
     const result = indicatorEntrySchema.safeParse(raw);
     if (!result.success) {
-      errors.push({ id, message: result.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ') });
+      errors.push({
+        id,
+        message: result.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ')
+      });
     } else if (seen.has(id)) {
       errors.push({ id, message: 'duplicate id' });
     } else {

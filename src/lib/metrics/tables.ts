@@ -52,8 +52,19 @@ const MART_TABLES = {
     tables: daily('settlements'),
     org: { column: 'institution_code', level: 'institution' },
     dims: { channel: { column: 'channel' }, visit_type: { column: 'visit_type' }, insurance_type: { column: 'insurance_type' } },
-    measures: ['settlements', 'face_attempts', 'face_passes', 'platform_payments', 'total_amount', 'fund_amount', 'self_amount',
-      'drug_amount', 'material_amount', 'exam_amount', 'service_amount'],
+    measures: [
+      'settlements',
+      'face_attempts',
+      'face_passes',
+      'platform_payments',
+      'total_amount',
+      'fund_amount',
+      'self_amount',
+      'drug_amount',
+      'material_amount',
+      'exam_amount',
+      'service_amount'
+    ],
     feeds: ['settlements']
   },
   appointments: {
@@ -162,11 +173,31 @@ const MART_TABLES = {
     tables: daily('reform'),
     org: { column: 'institution_code', level: 'institution' },
     dims: {},
-    measures: ['outpatient_visits', 'primary_outpatient_visits', 'inpatient_discharges', 'outpatient_cost', 'inpatient_cost',
-      'medical_cost', 'drug_cost', 'material_cost', 'service_cost', 'medical_cost_excl_drugs', 'fund_paid', 'primary_fund_paid',
-      'insured_settlements', 'face_settlements', 'referral_applications', 'referrals_succeeded', 'down_referrals',
-      'lead_down_referrals', 'lead_discharges', 'recognised_items', 'recognition_savings', 'prescriptions_reviewed',
-      'prescriptions_intercepted'],
+    measures: [
+      'outpatient_visits',
+      'primary_outpatient_visits',
+      'inpatient_discharges',
+      'outpatient_cost',
+      'inpatient_cost',
+      'medical_cost',
+      'drug_cost',
+      'material_cost',
+      'service_cost',
+      'medical_cost_excl_drugs',
+      'fund_paid',
+      'primary_fund_paid',
+      'insured_settlements',
+      'face_settlements',
+      'referral_applications',
+      'referrals_succeeded',
+      'down_referrals',
+      'lead_down_referrals',
+      'lead_discharges',
+      'recognised_items',
+      'recognition_savings',
+      'prescriptions_reviewed',
+      'prescriptions_intercepted'
+    ],
     feeds: ['settlements', 'referrals']
   },
   // The org unit is the patients' county of residence, not the hospital's.
@@ -192,8 +223,18 @@ const MART_TABLES = {
     tables: { month: 'register_monthly' },
     org: { column: 'institution_code', level: 'institution' },
     dims: {},
-    measures: ['residents', 'residents_65_plus', 'children_0_6', 'health_records', 'htn_registered', 'dm_registered',
-      'smi_registered', 'contracted', 'contracted_key_group', 'key_group_residents'],
+    measures: [
+      'residents',
+      'residents_65_plus',
+      'children_0_6',
+      'health_records',
+      'htn_registered',
+      'dm_registered',
+      'smi_registered',
+      'contracted',
+      'contracted_key_group',
+      'key_group_residents'
+    ],
     feeds: ['public_health']
   },
   // People managed in a year (a person counts once a year): only whole years make sense.
@@ -202,9 +243,23 @@ const MART_TABLES = {
     tables: { year: 'management_yearly' },
     org: { column: 'institution_code', level: 'institution' },
     dims: {},
-    measures: ['htn_followed', 'htn_standard', 'htn_controlled', 'htn_registered', 'dm_followed', 'dm_standard',
-      'dm_controlled', 'dm_registered', 'smi_followed', 'smi_standard', 'smi_registered', 'elderly_checked',
-      'residents_65_plus', 'children_checked', 'children_0_6'],
+    measures: [
+      'htn_followed',
+      'htn_standard',
+      'htn_controlled',
+      'htn_registered',
+      'dm_followed',
+      'dm_standard',
+      'dm_controlled',
+      'dm_registered',
+      'smi_followed',
+      'smi_standard',
+      'smi_registered',
+      'elderly_checked',
+      'residents_65_plus',
+      'children_checked',
+      'children_0_6'
+    ],
     feeds: ['public_health']
   },
   equipment: {
@@ -247,8 +302,18 @@ const MART_TABLES = {
     tables: { month: 'finance_monthly' },
     org: { column: 'institution_code', level: 'institution' },
     dims: {},
-    measures: ['medical_revenue', 'drug_revenue', 'material_revenue', 'exam_revenue', 'service_revenue', 'staff_cost',
-      'operating_cost', 'fixed_assets', 'total_assets', 'liabilities'],
+    measures: [
+      'medical_revenue',
+      'drug_revenue',
+      'material_revenue',
+      'exam_revenue',
+      'service_revenue',
+      'staff_cost',
+      'operating_cost',
+      'fixed_assets',
+      'total_assets',
+      'liabilities'
+    ],
     feeds: ['assets']
   },
   card_refunds: {

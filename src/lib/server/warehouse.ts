@@ -11,7 +11,9 @@ import { OrgIndex } from './org-index';
 
 export class NoWarehouse extends Error {
   constructor(detail: string) {
-    super(`${detail}. Build it with \`npm run demo\` (generates the default data and runs the pipeline), or \`npm run generate\` then \`npm run pipeline\`; the server picks it up without a restart.`);
+    super(
+      `${detail}. Build it with \`npm run demo\` (generates the default data and runs the pipeline), or \`npm run generate\` then \`npm run pipeline\`; the server picks it up without a restart.`
+    );
   }
 }
 
@@ -58,7 +60,10 @@ export class Warehouse {
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
 
-  constructor(readonly path: string, private readonly options: WarehouseOptions = {}) {}
+  constructor(
+    readonly path: string,
+    private readonly options: WarehouseOptions = {}
+  ) {}
 
   /** Runs `work` on a connection of the current file; the file stays open until it returns. */
   async use<T>(work: (connection: DuckDBConnection, snapshot: Snapshot) => Promise<T>): Promise<T> {
@@ -164,7 +169,13 @@ export class Warehouse {
       const snapshot = await readSnapshot(connection);
       const gen: Generation = {
         file: { ino: stats.ino, mtimeMs: stats.mtimeMs, size: stats.size },
-        instance, connections: [connection], idle: [connection], waiting: [], inFlight: 0, retired: false, snapshot
+        instance,
+        connections: [connection],
+        idle: [connection],
+        waiting: [],
+        inFlight: 0,
+        retired: false,
+        snapshot
       };
       this.swap(gen);
       return gen;

@@ -39,10 +39,12 @@ export const load: PageLoad = async ({ fetch, parent }) => {
   const answers = Promise.all(batchUrls(items).map((url) => fetchBatch(fetch, url))).then((maps) => new Map(maps.flatMap((m) => [...m])));
   const computed: Computed[] = await Promise.all(
     PRESS_FIGURES.map((f, i) =>
-      answers.then((byItem) => valueOf(f, itemAnswer(byItem.get(items[i])))).then(
-        (value) => ({ key: f.key, value, error: null }),
-        (err) => ({ key: f.key, value: null, error: err instanceof Error ? err.message : String(err) })
-      )
+      answers
+        .then((byItem) => valueOf(f, itemAnswer(byItem.get(items[i]))))
+        .then(
+          (value) => ({ key: f.key, value, error: null }),
+          (err) => ({ key: f.key, value: null, error: err instanceof Error ? err.message : String(err) })
+        )
     )
   );
   return { computed, scope: null };

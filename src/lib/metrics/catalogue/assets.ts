@@ -7,7 +7,10 @@ export const ASSETS: IndicatorEntry[] = [
     id: 'equipment_daily_exams',
     family: 'assets',
     name: t('大型设备单机日均检查人次', 'Exams per large unit per day in use'),
-    definition: t('CT、磁共振、DR、彩超、DSA 检查人次除以设备开机使用的台日数', 'Exams on CT, MRI, DR, ultrasound and DSA over unit-days in use'),
+    definition: t(
+      'CT、磁共振、DR、彩超、DSA 检查人次除以设备开机使用的台日数',
+      'Exams on CT, MRI, DR, ultrasound and DSA over unit-days in use'
+    ),
     numerator: t('检查人次', 'Exams'),
     denominator: t('开机台日数', 'Unit-days in use'),
     unit: UNITS.examsPerDay,
@@ -32,7 +35,11 @@ export const ASSETS: IndicatorEntry[] = [
     higherIsBetter: true,
     source: SOURCES.equipment,
     countsPersons: false,
-    compute: { table: 'equipment_days', numerator: { column: 'days_in_use', where: { working_days: [1] } }, denominator: { column: 'working_days' } }
+    compute: {
+      table: 'equipment_days',
+      numerator: { column: 'days_in_use', where: { working_days: [1] } },
+      denominator: { column: 'working_days' }
+    }
   },
   {
     id: 'bed_occupancy_rate',
@@ -69,7 +76,10 @@ export const ASSETS: IndicatorEntry[] = [
     id: 'revenue_per_100_fixed_assets',
     family: 'assets',
     name: t('百元固定资产医疗收入', 'Medical revenue per 100 yuan of fixed assets'),
-    definition: t('期内医疗收入除以期末固定资产原值再乘以100', 'Medical revenue of the period over fixed assets at cost at its end, times 100'),
+    definition: t(
+      '期内医疗收入除以期末固定资产原值再乘以100',
+      'Medical revenue of the period over fixed assets at cost at its end, times 100'
+    ),
     numerator: t('医疗收入', 'Medical revenue'),
     denominator: t('期末固定资产原值', 'Fixed assets at cost, period end'),
     unit: UNITS.perHundred,

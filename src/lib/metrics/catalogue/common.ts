@@ -28,14 +28,20 @@ export const SOURCES = {
   performance: t('国家三级公立医院绩效考核指标（2024版）', 'National tertiary public hospital performance assessment (2024)'),
   reform: t('深化医药卫生体制改革监测指标', 'Health-system reform monitoring indicators'),
   medicalCommunity: t('紧密型县域医疗卫生共同体建设监测指标体系（2022）', 'County medical community monitoring indicators (2022)'),
-  recognition: t('医疗机构检查检验结果互认管理办法（国卫医发〔2022〕6号）', 'Mutual recognition of examination and test results (NHC 2022 No. 6)'),
+  recognition: t(
+    '医疗机构检查检验结果互认管理办法（国卫医发〔2022〕6号）',
+    'Mutual recognition of examination and test results (NHC 2022 No. 6)'
+  ),
   prescriptionReview: t('医疗机构处方审核规范（国卫办医发〔2018〕14号）', 'Prescription review standard (NHC 2018 No. 14)'),
   internetHospital: t('互联网诊疗管理办法（试行）（2018）', 'Internet diagnosis and treatment rules (trial, 2018)'),
   chestPain: t('中国胸痛中心认证标准', 'China Chest Pain Centre accreditation standard'),
   emergency: t('院前医疗急救管理办法（2014）', 'Pre-hospital emergency care rules (2014)'),
   publicHealth: t('国家基本公共卫生服务规范（第三版）', 'National basic public health service standard (3rd edition, 2017)'),
   familyDoctor: t('关于推进家庭医生签约服务高质量发展的指导意见（2022）', 'Family-doctor contract services guidance (2022)'),
-  operations: t('关于加强公立医院运营管理的指导意见（国卫财务发〔2020〕27号）', 'Public hospital operations management guidance (NHC 2020 No. 27)'),
+  operations: t(
+    '关于加强公立医院运营管理的指导意见（国卫财务发〔2020〕27号）',
+    'Public hospital operations management guidance (NHC 2020 No. 27)'
+  ),
   equipment: t('大型医用设备配置与使用管理办法（试行）（2018）', 'Large medical equipment configuration and use rules (trial, 2018)')
 };
 
@@ -57,14 +63,22 @@ export const PERCENT = { unit: UNITS.percent, format: 'percent' } as const;
 export const sum = (table: string, column: string): Compute => ({ table, numerator: { column } });
 
 /** sum(numerator column) / sum(denominator column). */
-export const ratio = (table: string, numerator: string, denominator: string): Compute => ({ table, numerator: { column: numerator }, denominator: { column: denominator } });
+export const ratio = (table: string, numerator: string, denominator: string): Compute => ({
+  table,
+  numerator: { column: numerator },
+  denominator: { column: denominator }
+});
 
 /** A ratio of two stocks, both read at the end of each period. */
 export const stocks = (table: string, numerator: string, denominator: string): Compute => ({
-  table, numerator: { column: numerator, stock: true }, denominator: { column: denominator, stock: true }
+  table,
+  numerator: { column: numerator, stock: true },
+  denominator: { column: denominator, stock: true }
 });
 
 /** The median of the histogram of one or more duration measures. */
 export const median = (table: string, measures: string[], scale = 1): Compute => ({
-  table, numerator: { column: 'events', where: { measure: measures } }, median: { scale }
+  table,
+  numerator: { column: 'events', where: { measure: measures } },
+  median: { scale }
 });

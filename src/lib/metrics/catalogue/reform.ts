@@ -7,7 +7,10 @@ export const REFORM: IndicatorEntry[] = [
     id: 'primary_care_visit_share',
     family: 'reform',
     name: t('基层医疗卫生机构诊疗量占比', 'Primary-care share of outpatient visits'),
-    definition: t('基层医疗卫生机构（乡镇卫生院、社区卫生服务中心（站）、村卫生室、诊所）门诊人次占门诊总人次的比例', 'Outpatient visits at primary-care institutions (township and community centres and stations, village clinics, clinics) over all outpatient visits'),
+    definition: t(
+      '基层医疗卫生机构（乡镇卫生院、社区卫生服务中心（站）、村卫生室、诊所）门诊人次占门诊总人次的比例',
+      'Outpatient visits at primary-care institutions (township and community centres and stations, village clinics, clinics) over all outpatient visits'
+    ),
     numerator: t('基层门诊人次', 'Primary-care visits'),
     denominator: t('门诊总人次', 'All outpatient visits'),
     ...PERCENT,
@@ -22,7 +25,10 @@ export const REFORM: IndicatorEntry[] = [
     id: 'in_county_inpatient_rate',
     family: 'reform',
     name: t('县域内住院人次占比', 'In-county inpatient rate'),
-    definition: t('县域居民在本县域内住院的人次占其全部住院人次的比例（按居住地统计）', 'Inpatient stays of a county\'s residents inside their own county over all their stays (by residence)'),
+    definition: t(
+      '县域居民在本县域内住院的人次占其全部住院人次的比例（按居住地统计）',
+      "Inpatient stays of a county's residents inside their own county over all their stays (by residence)"
+    ),
     numerator: t('县域内住院人次', 'Stays inside the county'),
     denominator: t('居民住院总人次', 'All stays of residents'),
     ...PERCENT,
@@ -37,7 +43,10 @@ export const REFORM: IndicatorEntry[] = [
     id: 'lead_hospital_down_referral_share',
     family: 'reform',
     name: t('牵头医院下转患者数量占比', 'Lead-hospital downward referrals per discharge'),
-    definition: t('医共体牵头医院下转患者数占其出院人次的比例', 'Downward referrals of the medical communities\' lead hospitals over their discharges'),
+    definition: t(
+      '医共体牵头医院下转患者数占其出院人次的比例',
+      "Downward referrals of the medical communities' lead hospitals over their discharges"
+    ),
     numerator: t('牵头医院下转人次', 'Downward referrals'),
     denominator: t('牵头医院出院人次', 'Discharges'),
     ...PERCENT,
@@ -52,7 +61,10 @@ export const REFORM: IndicatorEntry[] = [
     id: 'outpatient_cost_per_visit',
     family: 'reform',
     name: t('门诊次均费用', 'Outpatient cost per visit'),
-    definition: t('门诊医疗费用总额除以门诊人次；以同比增幅监测', 'Outpatient medical cost over outpatient visits; monitored by its growth on last year'),
+    definition: t(
+      '门诊医疗费用总额除以门诊人次；以同比增幅监测',
+      'Outpatient medical cost over outpatient visits; monitored by its growth on last year'
+    ),
     numerator: t('门诊费用', 'Outpatient cost'),
     denominator: t('门诊人次', 'Outpatient visits'),
     unit: UNITS.yuan,
@@ -68,7 +80,10 @@ export const REFORM: IndicatorEntry[] = [
     id: 'inpatient_cost_per_stay',
     family: 'reform',
     name: t('住院次均费用', 'Inpatient cost per stay'),
-    definition: t('住院医疗费用总额除以出院人次；以同比增幅监测', 'Inpatient medical cost over discharges; monitored by its growth on last year'),
+    definition: t(
+      '住院医疗费用总额除以出院人次；以同比增幅监测',
+      'Inpatient medical cost over discharges; monitored by its growth on last year'
+    ),
     numerator: t('住院费用', 'Inpatient cost'),
     denominator: t('出院人次', 'Discharges'),
     unit: UNITS.yuan,
@@ -115,7 +130,10 @@ export const REFORM: IndicatorEntry[] = [
     id: 'service_revenue_share',
     family: 'reform',
     name: t('医疗服务收入占比', 'Service share of medical revenue'),
-    definition: t('医疗服务收入（不含药品、耗材、检查检验收入）占医疗收入的比例', 'Service revenue (excluding drugs, materials, exams and tests) over medical revenue'),
+    definition: t(
+      '医疗服务收入（不含药品、耗材、检查检验收入）占医疗收入的比例',
+      'Service revenue (excluding drugs, materials, exams and tests) over medical revenue'
+    ),
     numerator: t('医疗服务收入', 'Service revenue'),
     denominator: t('医疗收入', 'Medical revenue'),
     ...PERCENT,
@@ -130,7 +148,10 @@ export const REFORM: IndicatorEntry[] = [
     id: 'insurance_reimbursement_ratio',
     family: 'reform',
     name: t('医保实际报销比', 'Actual insurance reimbursement ratio'),
-    definition: t('医保基金支付金额占参保人员医疗费用总额的比例（不含现金结算）', 'Fund-paid amount over the total cost of insured visits (cash bills excluded)'),
+    definition: t(
+      '医保基金支付金额占参保人员医疗费用总额的比例（不含现金结算）',
+      'Fund-paid amount over the total cost of insured visits (cash bills excluded)'
+    ),
     numerator: t('基金支付金额', 'Fund paid'),
     denominator: t('医疗费用总额', 'Total cost'),
     ...PERCENT,
@@ -149,7 +170,10 @@ export const REFORM: IndicatorEntry[] = [
     id: 'primary_fund_share',
     family: 'reform',
     name: t('县域医保基金基层支出占比', 'Primary-care share of insurance fund spending'),
-    definition: t('支付给基层医疗卫生机构的医保基金占医保基金支出的比例', 'Insurance fund paid to primary-care institutions over all fund spending'),
+    definition: t(
+      '支付给基层医疗卫生机构的医保基金占医保基金支出的比例',
+      'Insurance fund paid to primary-care institutions over all fund spending'
+    ),
     numerator: t('基层基金支出', 'Fund paid to primary care'),
     denominator: t('基金支出', 'Fund paid'),
     ...PERCENT,

@@ -8,7 +8,12 @@ const REFERRAL_DIMS = [...BY_ORG, 'direction', 'urgent', 'within_mc'];
 const DURATION_DIMS = [...BY_ORG, 'duration_bucket'];
 /** What the 120 response medians share. */
 const EMS_MEDIAN: Pick<IndicatorEntry, 'denominator' | 'unit' | 'format' | 'breakdowns' | 'higherIsBetter' | 'source'> = {
-  denominator: null, unit: UNITS.minutes, format: 'minutes', breakdowns: ['county', 'duration_bucket'], higherIsBetter: false, source: SOURCES.emergency
+  denominator: null,
+  unit: UNITS.minutes,
+  format: 'minutes',
+  breakdowns: ['county', 'duration_bucket'],
+  higherIsBetter: false,
+  source: SOURCES.emergency
 };
 
 export const CARE_SERVICES: IndicatorEntry[] = [
@@ -16,7 +21,10 @@ export const CARE_SERVICES: IndicatorEntry[] = [
     id: 'referral_applications',
     family: 'services',
     name: t('转诊申请数', 'Referral applications'),
-    definition: t('双向转诊申请数（上转和下转），按申请机构和申请日期统计', 'Two-way referral applications (up and down), by applying institution and day'),
+    definition: t(
+      '双向转诊申请数（上转和下转），按申请机构和申请日期统计',
+      'Two-way referral applications (up and down), by applying institution and day'
+    ),
     numerator: t('转诊申请数', 'Applications'),
     denominator: null,
     unit: UNITS.cases,
@@ -32,7 +40,10 @@ export const CARE_SERVICES: IndicatorEntry[] = [
     id: 'referral_success_rate',
     family: 'services',
     name: t('转诊成功率', 'Referral success rate'),
-    definition: t('在接收机构成功入院（就诊）的转诊数占转诊申请数的比例', 'Referrals admitted at the receiving institution over referral applications'),
+    definition: t(
+      '在接收机构成功入院（就诊）的转诊数占转诊申请数的比例',
+      'Referrals admitted at the receiving institution over referral applications'
+    ),
     numerator: t('转诊成功数', 'Referrals admitted'),
     denominator: t('转诊申请数', 'Applications'),
     ...PERCENT,
@@ -81,7 +92,10 @@ export const CARE_SERVICES: IndicatorEntry[] = [
     id: 'referral_time_to_admission',
     family: 'services',
     name: t('转诊入院时长（中位数）', 'Referral time to admission (median)'),
-    definition: t('从转诊申请到在接收机构入院的时长中位数，按接收机构统计；急诊转诊可单列', 'Median minutes from application to admission at the receiving institution; urgent referrals can be split out'),
+    definition: t(
+      '从转诊申请到在接收机构入院的时长中位数，按接收机构统计；急诊转诊可单列',
+      'Median minutes from application to admission at the receiving institution; urgent referrals can be split out'
+    ),
     numerator: t('成功转诊数（计时样本）', 'Admitted referrals timed'),
     denominator: null,
     unit: UNITS.minutes,
@@ -97,7 +111,10 @@ export const CARE_SERVICES: IndicatorEntry[] = [
     id: 'urgent_referral_time_to_admission',
     family: 'services',
     name: t('急危重症转诊入院时长（中位数）', 'Urgent referral time to admission (median)'),
-    definition: t('胸痛（STEMI）、卒中、创伤、危重孕产妇等急诊转诊从申请到入院的时长中位数', 'Median minutes from application to admission for urgent referrals (STEMI, stroke, trauma, obstetric)'),
+    definition: t(
+      '胸痛（STEMI）、卒中、创伤、危重孕产妇等急诊转诊从申请到入院的时长中位数',
+      'Median minutes from application to admission for urgent referrals (STEMI, stroke, trauma, obstetric)'
+    ),
     numerator: t('急诊成功转诊数（计时样本）', 'Urgent referrals timed'),
     denominator: null,
     unit: UNITS.minutes,
@@ -113,7 +130,10 @@ export const CARE_SERVICES: IndicatorEntry[] = [
     id: 'recognised_items',
     family: 'services',
     name: t('检查检验结果互认项数', 'Results recognised'),
-    definition: t('患者就诊时以既往有效期内的检查检验结果互认、免于重复检查的项数', 'Exam and test results accepted from a prior visit instead of being repeated'),
+    definition: t(
+      '患者就诊时以既往有效期内的检查检验结果互认、免于重复检查的项数',
+      'Exam and test results accepted from a prior visit instead of being repeated'
+    ),
     numerator: t('互认项数', 'Items recognised'),
     denominator: null,
     unit: UNITS.items,
@@ -129,7 +149,10 @@ export const CARE_SERVICES: IndicatorEntry[] = [
     id: 'recognition_visits',
     family: 'services',
     name: t('互认患者人次', 'Patients with recognised results'),
-    definition: t('发生结果互认的就诊人次（同一次就诊互认多项只计一次）', 'Visits in which at least one result was recognised (a visit counts once)'),
+    definition: t(
+      '发生结果互认的就诊人次（同一次就诊互认多项只计一次）',
+      'Visits in which at least one result was recognised (a visit counts once)'
+    ),
     numerator: t('互认人次', 'Visits'),
     denominator: null,
     unit: UNITS.times,
@@ -145,7 +168,10 @@ export const CARE_SERVICES: IndicatorEntry[] = [
     id: 'recognition_savings',
     family: 'services',
     name: t('互认节省费用', 'Savings from recognition'),
-    definition: t('互认项目按收费目录价格计算的、为患者节省的重复检查检验费用', 'Catalogue price of every recognised item: what repeating it would have cost'),
+    definition: t(
+      '互认项目按收费目录价格计算的、为患者节省的重复检查检验费用',
+      'Catalogue price of every recognised item: what repeating it would have cost'
+    ),
     numerator: t('节省费用', 'Savings'),
     denominator: null,
     unit: UNITS.yuan,
@@ -177,7 +203,10 @@ export const CARE_SERVICES: IndicatorEntry[] = [
     id: 'e_prescription_rate',
     family: 'services',
     name: t('电子处方开具率', 'E-prescription rate'),
-    definition: t('开具电子处方的互联网诊疗人次占互联网诊疗人次的比例', 'Internet consultations with an e-prescription over all internet consultations'),
+    definition: t(
+      '开具电子处方的互联网诊疗人次占互联网诊疗人次的比例',
+      'Internet consultations with an e-prescription over all internet consultations'
+    ),
     numerator: t('开具电子处方人次', 'With e-prescription'),
     denominator: t('互联网诊疗人次', 'Consultations'),
     ...PERCENT,
@@ -271,7 +300,10 @@ export const CARE_SERVICES: IndicatorEntry[] = [
     id: 'prescription_issue_rate',
     family: 'services',
     name: t('问题处方发现率', 'Prescription issue rate'),
-    definition: t('审核发现问题（提醒或拦截）的处方数占审核处方数的比例', 'Prescriptions with a problem found (warned or intercepted) over prescriptions reviewed'),
+    definition: t(
+      '审核发现问题（提醒或拦截）的处方数占审核处方数的比例',
+      'Prescriptions with a problem found (warned or intercepted) over prescriptions reviewed'
+    ),
     numerator: t('问题处方数', 'With a problem'),
     denominator: t('审核处方数', 'Reviewed'),
     ...PERCENT,
@@ -286,7 +318,10 @@ export const CARE_SERVICES: IndicatorEntry[] = [
     id: 'remote_diagnosis_requests',
     family: 'services',
     name: t('远程诊断申请数', 'Remote diagnosis requests'),
-    definition: t('基层机构上传心电、影像申请远程诊断的例数，按申请机构统计', 'ECGs and images uploaded for remote reading, by requesting institution'),
+    definition: t(
+      '基层机构上传心电、影像申请远程诊断的例数，按申请机构统计',
+      'ECGs and images uploaded for remote reading, by requesting institution'
+    ),
     numerator: t('申请例数', 'Requests'),
     denominator: null,
     unit: UNITS.cases,
@@ -387,7 +422,10 @@ export const CARE_SERVICES: IndicatorEntry[] = [
     id: 'ems_mean_arrival_minutes',
     family: 'services',
     name: t('120平均反应时间', '120 mean response time'),
-    definition: t('救护车到达现场的呼叫，从接警到到达的平均时长', 'Mean minutes from call to arrival, over calls where the ambulance arrived'),
+    definition: t(
+      '救护车到达现场的呼叫，从接警到到达的平均时长',
+      'Mean minutes from call to arrival, over calls where the ambulance arrived'
+    ),
     numerator: t('接警至到达总时长（分钟）', 'Call-to-arrival minutes'),
     denominator: t('到达现场呼叫数', 'Arrivals'),
     unit: UNITS.minutes,

@@ -10,7 +10,10 @@ export const PLATFORM_SERVICES: IndicatorEntry[] = [
     id: 'settlement_count',
     family: 'services',
     name: t('医保结算人次', 'Insurance settlements'),
-    definition: t('定点医疗机构门诊和住院费用结算人次，含刷脸、社保卡、医保电子凭证和现金', 'Outpatient visits and inpatient stays settled at designated institutions, by any channel (face scan, card, e-insurance QR code, cash)'),
+    definition: t(
+      '定点医疗机构门诊和住院费用结算人次，含刷脸、社保卡、医保电子凭证和现金',
+      'Outpatient visits and inpatient stays settled at designated institutions, by any channel (face scan, card, e-insurance QR code, cash)'
+    ),
     numerator: t('结算人次', 'Settlements'),
     denominator: null,
     unit: UNITS.times,
@@ -26,7 +29,10 @@ export const PLATFORM_SERVICES: IndicatorEntry[] = [
     id: 'face_scan_settlements',
     family: 'services',
     name: t('刷脸结算人次', 'Face-scan settlements'),
-    definition: t('经人脸、实名、实人三重核验后以刷脸方式完成的医保结算人次', 'Insurance settlements completed by face scan after the face, real-name and real-person check'),
+    definition: t(
+      '经人脸、实名、实人三重核验后以刷脸方式完成的医保结算人次',
+      'Insurance settlements completed by face scan after the face, real-name and real-person check'
+    ),
     numerator: t('刷脸结算人次', 'Face-scan settlements'),
     denominator: null,
     unit: UNITS.times,
@@ -42,7 +48,10 @@ export const PLATFORM_SERVICES: IndicatorEntry[] = [
     id: 'face_scan_share',
     family: 'services',
     name: t('刷脸结算占比', 'Face-scan settlement share'),
-    definition: t('刷脸结算人次占医保结算人次（不含现金）的比例', 'Face-scan settlements over all insurance settlements (cash bills excluded)'),
+    definition: t(
+      '刷脸结算人次占医保结算人次（不含现金）的比例',
+      'Face-scan settlements over all insurance settlements (cash bills excluded)'
+    ),
     numerator: t('刷脸结算人次', 'Face-scan settlements'),
     denominator: t('医保结算人次（不含现金）', 'Insurance settlements (excluding cash)'),
     ...PERCENT,
@@ -61,7 +70,10 @@ export const PLATFORM_SERVICES: IndicatorEntry[] = [
     id: 'face_scan_coverage',
     family: 'services',
     name: t('刷脸结算机构覆盖率', 'Face-scan coverage of designated institutions'),
-    definition: t('期内至少有一笔刷脸结算的医保定点机构数占医保定点机构数的比例', 'Designated institutions with at least one face-scan settlement in the period over all designated institutions'),
+    definition: t(
+      '期内至少有一笔刷脸结算的医保定点机构数占医保定点机构数的比例',
+      'Designated institutions with at least one face-scan settlement in the period over all designated institutions'
+    ),
     numerator: t('有刷脸结算的定点机构数', 'Designated institutions settling by face scan'),
     denominator: t('医保定点机构数', 'Designated institutions'),
     ...PERCENT,
@@ -77,7 +89,10 @@ export const PLATFORM_SERVICES: IndicatorEntry[] = [
     id: 'face_verify_pass_rate',
     family: 'services',
     name: t('刷脸核验通过率', 'Face verification pass rate'),
-    definition: t('刷脸核验通过次数占刷脸核验次数的比例；未通过的改用其他方式结算', 'Face verifications passed over attempts; a failed attempt falls back to another channel'),
+    definition: t(
+      '刷脸核验通过次数占刷脸核验次数的比例；未通过的改用其他方式结算',
+      'Face verifications passed over attempts; a failed attempt falls back to another channel'
+    ),
     numerator: t('核验通过次数', 'Verifications passed'),
     denominator: t('核验次数', 'Verification attempts'),
     ...PERCENT,
@@ -155,7 +170,10 @@ export const PLATFORM_SERVICES: IndicatorEntry[] = [
     id: 'registered_users',
     family: 'services',
     name: t('平台注册用户数', 'Registered platform users'),
-    definition: t('新注册的健康云平台用户数，按居住县市统计；自上线起累计即注册用户总数', 'New platform users, by county of residence; summed from launch it is the user total'),
+    definition: t(
+      '新注册的健康云平台用户数，按居住县市统计；自上线起累计即注册用户总数',
+      'New platform users, by county of residence; summed from launch it is the user total'
+    ),
     numerator: t('注册用户数', 'Users registered'),
     denominator: null,
     unit: UNITS.people,
@@ -171,7 +189,7 @@ export const PLATFORM_SERVICES: IndicatorEntry[] = [
     id: 'family_account_links',
     family: 'services',
     name: t('亲情账户绑定数', 'Family accounts linked'),
-    definition: t('用户为亲属绑定亲情账户的次数', 'Relatives linked to a user\'s family account'),
+    definition: t('用户为亲属绑定亲情账户的次数', "Relatives linked to a user's family account"),
     numerator: t('绑定数', 'Links'),
     denominator: null,
     unit: UNITS.people,

@@ -37,7 +37,9 @@ export function auditor(deps: AccessDeps): Audit {
 
 /** 403 for a forged state-changing request (see auth/csrf.ts), audited as denied. */
 export function csrfCheck(audit: Audit): MiddlewareHandler<ApiEnv> {
-  return csrfGuard((c, problem) => audit(c as Context<ApiEnv>, { action: 'denied', detail: { reason: 'csrf', problem, method: c.req.method, path: c.req.path } }));
+  return csrfGuard((c, problem) =>
+    audit(c as Context<ApiEnv>, { action: 'denied', detail: { reason: 'csrf', problem, method: c.req.method, path: c.req.path } })
+  );
 }
 
 /** 401 for a signed-out caller, except on the public paths and the sign-in routes. */
@@ -66,6 +68,10 @@ export function getOnly(c: Context<ApiEnv>): void {
  */
 export function requestDetail(c: Context<ApiEnv>, query: Record<string, string> = c.req.query()): Record<string, unknown> {
   const { indicator, org, by, from, to, grain, compare, top, month, format, download } = query;
-  const filters = Object.fromEntries(Object.entries({ org, by, from, to, grain, compare, top, month }).filter(([, v]) => v !== undefined).map(([k, v]) => [k, v.slice(0, 64)]));
+  const filters = Object.fromEntries(
+    Object.entries({ org, by, from, to, grain, compare, top, month })
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, v.slice(0, 64)])
+  );
   return { path: c.req.path, indicator: indicator?.slice(0, 64), filters, format: format?.slice(0, 16), download };
 }

@@ -14,7 +14,17 @@ import { UnsupportedQuery } from '../query/builder';
 import { readRuns } from '../runs';
 import { callerScope } from '../scope';
 import { NoWarehouse, type Snapshot, type Warehouse } from '../warehouse';
-import { auditor, csrfCheck, DEFAULT_ACCESS, getOnly, requestDetail, requireSignIn, signedIn, type AccessDeps, type ApiEnv } from './access';
+import {
+  auditor,
+  csrfCheck,
+  DEFAULT_ACCESS,
+  getOnly,
+  requestDetail,
+  requireSignIn,
+  signedIn,
+  type AccessDeps,
+  type ApiEnv
+} from './access';
 import { batchBody, parseItem, type ItemResult } from './batch';
 import { ResponseCache, type CachedResponse } from './cache';
 import { ApiError, badParameter, invalidParameters, quote } from './errors';
@@ -23,7 +33,16 @@ import { mountReport, reportRoute } from './report-route';
 import { resolveQuery, type ResolvedQuery } from './resolve';
 import { acceptsGzip, produce } from './respond';
 import {
-  BatchBody, BatchParams, ERROR_RESPONSES as errors, HealthBody, IndicatorsBody, jsonContent as json, OrgUnitsBody, QueryBody, QueryParams, RunsBody
+  BatchBody,
+  BatchParams,
+  ERROR_RESPONSES as errors,
+  HealthBody,
+  IndicatorsBody,
+  jsonContent as json,
+  OrgUnitsBody,
+  QueryBody,
+  QueryParams,
+  RunsBody
 } from './schemas';
 
 export type { ApiEnv };
@@ -38,9 +57,30 @@ export interface ApiOptions {
 const binary = (description: string) => ({ schema: { type: 'string' as const, format: 'binary', description } });
 
 const routes = {
-  health: createRoute({ method: 'get', path: '/health', summary: 'Whether a warehouse is served, its data version and the last pipeline run', responses: { 200: json(HealthBody, 'Status') } }),
-  indicators: createRoute({ method: 'get', path: '/indicators', summary: 'The indicator catalogue and the breakdown dimensions', responses: { 200: json(IndicatorsBody, 'Catalogue'), 304: { description: 'Unchanged since the ETag given' }, 401: errors[401] } }),
-  orgUnits: createRoute({ method: 'get', path: '/org-units', summary: 'The org units the caller may see, flat, ordered by code', responses: { 200: json(OrgUnitsBody, 'Org units'), 304: { description: 'Unchanged' }, 401: errors[401], 403: errors[403], 503: errors[503] } }),
+  health: createRoute({
+    method: 'get',
+    path: '/health',
+    summary: 'Whether a warehouse is served, its data version and the last pipeline run',
+    responses: { 200: json(HealthBody, 'Status') }
+  }),
+  indicators: createRoute({
+    method: 'get',
+    path: '/indicators',
+    summary: 'The indicator catalogue and the breakdown dimensions',
+    responses: { 200: json(IndicatorsBody, 'Catalogue'), 304: { description: 'Unchanged since the ETag given' }, 401: errors[401] }
+  }),
+  orgUnits: createRoute({
+    method: 'get',
+    path: '/org-units',
+    summary: 'The org units the caller may see, flat, ordered by code',
+    responses: {
+      200: json(OrgUnitsBody, 'Org units'),
+      304: { description: 'Unchanged' },
+      401: errors[401],
+      403: errors[403],
+      503: errors[503]
+    }
+  }),
   query: createRoute({
     method: 'get',
     path: '/query',
@@ -51,7 +91,9 @@ const routes = {
         description: 'Rows of period, breakdown codes, numerator, denominator, value (and comparison)',
         content: {
           'application/json': { schema: QueryBody },
-          'application/vnd.apache.arrow.stream': binary('Arrow IPC stream: period Date32, breakdowns Dictionary<Int32, Utf8>, numbers Float64'),
+          'application/vnd.apache.arrow.stream': binary(
+            'Arrow IPC stream: period Date32, breakdowns Dictionary<Int32, Utf8>, numbers Float64'
+          ),
           'text/csv': binary('UTF-8 with BOM; headers in lang; each breakdown code followed by its name'),
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': binary('Data sheet and an About sheet'),
           'application/vnd.apache.parquet': binary('Parquet, period as DATE')
@@ -66,9 +108,18 @@ const routes = {
     path: '/query/batch',
     summary: 'Several queries in one request (JSON answers only), each answered as GET /api/query would answer it',
     request: { query: BatchParams },
-    responses: { 200: json(BatchBody, 'Each query\'s answer or refusal, in order'), 304: { description: 'Unchanged since the ETag given (the data version)' }, ...errors }
+    responses: {
+      200: json(BatchBody, "Each query's answer or refusal, in order"),
+      304: { description: 'Unchanged since the ETag given (the data version)' },
+      ...errors
+    }
   }),
-  runs: createRoute({ method: 'get', path: '/runs', summary: 'Pipeline runs, feed accounting, quarantine reasons, checks and steps of the last run', responses: { 200: json(RunsBody, 'Runs'), 304: { description: 'Unchanged' }, 401: errors[401], 503: errors[503] } }),
+  runs: createRoute({
+    method: 'get',
+    path: '/runs',
+    summary: 'Pipeline runs, feed accounting, quarantine reasons, checks and steps of the last run',
+    responses: { 200: json(RunsBody, 'Runs'), 304: { description: 'Unchanged' }, 401: errors[401], 503: errors[503] }
+  }),
   report: reportRoute
 };
 
@@ -78,7 +129,12 @@ const routes = {
  * bytes: a browser shared by two users must not revalidate one's answer for the other.
  */
 export function etag(version: string, caller: Caller | null): string {
-  const who = caller ? createHash('sha256').update(`${caller.username ?? ''}\n${caller.role}\n${caller.scopeOrg}`).digest('base64url').slice(0, 12) : 'public';
+  const who = caller
+    ? createHash('sha256')
+        .update(`${caller.username ?? ''}\n${caller.role}\n${caller.scopeOrg}`)
+        .digest('base64url')
+        .slice(0, 12)
+    : 'public';
   return `W/"${version}-${who}"`;
 }
 
@@ -117,7 +173,12 @@ export function createApi(options: ApiOptions): OpenAPIHono<ApiEnv> {
   warehouse.onSwap(() => cache.clear());
 
   /** A dashboard answer (JSON or Arrow, not a download) from the cache, or computed once: GET /api/query and each query of a batch. */
-  const answer = (snapshot: Snapshot, resolved: ResolvedQuery, resolveFor: (current: Snapshot) => ResolvedQuery, gzipOk: boolean): Promise<CachedResponse> => {
+  const answer = (
+    snapshot: Snapshot,
+    resolved: ResolvedQuery,
+    resolveFor: (current: Snapshot) => ResolvedQuery,
+    gzipOk: boolean
+  ): Promise<CachedResponse> => {
     // Whether cells are hidden changes the bytes: it is in the key.
     const variant = [gzipOk ? 'gzip' : 'identity', resolved.suppress ? 'suppressed' : 'all'].join(' ');
     const key = `${snapshot.dataVersion}\n${variant}\n${JSON.stringify(resolved.normalized)}`;
@@ -254,7 +315,8 @@ export function createApi(options: ApiOptions): OpenAPIHono<ApiEnv> {
     info: {
       title: 'Health Cloud Insight API',
       version: '1.0.0',
-      description: 'Indicators of the regional health cloud over org units and periods. Sign in first (POST /api/auth/login sets the session cookie); every answer is restricted to the caller\'s org-unit scope, small counts of persons are hidden for most roles, and downloads need the analyst or admin role.'
+      description:
+        "Indicators of the regional health cloud over org units and periods. Sign in first (POST /api/auth/login sets the session cookie); every answer is restricted to the caller's org-unit scope, small counts of persons are hidden for most roles, and downloads need the analyst or admin role."
     }
   });
 

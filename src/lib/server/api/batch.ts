@@ -29,7 +29,8 @@ export function parseItem(item: string): QueryParams {
   if (parsed.data.format !== 'json') throw badParameter('format', 'A batch answers JSON only; ask GET /api/query for other formats');
   if (parsed.data.download !== '0') throw badParameter('download', 'Downloads are single requests to GET /api/query');
   const { limit = BATCH_ITEM_LIMIT } = parsed.data;
-  if (limit > BATCH_ITEM_LIMIT) throw badParameter('limit', `A batched query answers at most ${BATCH_ITEM_LIMIT} rows; ask GET /api/query for more`);
+  if (limit > BATCH_ITEM_LIMIT)
+    throw badParameter('limit', `A batched query answers at most ${BATCH_ITEM_LIMIT} rows; ask GET /api/query for more`);
   return { ...parsed.data, limit };
 }
 
@@ -40,7 +41,11 @@ export interface ItemResult {
 }
 
 /** The batch's JSON, written around the items' bytes rather than parsing and re-encoding them. */
-export async function batchBody(dataVersion: string, results: readonly ItemResult[], gzipOk: boolean): Promise<{ body: Uint8Array; headers: Record<string, string> }> {
+export async function batchBody(
+  dataVersion: string,
+  results: readonly ItemResult[],
+  gzipOk: boolean
+): Promise<{ body: Uint8Array; headers: Record<string, string> }> {
   const parts: Uint8Array[] = [Buffer.from(`{"dataVersion":${JSON.stringify(dataVersion)},"results":[`)];
   results.forEach((r, i) => parts.push(Buffer.from(`${i === 0 ? '' : ','}{"status":${r.status},"body":`), r.body, Buffer.from('}')));
   parts.push(Buffer.from(']}'));

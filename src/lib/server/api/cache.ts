@@ -15,9 +15,10 @@ export class ResponseCache {
 
   /** maxBytes = 0 turns caching off (the bench measures uncached latency that way). */
   constructor(maxBytes: number) {
-    this.lru = maxBytes > 0
-      ? new LRUCache({ maxSize: maxBytes, maxEntrySize: Math.ceil(maxBytes / 4), sizeCalculation: (v) => v.body.byteLength + 256 })
-      : null;
+    this.lru =
+      maxBytes > 0
+        ? new LRUCache({ maxSize: maxBytes, maxEntrySize: Math.ceil(maxBytes / 4), sizeCalculation: (v) => v.body.byteLength + 256 })
+        : null;
   }
 
   async get(key: string, produce: () => Promise<CachedResponse>): Promise<CachedResponse> {

@@ -51,8 +51,12 @@ async function* fileChunks(warehouse: Warehouse, options: DownloadOptions): Asyn
       }
     })();
     switch (q.format) {
-      case 'json': yield* jsonChunks(batches, q, snapshot.dataVersion); break;
-      case 'arrow': yield* arrowChunks(batches, built.columns, q.by, suppress); break;
+      case 'json':
+        yield* jsonChunks(batches, q, snapshot.dataVersion);
+        break;
+      case 'arrow':
+        yield* arrowChunks(batches, built.columns, q.by, suppress);
+        break;
       case 'parquet':
         yield* suppress ? batchesParquet(batches, built.columns, q.by) : queryParquet(connection, built, (copied) => (rows = copied));
         break;

@@ -16,7 +16,12 @@ const STATUS: Record<ErrorCode, number> = {
 export type DenialReason = 'scope' | 'export';
 
 export class ApiError extends Error {
-  constructor(readonly code: ErrorCode, message: string, readonly parameter?: string, readonly reason?: DenialReason) {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly parameter?: string,
+    readonly reason?: DenialReason
+  ) {
     super(message);
   }
 
@@ -25,14 +30,17 @@ export class ApiError extends Error {
   }
 
   body(): ApiErrorBody {
-    return this.parameter === undefined ? { error: this.code, message: this.message } : { error: this.code, message: this.message, parameter: this.parameter };
+    return this.parameter === undefined
+      ? { error: this.code, message: this.message }
+      : { error: this.code, message: this.message, parameter: this.parameter };
   }
 }
 
 export const badParameter = (parameter: string, message: string) => new ApiError('bad_parameter', message, parameter);
 
 /** A 403 the audit log records as `denied` with its reason. */
-export const forbidden = (reason: DenialReason, message: string, parameter?: string) => new ApiError('forbidden', message, parameter, reason);
+export const forbidden = (reason: DenialReason, message: string, parameter?: string) =>
+  new ApiError('forbidden', message, parameter, reason);
 
 /** A client-sent value quoted in a message: shortened, so a megabyte of input is not echoed back. */
 export function quote(value: string): string {

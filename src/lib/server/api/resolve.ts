@@ -2,7 +2,15 @@
 // looked up in the catalogue, the org unit in the tree and inside the caller's scope, the range
 // checked, downloads allowed only to roles that may export, and whether small cells are hidden.
 // Any refusal names the parameter at fault.
-import { DEFAULT_LIMIT, MAX_BREAKDOWNS, MAX_LIMIT, MAX_RANGE_YEARS, type Caller, type Format, type NormalizedQuery } from '../../api/contract';
+import {
+  DEFAULT_LIMIT,
+  MAX_BREAKDOWNS,
+  MAX_LIMIT,
+  MAX_RANGE_YEARS,
+  type Caller,
+  type Format,
+  type NormalizedQuery
+} from '../../api/contract';
 import { grainsOf, indicatorEntry, martTable, type IndicatorEntry } from '../../metrics';
 import type { QuerySpec } from '../query/builder';
 import { addMonths } from '../query/periods';
@@ -43,7 +51,8 @@ export function resolveQuery(params: QueryParams, caller: Caller, snapshot: Snap
   const by = params.by === undefined ? [] : params.by.split(',');
   if (by.length > MAX_BREAKDOWNS) throw badParameter('by', `At most ${MAX_BREAKDOWNS} breakdowns`);
   for (const d of by) {
-    if (!entry.breakdowns.includes(d)) throw badParameter('by', `${entry.id} cannot be broken down by ${quote(d)}; use ${entry.breakdowns.join(', ')}`);
+    if (!entry.breakdowns.includes(d))
+      throw badParameter('by', `${entry.id} cannot be broken down by ${quote(d)}; use ${entry.breakdowns.join(', ')}`);
   }
   if (new Set(by).size !== by.length) throw badParameter('by', 'A breakdown is repeated');
   if (params.top !== undefined && by.length === 0) throw badParameter('top', 'top needs a breakdown (by)');
@@ -51,7 +60,11 @@ export function resolveQuery(params: QueryParams, caller: Caller, snapshot: Snap
   const { org, scope } = authorize(caller, snapshot.org, params.org, by);
   const download = isDownload(params.format, params.download);
   if (download && !canExport(caller)) {
-    throw forbidden('export', 'Downloading data needs the analyst or admin role; the dashboard and the monthly report stay open to you', 'format');
+    throw forbidden(
+      'export',
+      'Downloading data needs the analyst or admin role; the dashboard and the monthly report stay open to you',
+      'format'
+    );
   }
   // Answers are held whole in memory and cached, so they are capped; downloads stream (api/download.ts).
   if (!download && params.limit !== undefined && params.limit > MAX_LIMIT) {
@@ -62,12 +75,29 @@ export function resolveQuery(params: QueryParams, caller: Caller, snapshot: Snap
     throw badParameter('org', `${entry.id} is measured per county: choose the prefecture or a county`);
   }
   const normalized: NormalizedQuery = {
-    indicator: entry.id, from, to, grain, org: org.code, by, compare: params.compare,
-    top: params.top ?? null, limit, format: params.format, lang: params.lang
+    indicator: entry.id,
+    from,
+    to,
+    grain,
+    org: org.code,
+    by,
+    compare: params.compare,
+    top: params.top ?? null,
+    limit,
+    format: params.format,
+    lang: params.lang
   };
   const spec: QuerySpec = {
-    entry, from, to, grain, by, compare: params.compare, top: params.top ?? null, limit: limit !== null && !download ? limit + 1 : limit,
-    org: snapshot.org.filter(org.code), scope: snapshot.org.filter(scope.code)
+    entry,
+    from,
+    to,
+    grain,
+    by,
+    compare: params.compare,
+    top: params.top ?? null,
+    limit: limit !== null && !download ? limit + 1 : limit,
+    org: snapshot.org.filter(org.code),
+    scope: snapshot.org.filter(scope.code)
   };
   return { entry, normalized, spec, download, suppress: entry.countsPersons && !canSeeSmallCells(caller) };
 }

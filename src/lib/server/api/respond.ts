@@ -39,7 +39,10 @@ export function acceptsGzip(header: string | undefined): boolean {
 
 /** The answer to a request that is not a download: always JSON or Arrow, always with a limit (resolve.ts). */
 export async function produce(
-  connection: DuckDBConnection, snapshot: Snapshot, resolved: ResolvedQuery, gzipOk: boolean
+  connection: DuckDBConnection,
+  snapshot: Snapshot,
+  resolved: ResolvedQuery,
+  gzipOk: boolean
 ): Promise<CachedResponse> {
   const { normalized: q, spec } = resolved;
   const headers: Record<string, string> = { 'content-type': TYPES[q.format] };

@@ -3,9 +3,28 @@
 // below fail to compile when a schema and the contract disagree).
 import { z } from '@hono/zod-openapi';
 import {
-  COMPARES, DEFAULT_LIMIT, FAMILIES, FORMATS, GRAINS, LANGS, MAX_BATCH, MAX_LIMIT, MAX_TOP, SUPPRESSED, VALUE_FORMATS,
-  type ApiErrorBody, type Dimension, type HealthResponse, type Indicator, type IndicatorsResponse, type NormalizedQuery,
-  type OrgUnitsResponse, type QueryBatchResponse, type QueryResponse, type ReportResponse, type RunsResponse
+  COMPARES,
+  DEFAULT_LIMIT,
+  FAMILIES,
+  FORMATS,
+  GRAINS,
+  LANGS,
+  MAX_BATCH,
+  MAX_LIMIT,
+  MAX_TOP,
+  SUPPRESSED,
+  VALUE_FORMATS,
+  type ApiErrorBody,
+  type Dimension,
+  type HealthResponse,
+  type Indicator,
+  type IndicatorsResponse,
+  type NormalizedQuery,
+  type OrgUnitsResponse,
+  type QueryBatchResponse,
+  type QueryResponse,
+  type ReportResponse,
+  type RunsResponse
 } from '../../api/contract';
 import { ERROR_CODES } from '../../api/contract';
 import { parseDay } from '../query/periods';
@@ -26,17 +45,36 @@ export const QueryParams = z
     from: day.openapi({ description: 'First day of the range', example: '2025-01-01' }),
     to: day.openapi({ description: 'Last day of the range (at most 10 years after from)', example: '2025-12-31' }),
     grain: z.enum(GRAINS).default('month').openapi({ description: 'Period of each row; `all` = one row for the whole range' }),
-    org: z.string().min(1).max(32).optional().openapi({ description: 'Org unit (prefecture, county, township or institution code); default: the root of your scope', example: '652300' }),
-    by: z.string().min(1).max(100).optional().openapi({ description: 'Up to two breakdown dimension ids, comma-separated', example: 'county' }),
-    compare: z.enum(COMPARES).default('none').openapi({ description: 'Add the previous period or the same period a year earlier' }),
-    top: z.coerce.number().int().min(1).max(MAX_TOP).optional().openapi({ type: 'integer', description: 'Keep the N values of the first breakdown with the largest numerator; the rest become `__other__`' }),
-    limit: z.coerce.number().int().min(1).optional().openapi({
-      type: 'integer',
-      description: `Maximum rows: an answer has at most ${MAX_LIMIT.toLocaleString('en-US')} (default ${DEFAULT_LIMIT.toLocaleString('en-US')}); a download has every row unless limited`
+    org: z.string().min(1).max(32).optional().openapi({
+      description: 'Org unit (prefecture, county, township or institution code); default: the root of your scope',
+      example: '652300'
     }),
+    by: z
+      .string()
+      .min(1)
+      .max(100)
+      .optional()
+      .openapi({ description: 'Up to two breakdown dimension ids, comma-separated', example: 'county' }),
+    compare: z.enum(COMPARES).default('none').openapi({ description: 'Add the previous period or the same period a year earlier' }),
+    top: z.coerce.number().int().min(1).max(MAX_TOP).optional().openapi({
+      type: 'integer',
+      description: 'Keep the N values of the first breakdown with the largest numerator; the rest become `__other__`'
+    }),
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .openapi({
+        type: 'integer',
+        description: `Maximum rows: an answer has at most ${MAX_LIMIT.toLocaleString('en-US')} (default ${DEFAULT_LIMIT.toLocaleString('en-US')}); a download has every row unless limited`
+      }),
     format: z.enum(FORMATS).default('json').openapi({ description: 'json, arrow (IPC stream), csv (UTF-8 with BOM), xlsx or parquet' }),
     lang: z.enum(LANGS).default('zh').openapi({ description: 'Language of CSV/XLSX headers and names' }),
-    download: z.enum(['0', '1']).default('0').openapi({ description: '1: a file to hand on (json and arrow; csv, xlsx and parquet always are). Downloads need the analyst or admin role and are audited' })
+    download: z.enum(['0', '1']).default('0').openapi({
+      description:
+        '1: a file to hand on (json and arrow; csv, xlsx and parquet always are). Downloads need the analyst or admin role and are audited'
+    })
   })
   .strict();
 
@@ -46,7 +84,10 @@ const Text = z.object({ zh: z.string(), en: z.string() }).openapi('Text');
 
 const TargetSchema = z.object({ value: z.number(), op: z.enum(['>=', '<=']), note: Text.optional() });
 
-export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
+export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { 'application/json': { schema } },
+  description
+});
 
 export const ErrorBody: z.ZodType<ApiErrorBody> = z
   .object({
@@ -65,7 +106,12 @@ const LastRun = z.object({
 });
 
 export const HealthBody: z.ZodType<HealthResponse> = z
-  .object({ status: z.enum(['ok', 'no-warehouse']), dataVersion: z.string().nullable(), lastRun: LastRun.nullable(), dataFrom: z.string().nullable() })
+  .object({
+    status: z.enum(['ok', 'no-warehouse']),
+    dataVersion: z.string().nullable(),
+    lastRun: LastRun.nullable(),
+    dataFrom: z.string().nullable()
+  })
   .openapi('Health');
 
 const IndicatorSchema: z.ZodType<Indicator> = z
@@ -111,7 +157,7 @@ const OrgUnitSchema = z.object({
 export const ERROR_RESPONSES = {
   400: jsonContent(ErrorBody, 'A parameter is missing, malformed or not allowed'),
   401: jsonContent(ErrorBody, 'Not signed in'),
-  403: jsonContent(ErrorBody, 'Outside the caller\'s scope, or a download the caller\'s role may not take'),
+  403: jsonContent(ErrorBody, "Outside the caller's scope, or a download the caller's role may not take"),
   503: jsonContent(ErrorBody, 'No warehouse has been built yet')
 };
 
@@ -119,7 +165,9 @@ export const OrgUnitsBody: z.ZodType<OrgUnitsResponse> = z
   .object({
     root: z.string(),
     units: z.array(OrgUnitSchema),
-    benchmarkRoot: OrgUnitSchema.optional().openapi({ description: 'For a manager: the prefecture, which may be queried as a whole (not by org units) as a benchmark' })
+    benchmarkRoot: OrgUnitSchema.optional().openapi({
+      description: 'For a manager: the prefecture, which may be queried as a whole (not by org units) as a benchmark'
+    })
   })
   .openapi('OrgUnits');
 
@@ -161,9 +209,10 @@ const batchItem = z.string().min(1).max(2000);
 
 export const BatchParams = z
   .object({
-    q: z
-      .union([batchItem, z.array(batchItem).min(1).max(MAX_BATCH)])
-      .openapi({ description: `One query per q, up to ${MAX_BATCH}: the URL-encoded query string of a GET /api/query (JSON answers only)`, example: 'indicator=referral_success_rate&from=2025-01-01&to=2025-12-31&grain=all' })
+    q: z.union([batchItem, z.array(batchItem).min(1).max(MAX_BATCH)]).openapi({
+      description: `One query per q, up to ${MAX_BATCH}: the URL-encoded query string of a GET /api/query (JSON answers only)`,
+      example: 'indicator=referral_success_rate&from=2025-01-01&to=2025-12-31&grain=all'
+    })
   })
   .strict();
 
@@ -172,25 +221,52 @@ export const BatchBody: z.ZodType<QueryBatchResponse> = z
     dataVersion: z.string(),
     results: z
       .array(z.union([z.object({ status: z.literal(200), body: QueryBody }), z.object({ status: z.number().int(), body: ErrorBody })]))
-      .openapi({ description: 'In the order of the q parameters: each query\'s answer, or the error (status 400, 403, ...) GET /api/query would have given it' })
+      .openapi({
+        description:
+          "In the order of the q parameters: each query's answer, or the error (status 400, 403, ...) GET /api/query would have given it"
+      })
   })
   .openapi('QueryBatch');
 
 const num = z.number();
 export const RunsBody: z.ZodType<RunsResponse> = z
   .object({
-    runs: z.array(z.object({
-      runId: z.string(), status: z.string(), startedAt: z.string(), finishedAt: z.string().nullable(), durationMs: num.nullable(),
-      datesFrom: z.string().nullable(), datesTo: z.string().nullable(), dataVersion: z.string().nullable(),
-      failedStep: z.string().nullable(), error: z.string().nullable()
-    })),
-    feeds: z.array(z.object({ feed: z.string(), title: Text, linesRead: num, loaded: num, quarantined: num, duplicates: num, blankLines: num })),
+    runs: z.array(
+      z.object({
+        runId: z.string(),
+        status: z.string(),
+        startedAt: z.string(),
+        finishedAt: z.string().nullable(),
+        durationMs: num.nullable(),
+        datesFrom: z.string().nullable(),
+        datesTo: z.string().nullable(),
+        dataVersion: z.string().nullable(),
+        failedStep: z.string().nullable(),
+        error: z.string().nullable()
+      })
+    ),
+    feeds: z.array(
+      z.object({ feed: z.string(), title: Text, linesRead: num, loaded: num, quarantined: num, duplicates: num, blankLines: num })
+    ),
     quarantine: z.array(z.object({ feed: z.string(), reason: z.string(), rows: num })),
-    checks: z.array(z.object({ runId: z.string(), check: z.string(), passed: z.boolean(), failingRows: num, detail: z.string().nullable(), severity: z.enum(['error', 'warning']) })),
-    steps: z.array(z.object({ runId: z.string(), step: z.string(), startedAt: z.string(), durationMs: num, detail: z.string().nullable() })),
-    skipped: z.array(z.object({ path: z.string(), reason: z.string(), warning: z.boolean() }))
+    checks: z.array(
+      z.object({
+        runId: z.string(),
+        check: z.string(),
+        passed: z.boolean(),
+        failingRows: num,
+        detail: z.string().nullable(),
+        severity: z.enum(['error', 'warning'])
+      })
+    ),
+    steps: z.array(
+      z.object({ runId: z.string(), step: z.string(), startedAt: z.string(), durationMs: num, detail: z.string().nullable() })
+    ),
+    skipped: z
+      .array(z.object({ path: z.string(), reason: z.string(), warning: z.boolean() }))
       .openapi({ description: 'Landing-zone paths the latest published run did not read, with the reason' }),
-    reexport: z.array(z.object({ feed: z.string(), day: z.string(), file: z.string(), outcome: z.string(), detail: z.string().nullable() }))
+    reexport: z
+      .array(z.object({ feed: z.string(), day: z.string(), file: z.string(), outcome: z.string(), detail: z.string().nullable() }))
       .openapi({ description: 'Landing days whose latest load found a damaged or unreadable file: to be exported again' })
   })
   .openapi('Runs');
@@ -198,9 +274,16 @@ export const RunsBody: z.ZodType<RunsResponse> = z
 export const ReportParams = z
   .object({
     org: z.string().min(1).max(32).optional().openapi({ description: 'Org unit code; default: the root of your scope', example: '652301' }),
-    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month YYYY-MM').refine(inYears, YEARS).openapi({ example: '2025-11' }),
+    month: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month YYYY-MM')
+      .refine(inYears, YEARS)
+      .openapi({ example: '2025-11' }),
     lang: z.enum(LANGS).default('zh').openapi({ description: 'Language of the report' }),
-    format: z.enum(['pdf', 'json']).default('pdf').openapi({ description: 'pdf (a download, audited), or json (the same figures, for the print view)' })
+    format: z
+      .enum(['pdf', 'json'])
+      .default('pdf')
+      .openapi({ description: 'pdf (a download, audited), or json (the same figures, for the print view)' })
   })
   .strict();
 
@@ -210,16 +293,18 @@ export const ReportBody: z.ZodType<ReportResponse> = z
     month: z.string(),
     months: z.array(z.string()).openapi({ description: 'First days of the 13 months ending with month, oldest first' }),
     dataVersion: z.string(),
-    kpis: z.array(z.object({
-      indicator: z.string(),
-      name: Text,
-      unit: Text,
-      format: z.enum(VALUE_FORMATS),
-      target: TargetSchema.nullable(),
-      value: figure.nullable(),
-      previousMonth: figure.nullable(),
-      sameMonthLastYear: figure.nullable(),
-      trend: z.array(num.nullable()).openapi({ description: 'The value in each of months; null for no data or a hidden figure' })
-    }))
+    kpis: z.array(
+      z.object({
+        indicator: z.string(),
+        name: Text,
+        unit: Text,
+        format: z.enum(VALUE_FORMATS),
+        target: TargetSchema.nullable(),
+        value: figure.nullable(),
+        previousMonth: figure.nullable(),
+        sameMonthLastYear: figure.nullable(),
+        trend: z.array(num.nullable()).openapi({ description: 'The value in each of months; null for no data or a hidden figure' })
+      })
+    )
   })
   .openapi('MonthlyReport');

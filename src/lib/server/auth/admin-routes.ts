@@ -49,16 +49,22 @@ const AuditQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(500).default(50)
 });
 
-
 export function createAdminRoutes(deps: () => AdminDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
   const audit = (c: Context<AdminEnv>, action: 'user_admin' | 'denied', detail: Record<string, unknown>) => {
     const caller = c.env?.caller;
     const d = deps();
-    recordAudit(d.db, { username: caller?.username ?? null, role: caller?.role ?? null, action, detail, address: c.env?.address ?? null }, d.clock);
+    recordAudit(
+      d.db,
+      { username: caller?.username ?? null, role: caller?.role ?? null, action, detail, address: c.env?.address ?? null },
+      d.clock
+    );
   };
 
-  app.use('*', csrfGuard((c, problem) => audit(c, 'denied', { reason: 'csrf', problem, method: c.req.method, path: c.req.path })));
+  app.use(
+    '*',
+    csrfGuard((c, problem) => audit(c, 'denied', { reason: 'csrf', problem, method: c.req.method, path: c.req.path }))
+  );
   app.use('*', async (c, next) => {
     const caller = c.env?.caller;
     if (!caller) return c.json({ error: 'unauthenticated', message: 'Sign in first.' }, 401);
@@ -118,7 +124,8 @@ export function createAdminRoutes(deps: () => AdminDeps): Hono<AdminEnv> {
 
   app.get('/audit', (c) => {
     const parsed = AuditQuery.safeParse(c.req.query());
-    if (!parsed.success) return c.json({ error: 'bad_request', message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }, 400);
+    if (!parsed.success)
+      return c.json({ error: 'bad_request', message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }, 400);
     const { page, pageSize, from, to, ...rest } = parsed.data;
     // A bare date is a day in the platform's time zone, as the admin page shows times.
     const time = (s: string | undefined) => (s === undefined ? undefined : Date.parse(s.length === 10 ? `${s}T00:00:00+08:00` : s));

@@ -30,15 +30,19 @@ export function openAppDb(file: string): AppDb {
 function migrate(db: AppDb): void {
   // IMMEDIATE takes the write lock before reading the version, so two processes opening a
   // new file at once cannot both run the same migration.
-  transaction(db, () => {
-    const { user_version: version } = db.prepare('PRAGMA user_version').get() as { user_version: number };
-    if (version > MIGRATIONS.length) {
-      throw new Error(`app database is at schema version ${version}, newer than this code (${MIGRATIONS.length})`);
-    }
-    for (let v = version; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v]);
-    // PRAGMA takes no bound parameters; the value is an integer from our own array length.
-    db.exec(`PRAGMA user_version = ${MIGRATIONS.length}`);
-  }, 'IMMEDIATE');
+  transaction(
+    db,
+    () => {
+      const { user_version: version } = db.prepare('PRAGMA user_version').get() as { user_version: number };
+      if (version > MIGRATIONS.length) {
+        throw new Error(`app database is at schema version ${version}, newer than this code (${MIGRATIONS.length})`);
+      }
+      for (let v = version; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v]);
+      // PRAGMA takes no bound parameters; the value is an integer from our own array length.
+      db.exec(`PRAGMA user_version = ${MIGRATIONS.length}`);
+    },
+    'IMMEDIATE'
+  );
 }
 
 /**

@@ -52,6 +52,10 @@ export async function ensureDemoAccounts(db: AppDb, options: DemoOptions = {}): 
     }
     accounts.push({ username, role, scopeOrg, scopeName, password });
   }
-  recordAudit(db, { username: 'demo', role: 'cli', action: 'user_admin', detail: { op: 'demo_accounts', users: accounts.map((a) => a.username) } }, clock);
+  recordAudit(
+    db,
+    { username: 'demo', role: 'cli', action: 'user_admin', detail: { op: 'demo_accounts', users: accounts.map((a) => a.username) } },
+    clock
+  );
   return accounts;
 }

@@ -34,9 +34,21 @@ function refusal(gate: Exclude<Gate, { allowed: true }>): AuthFailure {
   const who = gate.on === 'account' ? 'This account' : 'Sign-in from this address';
   if (gate.reason === 'locked') {
     const minutes = Math.ceil(retryAfterSeconds / 60);
-    return { ok: false, status: 423, error: 'locked', retryAfterSeconds, message: `${who} is locked after repeated failures; try again in ${minutes} min.` };
+    return {
+      ok: false,
+      status: 423,
+      error: 'locked',
+      retryAfterSeconds,
+      message: `${who} is locked after repeated failures; try again in ${minutes} min.`
+    };
   }
-  return { ok: false, status: 429, error: 'throttled', retryAfterSeconds, message: `Too many attempts; wait ${retryAfterSeconds} s before trying again.` };
+  return {
+    ok: false,
+    status: 429,
+    error: 'throttled',
+    retryAfterSeconds,
+    message: `Too many attempts; wait ${retryAfterSeconds} s before trying again.`
+  };
 }
 
 // At most one check per account and two per address run at once: otherwise a burst
@@ -57,7 +69,13 @@ function leave(key: string): void {
   else inFlight.set(key, n);
 }
 
-const BUSY: AuthFailure = { ok: false, status: 429, error: 'throttled', retryAfterSeconds: 1, message: 'Another sign-in attempt is in progress; wait a moment.' };
+const BUSY: AuthFailure = {
+  ok: false,
+  status: 429,
+  error: 'throttled',
+  retryAfterSeconds: 1,
+  message: 'Another sign-in attempt is in progress; wait a moment.'
+};
 
 export async function login(deps: AuthDeps, username: string, password: string, address: string): Promise<LoginResult> {
   const name = username.trim().toLowerCase();

@@ -50,9 +50,14 @@ export function createSession(db: AppDb, username: string, clock: Clock, policy:
   transaction(db, () => {
     // Sweep over-age sessions while we are writing anyway; validation also refuses them.
     db.prepare('DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?').run(now, now - policy.idleMs);
-    db.prepare(
-      'INSERT INTO sessions (token_hash, username, created_at, last_seen_at, expires_at, address) VALUES (?, ?, ?, ?, ?, ?)'
-    ).run(tokenHash, username, now, now, expiresAt, address ?? null);
+    db.prepare('INSERT INTO sessions (token_hash, username, created_at, last_seen_at, expires_at, address) VALUES (?, ?, ?, ?, ?, ?)').run(
+      tokenHash,
+      username,
+      now,
+      now,
+      expiresAt,
+      address ?? null
+    );
   });
   return { token, tokenHash, expiresAt };
 }

@@ -28,9 +28,7 @@ interface Counter {
   lockedUntil: number | null;
 }
 
-export type Gate =
-  | { allowed: true }
-  | { allowed: false; reason: 'locked' | 'throttled'; on: 'account' | 'address'; retryAfterMs: number };
+export type Gate = { allowed: true } | { allowed: false; reason: 'locked' | 'throttled'; on: 'account' | 'address'; retryAfterMs: number };
 
 function delayAfter(failures: number, rule: ThrottleRule): number {
   return Math.min(rule.baseDelayMs * 2 ** (failures - 1), rule.maxDelayMs);
@@ -58,13 +56,17 @@ function gateFor(c: Counter | undefined, rule: ThrottleRule, on: 'account' | 'ad
 
 function accountCounter(db: AppDb, username: string): Counter | undefined {
   return db
-    .prepare('SELECT failed_count AS failedCount, last_failed_at AS lastFailedAt, locked_until AS lockedUntil FROM users WHERE username = ?')
+    .prepare(
+      'SELECT failed_count AS failedCount, last_failed_at AS lastFailedAt, locked_until AS lockedUntil FROM users WHERE username = ?'
+    )
     .get(username) as Counter | undefined;
 }
 
 function addressCounter(db: AppDb, address: string): Counter | undefined {
   return db
-    .prepare('SELECT failed_count AS failedCount, last_failed_at AS lastFailedAt, locked_until AS lockedUntil FROM login_attempts WHERE address = ?')
+    .prepare(
+      'SELECT failed_count AS failedCount, last_failed_at AS lastFailedAt, locked_until AS lockedUntil FROM login_attempts WHERE address = ?'
+    )
     .get(address) as Counter | undefined;
 }
 

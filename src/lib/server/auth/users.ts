@@ -143,13 +143,7 @@ export function setDisabled(db: AppDb, username: string, disabled: boolean, cloc
  * Set a new password (policy-checked), lift any lockout and end every session of the user
  * except `keepTokenHash` (the session that changed its own password stays signed in).
  */
-export async function setPassword(
-  db: AppDb,
-  username: string,
-  password: string,
-  clock: Clock,
-  keepTokenHash?: string
-): Promise<void> {
+export async function setPassword(db: AppDb, username: string, password: string, clock: Clock, keepTokenHash?: string): Promise<void> {
   requireUser(db, username);
   const problem = passwordProblem(password, username);
   if (problem) throw new UserError(problem);

@@ -4,8 +4,22 @@
 // numbers as nullable Float64. A suppressed number ("<5") has no Float64 form: it is null, and
 // the boolean column `suppressed` tells it from a missing value.
 import {
-  AsyncByteQueue, Bool, DateDay, Dictionary, Field, Float64, Int32, makeData, RecordBatch, RecordBatchStreamWriter, Schema, Struct, Utf8,
-  vectorFromArray, type Data, type Vector
+  AsyncByteQueue,
+  Bool,
+  DateDay,
+  Dictionary,
+  Field,
+  Float64,
+  Int32,
+  makeData,
+  RecordBatch,
+  RecordBatchStreamWriter,
+  Schema,
+  Struct,
+  Utf8,
+  vectorFromArray,
+  type Data,
+  type Vector
 } from 'apache-arrow';
 import type { Batch, Cell } from '../query/result';
 
@@ -114,8 +128,14 @@ export class ArrowStream {
   private written = false;
 
   /** `withSuppressed`: small cells are hidden from the caller, which adds the `suppressed` column. */
-  constructor(private readonly names: string[], breakdowns: readonly string[], withSuppressed: boolean) {
-    this.columns = names.map((name, i) => (name === 'period' ? dateColumn(name, i) : breakdowns.includes(name) ? dictionaryColumn(name, i) : numberColumn(name, i)));
+  constructor(
+    private readonly names: string[],
+    breakdowns: readonly string[],
+    withSuppressed: boolean
+  ) {
+    this.columns = names.map((name, i) =>
+      name === 'period' ? dateColumn(name, i) : breakdowns.includes(name) ? dictionaryColumn(name, i) : numberColumn(name, i)
+    );
     if (withSuppressed) this.columns.push(flagColumn('suppressed'));
     this.schema = new Schema(this.columns.map((c) => c.field));
     this.type = new Struct(this.schema.fields);
@@ -144,7 +164,12 @@ export function encodeArrow(result: Batch, breakdowns: readonly string[]): Uint8
 }
 
 /** The IPC stream of a streamed result, a record batch per batch as it comes. */
-export async function* arrowChunks(batches: AsyncIterable<Batch>, columns: string[], breakdowns: readonly string[], withSuppressed: boolean): AsyncGenerator<Uint8Array> {
+export async function* arrowChunks(
+  batches: AsyncIterable<Batch>,
+  columns: string[],
+  breakdowns: readonly string[],
+  withSuppressed: boolean
+): AsyncGenerator<Uint8Array> {
   const stream = new ArrowStream(columns, breakdowns, withSuppressed);
   for await (const batch of batches) yield stream.write(batch);
   yield stream.end();

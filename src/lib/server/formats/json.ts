@@ -26,7 +26,12 @@ export async function* jsonChunks(batches: AsyncIterable<Batch>, query: Normaliz
   let before = head.slice(0, -2);
   for await (const batch of batches) {
     if (batch.rowCount === 0) continue;
-    yield Buffer.from(before + toRows(batch).map((row) => JSON.stringify(row)).join(','));
+    yield Buffer.from(
+      before +
+        toRows(batch)
+          .map((row) => JSON.stringify(row))
+          .join(',')
+    );
     before = ',';
   }
   yield Buffer.from(`${before === ',' ? '' : before}]}`);

@@ -11,7 +11,16 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  BOOLEAN, DOUBLE, DuckDBDataChunk, DuckDBInstance, LIST, listValue, VARCHAR, type DuckDBConnection, type DuckDBType, type DuckDBValue
+  BOOLEAN,
+  DOUBLE,
+  DuckDBDataChunk,
+  DuckDBInstance,
+  LIST,
+  listValue,
+  VARCHAR,
+  type DuckDBConnection,
+  type DuckDBType,
+  type DuckDBValue
 } from '@duckdb/node-api';
 import type { BuiltQuery } from '../query/builder';
 import type { Batch } from '../query/result';
@@ -23,10 +32,20 @@ export const PART_ROWS = 65_536;
 const CHUNK_ROWS = 2048;
 
 /** COPY `select` to `file`; answers the number of rows written. */
-async function copyTo(connection: DuckDBConnection, select: string, file: string, params: DuckDBValue[] = [], types: DuckDBType[] = []): Promise<number> {
+async function copyTo(
+  connection: DuckDBConnection,
+  select: string,
+  file: string,
+  params: DuckDBValue[] = [],
+  types: DuckDBType[] = []
+): Promise<number> {
   // The path is the server's own (a temporary folder and a fixed name): the only text written
   // into this statement besides the select, whose values stay bound.
-  const reader = await connection.runAndReadAll(`COPY (${select}) TO '${file.replaceAll("'", "''")}' (FORMAT parquet, COMPRESSION zstd)`, params, types);
+  const reader = await connection.runAndReadAll(
+    `COPY (${select}) TO '${file.replaceAll("'", "''")}' (FORMAT parquet, COMPRESSION zstd)`,
+    params,
+    types
+  );
   return Number(reader.getRowsJS()[0]?.[0] ?? 0);
 }
 
@@ -50,7 +69,11 @@ export function queryParquet(connection: DuckDBConnection, query: BuiltQuery, co
 }
 
 /** Suppressed rows as they come, in parts joined into one file at the end. */
-export function batchesParquet(batches: AsyncIterable<Batch>, columns: string[], breakdowns: readonly string[]): AsyncGenerator<Uint8Array> {
+export function batchesParquet(
+  batches: AsyncIterable<Batch>,
+  columns: string[],
+  breakdowns: readonly string[]
+): AsyncGenerator<Uint8Array> {
   // Text for period and breakdowns, DOUBLE for the numbers ("<5" becomes null), then the flags.
   const types = [...columns.map((name) => (name === 'period' || breakdowns.includes(name) ? VARCHAR : DOUBLE)), BOOLEAN];
   const table = `CREATE TABLE part (${[...columns, 'suppressed'].map((name, i) => `${ident(name)} ${types[i]}`).join(', ')})`;
@@ -73,7 +96,10 @@ export function batchesParquet(batches: AsyncIterable<Batch>, columns: string[],
         rows = 0;
       };
       for await (const batch of batches) {
-        const values = [...batch.data.map((column, i) => (types[i] === DOUBLE ? column.map((v) => (typeof v === 'number' ? v : null)) : column)), batch.suppressed ?? []];
+        const values = [
+          ...batch.data.map((column, i) => (types[i] === DOUBLE ? column.map((v) => (typeof v === 'number' ? v : null)) : column)),
+          batch.suppressed ?? []
+        ];
         for (let start = 0; start < batch.rowCount; start += CHUNK_ROWS) {
           const end = Math.min(batch.rowCount, start + CHUNK_ROWS);
           const chunk = DuckDBDataChunk.create(types, end - start);

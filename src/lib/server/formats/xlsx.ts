@@ -49,7 +49,7 @@ function entrySource(sheet: ExcelJS.Worksheet): EntrySource {
 }
 
 function readAll(out: PassThrough, into: Buffer[]): void {
-  for (let chunk: Buffer | null; (chunk = out.read()) !== null; ) into.push(chunk);
+  for (let chunk: Buffer | null; (chunk = out.read()) !== null;) into.push(chunk);
 }
 
 /**
@@ -74,7 +74,13 @@ export const SHEET_ROWS = 1_048_575;
 
 /** `sheetRows`: data rows per sheet; more continue on "数据 2", "数据 3" … under the same header. */
 export async function* xlsxChunks(
-  entry: IndicatorEntry, columns: Column[], tables: AsyncIterable<Cell[][]>, query: NormalizedQuery, dataVersion: string, lang: Lang, sheetRows = SHEET_ROWS
+  entry: IndicatorEntry,
+  columns: Column[],
+  tables: AsyncIterable<Cell[][]>,
+  query: NormalizedQuery,
+  dataVersion: string,
+  lang: Lang,
+  sheetRows = SHEET_ROWS
 ): AsyncGenerator<Uint8Array> {
   const out = new PassThrough();
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
@@ -83,7 +89,12 @@ export async function* xlsxChunks(
     // Column styles reach every cell added after them: the formats are set before the rows.
     sheet.columns = columns.map((c) => {
       const numFmt = c.namesOf ? undefined : numberFormat(c.key, entry);
-      return { header: c.header, key: `${c.key}${c.namesOf ? '_name' : ''}`, width: Math.max(12, c.header.length * 2), style: numFmt ? { numFmt } : {} };
+      return {
+        header: c.header,
+        key: `${c.key}${c.namesOf ? '_name' : ''}`,
+        width: Math.max(12, c.header.length * 2),
+        style: numFmt ? { numFmt } : {}
+      };
     });
     sheet.getRow(1).font = { bold: true };
     return sheet;
@@ -108,8 +119,15 @@ export async function* xlsxChunks(
   const about = book.addWorksheet(SHEETS[lang][1]);
   about.columns = [{ width: 14 }, { width: 80 }];
   const values = [
-    entry.name[lang], entry.definition[lang], entry.numerator[lang], entry.denominator?.[lang] ?? '-', entry.unit[lang], entry.source[lang], dataVersion,
-    new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString(), rows
+    entry.name[lang],
+    entry.definition[lang],
+    entry.numerator[lang],
+    entry.denominator?.[lang] ?? '-',
+    entry.unit[lang],
+    entry.source[lang],
+    dataVersion,
+    new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString(),
+    rows
   ];
   ABOUT[lang].forEach((label, i) => about.addRow([label, values[i]]).commit());
   about.commit();

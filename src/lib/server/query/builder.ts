@@ -80,7 +80,10 @@ class Builder {
   private readonly dims: string[];
   private readonly shared: Measure | null;
 
-  constructor(private readonly spec: QuerySpec, private readonly table: MartTable) {
+  constructor(
+    private readonly spec: QuerySpec,
+    private readonly table: MartTable
+  ) {
     this.compute = spec.entry.compute;
     this.dims = spec.by.map((_, i) => `d${i + 1}`);
     const { numerator, denominator, coverage } = this.compute;
@@ -108,18 +111,34 @@ class Builder {
     const select = [
       `strftime(cur.period, '%Y-%m-%d') AS period`,
       ...spec.by.map((id, i) => `cur.d${i + 1} AS ${ident(id)}`),
-      'cur.numerator', 'cur.denominator', `${this.valueExpr('cur')} AS value`
+      'cur.numerator',
+      'cur.denominator',
+      `${this.valueExpr('cur')} AS value`
     ];
     if (compare) {
-      select.push('cmp.numerator AS compare_numerator', 'cmp.denominator AS compare_denominator', `${this.valueExpr('cmp')} AS compare_value`);
+      select.push(
+        'cmp.numerator AS compare_numerator',
+        'cmp.denominator AS compare_denominator',
+        `${this.valueExpr('cmp')} AS compare_value`
+      );
     }
     const join = compare ? ` LEFT JOIN cmp ON ${['period', ...this.dims].map((c) => `cmp.${c} = cur.${c}`).join(' AND ')}` : '';
-    const order = ['cur.period', ...spec.by.flatMap((id, i) => {
-      const d = `cur.d${i + 1}`;
-      return [`${d} = ${other}`, ...(this.table.dims[id]?.numeric ? [`TRY_CAST(${d} AS DOUBLE)`] : []), d];
-    })].join(', ');
+    const order = [
+      'cur.period',
+      ...spec.by.flatMap((id, i) => {
+        const d = `cur.d${i + 1}`;
+        return [`${d} = ${other}`, ...(this.table.dims[id]?.numeric ? [`TRY_CAST(${d} AS DOUBLE)`] : []), d];
+      })
+    ].join(', ');
     const sql = `WITH ${ctes.join(',\n')}\nSELECT ${select.join(', ')}\nFROM cur${join}\nORDER BY ${order}${spec.limit === null ? '' : `\nLIMIT ${this.p.int(spec.limit)}`}`;
-    const columns = ['period', ...spec.by, 'numerator', 'denominator', 'value', ...(compare ? ['compare_numerator', 'compare_denominator', 'compare_value'] : [])];
+    const columns = [
+      'period',
+      ...spec.by,
+      'numerator',
+      'denominator',
+      'value',
+      ...(compare ? ['compare_numerator', 'compare_denominator', 'compare_value'] : [])
+    ];
     return { sql, params: this.p.values, columns };
   }
 
@@ -129,12 +148,22 @@ class Builder {
     const stock = this.measures().some((m) => m.stock);
     const selects = parts(this.table, spec.grain, from, to, stock).map((part) => this.partSelect(part, shift, stock));
     const base = `${name}_base AS (${selects.join(' UNION ALL ')})`;
-    const keys = ['period', ...this.dims.map((d, i) => (i === 0 && spec.top !== null ? `CASE WHEN d1 IN (SELECT d1 FROM top_keys) THEN d1 ELSE ${p.bind(OTHER_CODE)} END AS d1` : d))];
+    const keys = [
+      'period',
+      ...this.dims.map((d, i) =>
+        i === 0 && spec.top !== null ? `CASE WHEN d1 IN (SELECT d1 FROM top_keys) THEN d1 ELSE ${p.bind(OTHER_CODE)} END AS d1` : d
+      )
+    ];
     if (this.compute.median) return { base, aggregates: this.medianCtes(name, keys) };
     if (this.compute.coverage) return { base, aggregates: this.coverageCtes(name, keys) };
     const { numerator, denominator } = this.compute;
     const den = denominator ? this.sumExpr(denominator) : 'CAST(NULL AS DOUBLE)';
-    return { base, aggregates: [`${name} AS (SELECT ${keys.join(', ')}, ${this.sumExpr(numerator)} AS numerator, ${den} AS denominator FROM ${name}_base GROUP BY ALL)`] };
+    return {
+      base,
+      aggregates: [
+        `${name} AS (SELECT ${keys.join(', ')}, ${this.sumExpr(numerator)} AS numerator, ${den} AS denominator FROM ${name}_base GROUP BY ALL)`
+      ]
+    };
   }
 
   /** The rows of one physical table over part of the range, with period, breakdowns and measures. */
@@ -142,7 +171,8 @@ class Builder {
     const { table, spec, p } = this;
     const { coverage } = this.compute;
     const time = part.time === 'year' ? 'make_date(t.year, 1, 1)' : `t.${part.time}`;
-    let period = spec.grain === 'all' ? p.date(spec.from) : spec.grain === 'day' ? time : `CAST(date_trunc('${TRUNC[spec.grain]}', ${time}) AS DATE)`;
+    let period =
+      spec.grain === 'all' ? p.date(spec.from) : spec.grain === 'day' ? time : `CAST(date_trunc('${TRUNC[spec.grain]}', ${time}) AS DATE)`;
     if (shift && spec.grain !== 'all') period = `CAST(${period} + to_${shift.unit}(${p.int(shift.amount)}) AS DATE)`;
 
     const columns = new Set<string>();
@@ -167,7 +197,8 @@ class Builder {
       ...(coverage ? [`i.${ident(coverage.of)}`] : []),
       ...(this.shared ? [this.measureFilter(this.shared, 't.')].filter((f): f is string => f !== null) : [])
     ];
-    const join = table.org.level === 'institution' ? ` JOIN core.dim_institution i ON i.institution_code = t.${ident(table.org.column)}` : '';
+    const join =
+      table.org.level === 'institution' ? ` JOIN core.dim_institution i ON i.institution_code = t.${ident(table.org.column)}` : '';
     return `SELECT ${select.join(', ')} FROM ${ident(table.schema)}.${ident(part.name)} t${join} WHERE ${where.join(' AND ')}`;
   }
 
@@ -216,7 +247,9 @@ class Builder {
   }
 
   private sumExpr(m: Measure): string {
-    const conditions = [this.shared ? null : this.measureFilter(m, ''), m.stock ? 'time_ = latest_' : null].filter((c): c is string => c !== null);
+    const conditions = [this.shared ? null : this.measureFilter(m, ''), m.stock ? 'time_ = latest_' : null].filter(
+      (c): c is string => c !== null
+    );
     const filter = conditions.length > 0 ? ` FILTER (WHERE ${conditions.join(' AND ')})` : '';
     const scale = m.scale === undefined ? '' : ` * CAST(${this.p.bind(m.scale)} AS DOUBLE)`;
     return `coalesce(CAST(sum(${ident(m.column)})${filter} AS DOUBLE), 0)${scale}`;
@@ -261,26 +294,39 @@ class Builder {
       throw new UnsupportedQuery(`measured per county: a ${org.kind} cannot be selected`);
     }
     switch (org.kind) {
-      case 'prefecture': return `i.county_code IN (${p.list(org.counties)})`;
-      case 'county': return `i.county_code = ${p.bind(org.code)}`;
-      case 'township': return `i.township_code = ${p.bind(org.code)}`;
-      case 'institution': return `${own} = ${p.bind(org.code)}`;
+      case 'prefecture':
+        return `i.county_code IN (${p.list(org.counties)})`;
+      case 'county':
+        return `i.county_code = ${p.bind(org.code)}`;
+      case 'township':
+        return `i.township_code = ${p.bind(org.code)}`;
+      case 'institution':
+        return `${own} = ${p.bind(org.code)}`;
     }
   }
 
   /** A breakdown as text codes; a missing value becomes NONE_CODE. `own` is the row's own org code. */
   private dimExpr(id: string, own = `t.${ident(this.table.org.column)}`): string {
     const { p, table } = this;
-    const orgColumns: Record<string, string> = table.org.level === 'county'
-      ? { county: own }
-      : { county: 'i.county_code', township: 'i.township_code', institution: own, medical_community: 'i.mc_code', institution_type: 'i.type' };
+    const orgColumns: Record<string, string> =
+      table.org.level === 'county'
+        ? { county: own }
+        : {
+            county: 'i.county_code',
+            township: 'i.township_code',
+            institution: own,
+            medical_community: 'i.mc_code',
+            institution_type: 'i.type'
+          };
     let expr = orgColumns[id];
     if (!expr) {
       const dim = table.dims[id];
       if (!dim) throw new UnsupportedQuery(`no breakdown ${id}`);
       const column = `t.${ident(dim.column)}`;
       expr = dim.map
-        ? `CASE ${column} ${Object.entries(dim.map).map(([from, to]) => `WHEN ${p.bind(from)} THEN ${p.bind(to)}`).join(' ')} END`
+        ? `CASE ${column} ${Object.entries(dim.map)
+            .map(([from, to]) => `WHEN ${p.bind(from)} THEN ${p.bind(to)}`)
+            .join(' ')} END`
         : `CAST(${column} AS VARCHAR)`;
     }
     return `coalesce(${expr}, ${p.bind(NONE_CODE)})`;

@@ -55,14 +55,21 @@ export interface Shift {
  * Mondays stay Mondays); `previous` with grain=all takes the range of the same length just before.
  */
 export function compareShift(compare: Exclude<Compare, 'none'>, grain: Grain, from: string, to: string): Shift {
-  if (compare === 'yoy') return grain === 'week' || grain === 'day' ? { unit: 'days', amount: grain === 'week' ? 364 : 365 } : { unit: 'months', amount: 12 };
+  if (compare === 'yoy')
+    return grain === 'week' || grain === 'day' ? { unit: 'days', amount: grain === 'week' ? 364 : 365 } : { unit: 'months', amount: 12 };
   switch (grain) {
-    case 'day': return { unit: 'days', amount: 1 };
-    case 'week': return { unit: 'days', amount: 7 };
-    case 'month': return { unit: 'months', amount: 1 };
-    case 'quarter': return { unit: 'months', amount: 3 };
-    case 'year': return { unit: 'months', amount: 12 };
-    case 'all': return { unit: 'days', amount: daysBetween(from, to) + 1 };
+    case 'day':
+      return { unit: 'days', amount: 1 };
+    case 'week':
+      return { unit: 'days', amount: 7 };
+    case 'month':
+      return { unit: 'months', amount: 1 };
+    case 'quarter':
+      return { unit: 'months', amount: 3 };
+    case 'year':
+      return { unit: 'months', amount: 12 };
+    case 'all':
+      return { unit: 'days', amount: daysBetween(from, to) + 1 };
   }
 }
 

@@ -39,7 +39,12 @@ export async function runQuery(connection: DuckDBConnection, query: BuiltQuery, 
 export function concatBatches(columns: string[], batches: readonly Batch[]): Batch {
   if (batches.length === 1) return batches[0];
   const flags = batches.every((b) => b.suppressed) ? { suppressed: batches.flatMap((b) => b.suppressed!) } : {};
-  return { columns, data: columns.map((_, i) => batches.flatMap((b) => b.data[i])), rowCount: batches.reduce((n, b) => n + b.rowCount, 0), ...flags };
+  return {
+    columns,
+    data: columns.map((_, i) => batches.flatMap((b) => b.data[i])),
+    rowCount: batches.reduce((n, b) => n + b.rowCount, 0),
+    ...flags
+  };
 }
 
 /**

@@ -21,7 +21,9 @@ export function reportFonts(): ReportFonts {
       bold: readFileSync(join(dir, 'NotoSansSC-Bold-subset.otf'))
     };
   } catch (err) {
-    throw new Error(`report fonts not found in ${dir} (run from the repository or set HCI_REPORT_FONT_DIR): ${String(err)}`, { cause: err });
+    throw new Error(`report fonts not found in ${dir} (run from the repository or set HCI_REPORT_FONT_DIR): ${String(err)}`, {
+      cause: err
+    });
   }
   return cached;
 }

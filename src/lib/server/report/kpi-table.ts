@@ -75,7 +75,12 @@ export function drawKpiTable(doc: PDFKit.PDFDocument, rows: readonly KpiRow[], f
   };
   const header = (y: number) => {
     doc.rect(left, y, width, ROW_HEIGHT).fill('#eaeef2');
-    cells(y, HEADERS[lang], fonts.bold, HEADERS[lang].map(() => TEXT));
+    cells(
+      y,
+      HEADERS[lang],
+      fonts.bold,
+      HEADERS[lang].map(() => TEXT)
+    );
     return y + ROW_HEIGHT;
   };
 
@@ -86,7 +91,13 @@ export function drawKpiTable(doc: PDFKit.PDFDocument, rows: readonly KpiRow[], f
       y = header(doc.page.margins.top);
     }
     if (n % 2 === 1) doc.rect(left, y, width, ROW_HEIGHT).fill('#f6f8fa');
-    const texts = [row.name, figure(row.value, row, lang), targetText(row, lang), figure(row.previousMonth, row, lang), figure(row.sameMonthLastYear, row, lang)];
+    const texts = [
+      row.name,
+      figure(row.value, row, lang),
+      targetText(row, lang),
+      figure(row.previousMonth, row, lang),
+      figure(row.sameMonthLastYear, row, lang)
+    ];
     cells(y, texts, fonts.regular, [TEXT, valueColour(row), TEXT, TEXT, TEXT]);
     y += ROW_HEIGHT;
   });

@@ -56,7 +56,11 @@ function applies(entry: IndicatorEntry, kind: string): boolean {
  * (an org unit outside the caller's scope, a manager's prefecture is a benchmark and allowed).
  */
 export async function monthlyReportData(
-  connection: DuckDBConnection, snapshot: Snapshot, caller: Caller, orgCode: string | undefined, month: string
+  connection: DuckDBConnection,
+  snapshot: Snapshot,
+  caller: Caller,
+  orgCode: string | undefined,
+  month: string
 ): Promise<ReportResponse> {
   const { org, scope } = authorize(caller, snapshot.org, orgCode, []);
   const months = reportMonths(month);
@@ -67,8 +71,16 @@ export async function monthlyReportData(
     const entry = indicatorEntry(id);
     if (!entry || !applies(entry, org.kind)) continue;
     const built = buildQuery({
-      entry, from, to, grain: 'month', by: [], compare: 'none', top: null, limit: MONTHS + 1,
-      org: snapshot.org.filter(org.code), scope: snapshot.org.filter(scope.code)
+      entry,
+      from,
+      to,
+      grain: 'month',
+      by: [],
+      compare: 'none',
+      top: null,
+      limit: MONTHS + 1,
+      org: snapshot.org.filter(org.code),
+      scope: snapshot.org.filter(scope.code)
     });
     const rows = suppressForCaller(toRows(await runQuery(connection, built, MONTHS)), queryRowSpec(entry.countsPersons, []), caller);
     const byPeriod = new Map(rows.map((r) => [r.period, r.value as Figure | null]));

@@ -32,10 +32,24 @@ export interface MonthlyReportInput {
 }
 
 const WORDS = {
-  zh: { region: '昌吉州', code: '代码', version: '数据版本', generated: '生成于', kpis: '主要指标', page: (i: number, n: number) => `第 ${i} 页 / 共 ${n} 页`,
-    note: '本月数值绿色为达到目标，红色为未达目标；“<5”表示人数少于5，按规定不予显示。' },
-  en: { region: 'Changji', code: 'Code', version: 'Data version', generated: 'Generated', kpis: 'Key indicators', page: (i: number, n: number) => `Page ${i} of ${n}`,
-    note: 'This month in green meets the target, in red misses it; "<5" stands for fewer than 5 persons, which is not shown.' }
+  zh: {
+    region: '昌吉州',
+    code: '代码',
+    version: '数据版本',
+    generated: '生成于',
+    kpis: '主要指标',
+    page: (i: number, n: number) => `第 ${i} 页 / 共 ${n} 页`,
+    note: '本月数值绿色为达到目标，红色为未达目标；“<5”表示人数少于5，按规定不予显示。'
+  },
+  en: {
+    region: 'Changji',
+    code: 'Code',
+    version: 'Data version',
+    generated: 'Generated',
+    kpis: 'Key indicators',
+    page: (i: number, n: number) => `Page ${i} of ${n}`,
+    note: 'This month in green meets the target, in red misses it; "<5" stands for fewer than 5 persons, which is not shown.'
+  }
 };
 const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -52,7 +66,8 @@ export function reportTitle(input: Pick<MonthlyReportInput, 'org' | 'month' | 'r
   const match = /^(\d{4})-(\d{2})$/.exec(input.month);
   if (!match) throw new Error(`month must be YYYY-MM, got ${input.month}`);
   const region = input.regionName ?? WORDS[input.lang ?? 'zh'].region;
-  if (input.lang === 'en') return `${region} Health Cloud monthly report, ${EN_MONTHS[Number(match[2]) - 1]} ${match[1]} · ${input.org.name}`;
+  if (input.lang === 'en')
+    return `${region} Health Cloud monthly report, ${EN_MONTHS[Number(match[2]) - 1]} ${match[1]} · ${input.org.name}`;
   return `${region}健康云月度报告 ${match[1]}年${Number(match[2])}月 · ${input.org.name}`;
 }
 
@@ -65,7 +80,12 @@ export function renderMonthlyReport(input: MonthlyReportInput): Promise<Buffer> 
   const lang = input.lang ?? 'zh';
   const words = WORDS[lang];
   const fonts = reportFonts();
-  const doc = new PDFDocument({ size: 'A4', margin: 48, bufferPages: true, info: { Title: title, Author: '健康云洞察 Health Cloud Insight' } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 48,
+    bufferPages: true,
+    info: { Title: title, Author: '健康云洞察 Health Cloud Insight' }
+  });
   const done = new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
@@ -78,7 +98,11 @@ export function renderMonthlyReport(input: MonthlyReportInput): Promise<Buffer> 
   const width = doc.page.width - left - doc.page.margins.right;
 
   doc.font(BOLD).fontSize(17).fillColor('#1f2328').text(title, { width });
-  const meta = [`${words.code} ${input.org.code}`, input.dataVersion && `${words.version} ${input.dataVersion}`, `${words.generated} ${shanghaiTime(input.generatedAt ?? new Date(), lang)}`];
+  const meta = [
+    `${words.code} ${input.org.code}`,
+    input.dataVersion && `${words.version} ${input.dataVersion}`,
+    `${words.generated} ${shanghaiTime(input.generatedAt ?? new Date(), lang)}`
+  ];
   doc.moveDown(0.3).font(FONT).fontSize(9).fillColor(MUTED).text(meta.filter(Boolean).join(' · '), { width });
   doc.moveDown(1).font(BOLD).fontSize(12).fillColor('#1f2328').text(words.kpis, { width }).moveDown(0.4);
   drawKpiTable(doc, input.kpis, { regular: FONT, bold: BOLD }, lang);
@@ -107,7 +131,11 @@ export function renderMonthlyReport(input: MonthlyReportInput): Promise<Buffer> 
     // Writing inside the bottom margin would otherwise make pdfkit start a new page.
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.font(FONT).fontSize(8).fillColor(MUTED).text(words.page(i + 1, count), left, doc.page.height - 32, { width, align: 'center', lineBreak: false });
+    doc
+      .font(FONT)
+      .fontSize(8)
+      .fillColor(MUTED)
+      .text(words.page(i + 1, count), left, doc.page.height - 32, { width, align: 'center', lineBreak: false });
     doc.page.margins.bottom = bottom;
   }
   doc.end();

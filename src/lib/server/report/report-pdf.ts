@@ -19,7 +19,9 @@ export function cssTokens(css: string): Tokens {
 // Read from the project folder like the report's fonts (fonts.ts): a bundled server has moved
 // this module away from the stylesheet, and the benches run this module outside Vite.
 const TOKENS = cssTokens(readFileSync(resolve('src/app.css'), 'utf8'));
-const PALETTE = tokenNames().filter((t) => t.startsWith('--chart-')).map((t) => TOKENS[t]);
+const PALETTE = tokenNames()
+  .filter((t) => t.startsWith('--chart-'))
+  .map((t) => TOKENS[t]);
 
 export function reportPdf(report: ReportResponse, lang: Lang): Promise<Buffer> {
   const kpis: KpiRow[] = report.kpis.map((k) => ({

@@ -56,7 +56,11 @@ interface Group {
   total: number | undefined;
 }
 
-function groupRows<R extends Row>(rows: readonly R[], fields: ReadonlyArray<keyof R & string>, isTotal: SuppressionSpec<R>['isTotal']): Group[] {
+function groupRows<R extends Row>(
+  rows: readonly R[],
+  fields: ReadonlyArray<keyof R & string>,
+  isTotal: SuppressionSpec<R>['isTotal']
+): Group[] {
   const groups = new Map<string, Group>();
   rows.forEach((row, i) => {
     const key = JSON.stringify(fields.map((f) => row[f] ?? null));
@@ -76,7 +80,7 @@ function hiddenCells<R extends Row>(rows: readonly R[], field: keyof R & string,
     if (isSmall(count(i))) hidden.add(i);
   });
   // Each pass only adds cells, so this ends after at most rows.length passes.
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const g of groups) {
       // Without a total row the total is the sum, hidden where the query without the
