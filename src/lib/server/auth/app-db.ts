@@ -22,7 +22,11 @@ export function openAppDb(file: string): AppDb {
   // The CLI and the server write the same file: wait up to 5 s for the other's lock instead
   // of failing.
   const db = new DatabaseSync(file, { timeout: 5000, enableForeignKeyConstraints: true });
+  // WAL with synchronous NORMAL: a commit is not fsynced on its own (a power cut can lose the
+  // last commits, never corrupt the file), as better-sqlite3's build did; node:sqlite's default,
+  // FULL, fsyncs every audit row and sign-in (measured: an audit row 52 -> 220 µs).
   db.exec('PRAGMA journal_mode = WAL');
+  db.exec('PRAGMA synchronous = NORMAL');
   migrate(db);
   return db;
 }
