@@ -1,12 +1,12 @@
 // Pipeline benchmarks: (a) full build from an empty warehouse, (b) DuckDB's bare load of the same
 // files, (c) one nightly day end to end including publish.
-import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { generate } from '../../datasets/simulator/generate';
 import { DEFAULT_DIRTY_RATE, DEFAULT_SEED } from '../../datasets/simulator/defaults';
 import { addDays } from '../../datasets/simulator/calendar';
 import { scaleByName, type ScaleName } from '../../datasets/simulator/scales';
+import { runInTree } from './trees';
 
 export interface Measured {
   seconds: number;
@@ -15,15 +15,12 @@ export interface Measured {
   detail: { steps?: { step: string; ms: number }[]; affectedDays?: number } | null;
 }
 
-/** Runs the task in its own process, from the source tree `cwd` (this one, or a baseline checkout). */
+/** Runs the task in its own process, from the source tree `cwd` (this one, or a baseline checkout) on that tree's Node. */
 function measure(task: string, landing: string, target: string, dataDir: string, cwd = process.cwd()): Measured {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', 'test/bench/child.ts', task, landing, target, dataDir], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, HCI_PSEUDONYM_KEY: process.env.HCI_PSEUDONYM_KEY ?? 'bench-pseudonym-key-0123456789abcdef0123456789' },
-    maxBuffer: 64 * 1024 * 1024
+  const { stdout } = runInTree(cwd, 'test/bench/child.ts', [task, landing, target, dataDir], {
+    HCI_PSEUDONYM_KEY: process.env.HCI_PSEUDONYM_KEY ?? 'bench-pseudonym-key-0123456789abcdef0123456789'
   });
-  return JSON.parse(out.trim().split('\n').at(-1)!);
+  return JSON.parse(stdout.trim().split('\n').at(-1)!);
 }
 
 export async function benchPipeline(scale: ScaleName, landing: string, dir: string) {

@@ -1,11 +1,13 @@
-// npm run bench [-- --scale prefecture] [-- --only pages|api]: the benchmarks the issues set goals for, printed as figures.
+// npm run bench [-- --scale prefecture] [-- --only pages|api] [-- --baseline DIR [--landing DIR] [--rounds N]]:
+// the benchmarks the issues set goals for, printed as figures.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { scaleByName, type ScaleName } from '../../datasets/simulator/scales';
 import { benchApi } from './api';
 import { benchGeneration } from './generation';
 import { benchPages, pageRows } from './pages';
-import { benchPipeline, benchPipelineAgainst, type Measured } from './pipeline';
+import { benchAgainst } from './against';
+import { benchPipeline } from './pipeline';
 
 const { values } = parseArgs({
   options: {
@@ -31,40 +33,20 @@ if (values.only === 'api') {
   process.exit(0);
 }
 
-// `--baseline DIR`: the pipeline of this tree against another checkout's, side by side in one run,
-// over `--landing DIR` (default: the bench landing zone, generated when missing).
+// `--baseline DIR`: this tree against another checkout, side by side in one run, each on its own
+// Node (./against.ts); over `--landing DIR` when given, else over landing zones each tree generates.
 if (values.baseline) {
-  const landingDir = resolve(values.landing ?? resolve(dataDir, 'bench', 'landing'));
-  if (!values.landing) await benchGeneration(scale, landingDir);
-  const ab = await benchPipelineAgainst(
+  const rows = await benchAgainst(
     scale,
-    landingDir,
-    resolve(dataDir, 'bench', 'ab'),
+    resolve(dataDir, 'bench'),
     resolve(values.baseline),
-    Number(values.rounds)
+    Number(values.rounds),
+    values.landing && resolve(values.landing)
   );
-  const median = (ms: Measured[]) => [...ms].sort((a, b) => a.seconds - b.seconds)[Math.floor(ms.length / 2)];
-  const stepTotals = (m: Measured) =>
-    Object.entries(
-      (m.detail?.steps ?? []).reduce<Record<string, number>>((acc, s) => {
-        acc[s.step.split(' ')[0]] = (acc[s.step.split(' ')[0]] ?? 0) + s.ms;
-        return acc;
-      }, {})
-    )
-      .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}s`)
-      .join(', ');
-  for (const [what, runs] of [
-    ['full build', ab.full],
-    [`nightly day ${ab.nextDay}`, ab.nightly]
-  ] as const) {
-    const a = median(runs.this);
-    const b = median(runs.baseline);
-    console.log(
-      `${what}: this ${a.seconds.toFixed(1)} s (CPU ${a.cpuSeconds.toFixed(0)} s, ${a.peakRssMb.toFixed(0)} MB) | baseline ${b.seconds.toFixed(1)} s (CPU ${b.cpuSeconds.toFixed(0)} s, ${b.peakRssMb.toFixed(0)} MB) | ratio ${(a.seconds / b.seconds).toFixed(3)} (CPU ${(a.cpuSeconds / b.cpuSeconds).toFixed(3)})`
-    );
-    console.log(`  this: ${runs.this.map((m) => m.seconds.toFixed(1)).join(', ')} s; ${stepTotals(a)}`);
-    console.log(`  baseline: ${runs.baseline.map((m) => m.seconds.toFixed(1)).join(', ')} s; ${stepTotals(b)}`);
-  }
+  rows.unshift(['', 'this', 'baseline', 'ratio this/baseline']);
+  const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length)));
+  console.log(`\nThis tree against ${resolve(values.baseline)}\n`);
+  for (const r of rows) console.log(`${r[0].padEnd(widths[0])}  ${r[1].padEnd(widths[1])}  ${r[2].padEnd(widths[2])}  ${r[3]}`);
   process.exit(0);
 }
 
