@@ -39,7 +39,21 @@ function ratio(a: string, b: string): string {
 const median = (ms: Measured[]) => [...ms].sort((a, b) => a.seconds - b.seconds)[Math.floor(ms.length / 2)];
 const figure = (m: Measured) => `${m.seconds.toFixed(1)} s (CPU ${m.cpuSeconds.toFixed(0)} s, ${m.peakRssMb.toFixed(0)} MB)`;
 
-export async function benchAgainst(scale: ScaleName, dir: string, baseline: string, rounds: number, landing?: string): Promise<Row[]> {
+export const PARTS = ['generation', 'pipeline', 'app-db', 'api', 'pages'] as const;
+export type Part = (typeof PARTS)[number];
+
+/**
+ * `parts` chooses what runs; the API and the pages read the warehouse the pipeline part built
+ * (`dir/ab/this`), so they can run again alone.
+ */
+export async function benchAgainst(
+  scale: ScaleName,
+  dir: string,
+  baseline: string,
+  rounds: number,
+  landing?: string,
+  parts: readonly Part[] = PARTS
+): Promise<Row[]> {
   const trees: Tree[] = [
     { name: 'this', cwd: process.cwd() },
     { name: 'baseline', cwd: baseline }
@@ -47,8 +61,8 @@ export async function benchAgainst(scale: ScaleName, dir: string, baseline: stri
   const rows: Row[] = [['runtime', treeNodeVersion(trees[0].cwd), treeNodeVersion(trees[1].cwd), '']];
 
   // Generation: each tree's simulator writes its own landing zone; the same seed must write the same files.
-  let landingDir = landing;
-  if (!landingDir) {
+  const landingDir = landing ?? join(dir, 'landing-this');
+  if (!landing && parts.includes('generation')) {
     const seconds: Record<string, number> = {};
     for (const t of trees) {
       const out = join(dir, `landing-${t.name}`);
@@ -64,22 +78,23 @@ export async function benchAgainst(scale: ScaleName, dir: string, baseline: stri
       `${(seconds.this / seconds.baseline).toFixed(3)}${same && manifests[0] === manifests[1] ? '' : ' (the two landing zones differ)'}`
     ]);
     rmSync(join(dir, 'landing-baseline'), { recursive: true, force: true });
-    landingDir = join(dir, 'landing-this');
   }
 
-  const ab = await benchPipelineAgainst(scale, landingDir, join(dir, 'ab'), baseline, rounds);
-  for (const [what, runs] of [
-    ['pipeline: full build', ab.full],
-    [`pipeline: nightly day ${ab.nextDay}`, ab.nightly]
-  ] as const) {
-    const a = median(runs.this);
-    const b = median(runs.baseline);
-    rows.push([what, figure(a), figure(b), `${(a.seconds / b.seconds).toFixed(3)} (CPU ${(a.cpuSeconds / b.cpuSeconds).toFixed(3)})`]);
+  if (parts.includes('pipeline')) {
+    const ab = await benchPipelineAgainst(scale, landingDir, join(dir, 'ab'), baseline, rounds);
+    for (const [what, runs] of [
+      ['pipeline: full build', ab.full],
+      [`pipeline: nightly day ${ab.nextDay}`, ab.nightly]
+    ] as const) {
+      const a = median(runs.this);
+      const b = median(runs.baseline);
+      rows.push([what, figure(a), figure(b), `${(a.seconds / b.seconds).toFixed(3)} (CPU ${(a.cpuSeconds / b.cpuSeconds).toFixed(3)})`]);
+    }
   }
 
   // The application database (sessions, audit log), each tree with its own driver.
   const appDb: Record<string, Record<string, number>> = {};
-  for (const t of trees) {
+  for (const t of parts.includes('app-db') ? trees : []) {
     const script = join(trees[0].cwd, 'test/bench/app-db.ts');
     appDb[t.name] = JSON.parse(
       runInTree(t.cwd, script, [t.cwd, join(dir, `app-db-${t.name}`)])
@@ -88,20 +103,20 @@ export async function benchAgainst(scale: ScaleName, dir: string, baseline: stri
         .at(-1)!
     );
   }
-  for (const [op, us] of Object.entries(appDb.this)) {
+  for (const [op, us] of Object.entries(appDb.this ?? {})) {
     const other = appDb.baseline[op];
     rows.push([`app database: ${op.replace(/Us$/, '')}`, `${us.toFixed(1)} µs`, `${other.toFixed(1)} µs`, (us / other).toFixed(3)]);
   }
 
   // The API and the pages over one warehouse (this tree's build), each tree serving it.
   const dataDir = join(dir, 'ab', 'this');
-  for (const only of ['api', 'pages']) {
+  for (const only of (['api', 'pages'] as const).filter((p) => parts.includes(p))) {
     const out: Record<string, Map<string, string>> = {};
     for (const t of trees)
       out[t.name] = parseRows(runInTree(t.cwd, 'test/bench/run.ts', ['--only', only], { HCI_DATA_DIR: dataDir }).stdout);
     for (const [name, value] of out.this) {
       const other = out.baseline.get(name) ?? '—';
-      rows.push([`${only}: ${name}`, value, other, ratio(value, other)]);
+      rows.push([name, value, other, ratio(value, other)]);
     }
   }
   return rows;

@@ -6,7 +6,7 @@ import { scaleByName, type ScaleName } from '../../datasets/simulator/scales';
 import { benchApi } from './api';
 import { benchGeneration } from './generation';
 import { benchPages, pageRows } from './pages';
-import { benchAgainst } from './against';
+import { benchAgainst, PARTS, type Part } from './against';
 import { benchPipeline } from './pipeline';
 
 const { values } = parseArgs({
@@ -21,6 +21,28 @@ const { values } = parseArgs({
 const scale = scaleByName(values.scale!).name as ScaleName;
 const dataDir = resolve(process.env.HCI_DATA_DIR ?? './data');
 
+// `--baseline DIR`: this tree against another checkout, side by side in one run, each on its own
+// Node (./against.ts); over `--landing DIR` when given, else over landing zones each tree generates;
+// `--only api,pages` (any of generation, pipeline, app-db, api, pages) runs those parts alone.
+if (values.baseline) {
+  const parts = (values.only?.split(',') ?? PARTS) as Part[];
+  const unknown = parts.filter((p) => !PARTS.includes(p));
+  if (unknown.length) throw new Error(`--only ${unknown.join(',')}: with --baseline, choose among ${PARTS.join(', ')}`);
+  const rows = await benchAgainst(
+    scale,
+    resolve(dataDir, 'bench'),
+    resolve(values.baseline),
+    Number(values.rounds),
+    values.landing && resolve(values.landing),
+    parts
+  );
+  rows.unshift(['', 'this', 'baseline', 'ratio this/baseline']);
+  const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length)));
+  console.log(`\nThis tree against ${resolve(values.baseline)}\n`);
+  for (const r of rows) console.log(`${r[0].padEnd(widths[0])}  ${r[1].padEnd(widths[1])}  ${r[2].padEnd(widths[2])}  ${r[3]}`);
+  process.exit(0);
+}
+
 // `--only pages`: the dashboard's page timings alone, over the default warehouse (no generation).
 if (values.only === 'pages') {
   for (const row of pageRows(await benchPages(dataDir))) console.log(row.join('  '));
@@ -30,23 +52,6 @@ if (values.only === 'pages') {
 // `--only api`: the metrics API alone, over the default warehouse (no generation).
 if (values.only === 'api') {
   for (const row of await benchApi(resolve(dataDir, 'warehouse.duckdb'))) console.log(row.join('  '));
-  process.exit(0);
-}
-
-// `--baseline DIR`: this tree against another checkout, side by side in one run, each on its own
-// Node (./against.ts); over `--landing DIR` when given, else over landing zones each tree generates.
-if (values.baseline) {
-  const rows = await benchAgainst(
-    scale,
-    resolve(dataDir, 'bench'),
-    resolve(values.baseline),
-    Number(values.rounds),
-    values.landing && resolve(values.landing)
-  );
-  rows.unshift(['', 'this', 'baseline', 'ratio this/baseline']);
-  const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length)));
-  console.log(`\nThis tree against ${resolve(values.baseline)}\n`);
-  for (const r of rows) console.log(`${r[0].padEnd(widths[0])}  ${r[1].padEnd(widths[1])}  ${r[2].padEnd(widths[2])}  ${r[3]}`);
   process.exit(0);
 }
 
