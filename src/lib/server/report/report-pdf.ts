@@ -1,5 +1,5 @@
 // The monthly report's figures (monthly-data.ts) as the PDF: KPI rows in the report's language,
-// the charts of $lib/report/charts in the dashboard's colours (read from app.css, the one place
+// the charts of #lib/report/charts in the dashboard's colours (read from app.css, the one place
 // they are defined), rendered by monthly-report.ts.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
