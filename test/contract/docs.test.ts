@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { renderContract } from '../../datasets/contract/docs';
+import { CONTRACT_PAGE, renderContract, renderContractPage } from '../../datasets/contract/docs';
 import { FEEDS } from '../../datasets/contract/feeds';
 
-describe('the README documents the feed contract', () => {
-  it('holds the contract as rendered from the declarations (run npm run contract:docs when this fails)', () => {
-    expect(readFileSync('README.md', 'utf8')).toContain(renderContract());
+describe('docs/contract.md documents the feed contract', () => {
+  it('is the page as rendered from the declarations (run npm run contract:docs when this fails)', () => {
+    expect(readFileSync(CONTRACT_PAGE, 'utf8')).toBe(renderContractPage());
   });
 
   it('documents every field of every feed', () => {
