@@ -1,4 +1,4 @@
-// Small-cell suppression over query rows (see README "Access, roles and exports"). Pure:
+// Small-cell suppression over query rows (see docs/api.md, "Small-cell suppression"). Pure:
 // rows in, rows out, so every format (JSON, CSV, XLSX, Parquet, Arrow, PDF) shows the same.
 //
 // Primary: a count of 1-4 persons is replaced by "<5", together with every field that
