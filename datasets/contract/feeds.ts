@@ -30,6 +30,8 @@ export const DEPARTMENTS = [
 ] as const;
 export const BOOKING_CHANNELS = ['wechat', 'app', 'mini_program', 'kiosk', 'phone'] as const;
 export const SETTLEMENT_CHANNELS = ['face', 'insurance_card', 'e_insurance_qr', 'cash'] as const;
+export const VISIT_TYPES = ['outpatient', 'inpatient'] as const;
+export const INSURANCE_TYPES = ['employee', 'resident'] as const;
 export const REFERRAL_REASONS = [
   'beyond_capacity',
   'diagnosis_uncertain',
@@ -41,6 +43,8 @@ export const REFERRAL_REASONS = [
   'palliative'
 ] as const;
 export const REFERRAL_STATUSES = ['admitted', 'rejected', 'cancelled', 'expired'] as const;
+export const REFERRAL_DIRECTIONS = ['up', 'down'] as const;
+export const RECOGNITION_MODES = ['paper', 'digital'] as const;
 export const URGENT_KINDS = ['stemi', 'stroke', 'trauma', 'obstetric'] as const;
 export const REPORT_TYPES = ['lab', 'imaging', 'ultrasound', 'ecg', 'pathology', 'physical_exam'] as const;
 export const QUERY_CHANNELS = ['wechat', 'app', 'mini_program', 'kiosk'] as const;
@@ -56,9 +60,11 @@ export const SPECIALTIES = [
   'psychology',
   'chronic_disease_followup'
 ] as const;
+export const CONSULTATION_MODES = ['video', 'text'] as const;
 export const CARRIERS = ['EMS', 'SF'] as const;
 export const REVIEW_ISSUES = ['none', 'dosage', 'interaction', 'contraindication', 'duplication', 'indication', 'route', 'other'] as const;
 export const REVIEW_ACTIONS = ['passed', 'warned', 'intercepted'] as const;
+export const REMOTE_KINDS = ['ecg', 'imaging'] as const;
 export const EMS_CATEGORIES = ['cardiac', 'stroke', 'trauma', 'respiratory', 'obstetric', 'poisoning', 'other_illness'] as const;
 export const EMS_OUTCOMES = ['transported', 'treated_on_scene', 'refused', 'cancelled', 'no_patient'] as const;
 export const PUBLIC_HEALTH_SERVICES = [
@@ -128,7 +134,7 @@ export const settlements: FeedSpec = {
     institution_code: str('Designated institution (reference: institutions, is_designated)', {
       ref: 'designated_institution'
     }),
-    visit_type: oneOf(['outpatient', 'inpatient'], 'Outpatient visit or inpatient stay'),
+    visit_type: oneOf(VISIT_TYPES, 'Outpatient visit or inpatient stay'),
     channel: oneOf(
       SETTLEMENT_CHANNELS,
       'How the patient was identified for insurance: face scan, social-security card, e-insurance QR code, or cash without insurance'
@@ -139,7 +145,7 @@ export const settlements: FeedSpec = {
         'Face verification result when a face scan was attempted (face + real name + real person); a failure falls back to another channel'
       )
     ),
-    insurance_type: oneOf(['employee', 'resident'], 'Employee (职工) or urban-rural resident (城乡居民) insurance'),
+    insurance_type: oneOf(INSURANCE_TYPES, 'Employee (职工) or urban-rural resident (城乡居民) insurance'),
     paid_via_platform: bool('The self-paid part was paid online through the health-cloud app'),
     total_amount: yuan('Total cost'),
     fund_amount: yuan('Paid by the insurance fund'),
@@ -166,7 +172,7 @@ export const referrals: FeedSpec = {
   partitionField: 'closed_at',
   fields: {
     referral_id: str('Referral id'),
-    direction: oneOf(['up', 'down'], 'Up (to a higher-level hospital) or down (to primary care)'),
+    direction: oneOf(REFERRAL_DIRECTIONS, 'Up (to a higher-level hospital) or down (to primary care)'),
     from_institution: institution('Referring institution'),
     to_institution: institution('Receiving institution'),
     mc_code: optional(
@@ -202,7 +208,7 @@ export const resultRecognition: FeedSpec = {
     recognising_institution: institution('Institution that recognised the result'),
     original_institution: str('Institution that produced the result (platform institution or XPCC hospital)', { ref: 'recognition_peer' }),
     original_date: date('Day the original result was produced'),
-    mode: oneOf(['paper', 'digital'], 'Recognised from a paper report or the digital record'),
+    mode: oneOf(RECOGNITION_MODES, 'Recognised from a paper report or the digital record'),
     xpcc: bool('Recognition between the prefecture and an XPCC (兵团) hospital'),
     ...personFields()
   }
@@ -236,13 +242,13 @@ export const internetConsultations: FeedSpec = {
   fields: {
     consultation_id: str('Consultation id'),
     institution_code: str('Internet hospital', { ref: 'internet_hospital' }),
-    mode: oneOf(['video', 'text'], 'Video or text consultation'),
+    mode: oneOf(CONSULTATION_MODES, 'Video or text consultation'),
     specialty: oneOf(SPECIALTIES, 'Specialty'),
     started_at: ts('Consultation start'),
     ended_at: ts('Consultation end'),
     e_prescription: bool('An e-prescription was issued'),
     prescribed_at: optional(ts('E-prescription issued')),
-    delivery_carrier: optional(oneOf(['EMS', 'SF'], 'Carrier delivering the drugs (China Post EMS, SF Express)')),
+    delivery_carrier: optional(oneOf(CARRIERS, 'Carrier delivering the drugs (China Post EMS, SF Express)')),
     shipped_at: optional(ts('Drugs handed to the carrier')),
     delivered_at: optional(ts('Drugs delivered')),
     closed_at: ts('When the record was closed'),
@@ -281,7 +287,7 @@ export const remoteDiagnosis: FeedSpec = {
   partitionField: 'reported_at',
   fields: {
     request_id: str('Request id'),
-    kind: oneOf(['ecg', 'imaging'], 'Remote ECG or remote imaging'),
+    kind: oneOf(REMOTE_KINDS, 'Remote ECG or remote imaging'),
     modality: optional(oneOf(['DR', 'CT', 'US'], 'Imaging modality')),
     requesting_institution: institution('Institution that uploaded the tracing or images'),
     reading_institution: institution('Hospital that read and reported'),
@@ -315,7 +321,8 @@ export const emergencyCalls: FeedSpec = {
   }
 };
 
-const PERSON_SERVICES = [
+/** The services delivered to a person: every service type but the register snapshot. */
+export const PERSON_SERVICES = [
   'record_created',
   'contract_signed',
   'htn_followup',
