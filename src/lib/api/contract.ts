@@ -79,7 +79,14 @@ export interface Indicator {
   feeds: string[];
 }
 
-export const ORG_DIMENSIONS = ['county', 'township', 'institution', 'medical_community'] as const;
+/**
+ * Breakdowns read from the org unit a row belongs to, the one list browser and server share: the
+ * levels of the org tree (a click on a value drills into that unit), the medical community, and
+ * the institution's type (a category with listed values). A table measured per county has only
+ * `county`.
+ */
+export const ORG_DIMENSIONS = ['county', 'township', 'institution', 'medical_community', 'institution_type'] as const;
+export type OrgDimension = (typeof ORG_DIMENSIONS)[number];
 
 export interface DimensionValue {
   code: string;

@@ -1,6 +1,6 @@
 // Glue between the dashboard context and the pure builders: the query an indicator view sends,
 // its value style and target in the reader's language, and why a selection is empty.
-import type { Indicator } from '#lib/api/contract.js';
+import { ORG_DIMENSIONS, type Indicator } from '#lib/api/contract.js';
 import type { Target, ValueStyle } from '#lib/charts/common.js';
 import type { QuerySpec } from '#lib/data/query.js';
 import type { Dashboard } from '#lib/filters/context.js';
@@ -43,5 +43,5 @@ export function nameSources(d: Dashboard, i18n: I18n): NameSources {
   };
 }
 
-/** Org breakdowns a click can drill into (medical communities are not org units of the tree). */
-export const DRILLABLE = new Set(['county', 'township', 'institution']);
+/** Org breakdowns a click can drill into: the levels of the org tree (medical communities and institution types are not). */
+export const DRILLABLE = new Set<string>(ORG_DIMENSIONS.filter((d) => d !== 'medical_community' && d !== 'institution_type'));

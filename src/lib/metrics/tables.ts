@@ -2,6 +2,7 @@
 // data the way Rill describes a metrics view's model: where time is, which column is the org
 // unit, which columns are dimensions, which can be summed. The query builder only ever writes
 // names that appear here, so this file is the allow-list of identifiers.
+import { ORG_DIMENSIONS, type OrgDimension } from '../api/contract';
 
 export type OrgLevel = 'institution' | 'county';
 export type TimeGrain = 'day' | 'month' | 'year';
@@ -330,7 +331,7 @@ export function martTable(id: string): MartTable | undefined {
   return (MART_TABLES as Record<string, MartTable>)[id];
 }
 
-/** Org dimensions a table supports: every level at or above its org column's level. */
-export function orgDimensions(table: MartTable): string[] {
-  return table.org.level === 'county' ? ['county'] : ['county', 'township', 'institution', 'medical_community', 'institution_type'];
+/** Org dimensions a table supports: every one for an institution's rows, the county alone for a county's. */
+export function orgDimensions(table: MartTable): OrgDimension[] {
+  return table.org.level === 'county' ? ['county'] : [...ORG_DIMENSIONS];
 }

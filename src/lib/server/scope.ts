@@ -20,7 +20,7 @@ export function authorize(caller: Caller, index: OrgIndex, orgCode: string | und
   if (!org) throw badParameter('org', `Unknown org unit ${quote(orgCode)}`);
   if (index.isWithin(org.code, scope.code)) return { org, scope };
   const benchmark = caller.role === 'manager' && org.kind === 'prefecture' && index.prefectureOf(scope.code) === org.code;
-  const byOrg = by.some((d) => (ORG_DIMENSIONS as readonly string[]).includes(d) || d === 'institution_type');
+  const byOrg = by.some((d) => (ORG_DIMENSIONS as readonly string[]).includes(d));
   if (benchmark && !byOrg) return { org, scope: org };
   throw forbidden('scope', `Org unit ${quote(orgCode)} is outside your scope`, 'org');
 }

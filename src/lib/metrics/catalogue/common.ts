@@ -1,5 +1,5 @@
 // Shorthand shared by the catalogue files: texts, the standards indicators cite, breakdown sets.
-import type { Text } from '../../api/contract';
+import { ORG_DIMENSIONS, type Text } from '../../api/contract';
 import type { IndicatorEntry } from '../schema';
 
 export const t = (zh: string, en: string): Text => ({ zh, en });
@@ -52,7 +52,7 @@ export const NOTES = {
 };
 
 /** Org breakdowns of tables whose rows belong to an institution. */
-export const BY_ORG = ['county', 'township', 'institution', 'medical_community', 'institution_type'];
+export const BY_ORG: string[] = [...ORG_DIMENSIONS];
 
 type Compute = IndicatorEntry['compute'];
 

@@ -1,9 +1,10 @@
 // Basic public health (mart_public_health, 基本公共卫生): coverage rates over register snapshots
 // (stocks: the latest month of a period) and yearly management rates (people, once a year).
 import type { IndicatorEntry } from '../schema';
-import { PERCENT, SOURCES, stocks, sum, t, UNITS } from './common';
+import { BY_ORG, PERCENT, SOURCES, stocks, sum, t, UNITS } from './common';
 
-const CENTRE_DIMS = ['county', 'township', 'institution', 'medical_community'];
+/** The org breakdowns of the centres' figures, all but the institution's type. */
+const CENTRE_DIMS = BY_ORG.filter((d) => d !== 'institution_type');
 /** What the coverage and management rates share: shares over the centres' org units, higher is better. */
 const RATE: Pick<IndicatorEntry, 'unit' | 'format' | 'breakdowns' | 'higherIsBetter'> = {
   ...PERCENT,

@@ -5,7 +5,7 @@
 // the selection, never an average of ratios. Design notes: ./QUERY.md.
 import type { DuckDBValue } from '@duckdb/node-api';
 import { listValue } from '@duckdb/node-api';
-import { NONE_CODE, OTHER_CODE, type Compare, type Grain, type OrgKind } from '../../api/contract';
+import { NONE_CODE, OTHER_CODE, type Compare, type Grain, type OrgDimension, type OrgKind } from '../../api/contract';
 import { martTable, type IndicatorEntry, type MartTable, type Measure } from '../../metrics';
 import { addDays, addMonths, compareShift, monthStart, shiftBack, wholeMonths, type Shift } from './periods';
 import { ident, Params } from './sql';
@@ -308,17 +308,18 @@ class Builder {
   /** A breakdown as text codes; a missing value becomes NONE_CODE. `own` is the row's own org code. */
   private dimExpr(id: string, own = `t.${ident(this.table.org.column)}`): string {
     const { p, table } = this;
-    const orgColumns: Record<string, string> =
+    // Every org dimension (ORG_DIMENSIONS) for an institution's rows, from core.dim_institution.
+    const orgColumns: Partial<Record<OrgDimension, string>> =
       table.org.level === 'county'
         ? { county: own }
-        : {
+        : ({
             county: 'i.county_code',
             township: 'i.township_code',
             institution: own,
             medical_community: 'i.mc_code',
             institution_type: 'i.type'
-          };
-    let expr = orgColumns[id];
+          } satisfies Record<OrgDimension, string>);
+    let expr = orgColumns[id as OrgDimension];
     if (!expr) {
       const dim = table.dims[id];
       if (!dim) throw new UnsupportedQuery(`no breakdown ${id}`);
