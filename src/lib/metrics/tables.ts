@@ -331,6 +331,11 @@ export function martTable(id: string): MartTable | undefined {
   return (MART_TABLES as Record<string, MartTable>)[id];
 }
 
+/** Every mart table described here, by id. */
+export function martTables(): [id: string, table: MartTable][] {
+  return Object.entries(MART_TABLES);
+}
+
 /** Org dimensions a table supports: every one for an institution's rows, the county alone for a county's. */
 export function orgDimensions(table: MartTable): OrgDimension[] {
   return table.org.level === 'county' ? ['county'] : [...ORG_DIMENSIONS];

@@ -2,17 +2,30 @@
 // pipeline publishes by renaming a new file over data/warehouse.duckdb; every use (and a poll
 // while idle) compares the path's inode with the open one, opens the new file, swaps it in, and
 // closes the old instance once the queries still running on it have finished. No restart, no
-// failed query. Kept on globalThis so Vite's hot reload does not open a second instance.
+// failed query. Every file opened is first checked against the mart tables the metrics layer
+// describes. Kept on globalThis so Vite's hot reload does not open a second instance.
 import { statSync, type Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { DimensionValue, LastRun } from '../api/contract';
+import { columnMismatches, expectedColumns, type FoundColumn } from '../metrics/columns';
 import { OrgIndex } from './org-index';
 
+const BUILD =
+  'Build it with `npm run demo` (generates the default data and runs the pipeline), or `npm run generate` then `npm run pipeline`; the server picks it up without a restart.';
+
 export class NoWarehouse extends Error {
-  constructor(detail: string) {
+  constructor(detail: string, hint = BUILD) {
+    super(`${detail}. ${hint}`);
+  }
+}
+
+/** A published file whose marts lack a column the metrics layer reads, or hold it with a type that cannot serve. */
+export class WarehouseMismatch extends NoWarehouse {
+  constructor(readonly mismatches: string[]) {
     super(
-      `${detail}. Build it with \`npm run demo\` (generates the default data and runs the pipeline), or \`npm run generate\` then \`npm run pipeline\`; the server picks it up without a restart.`
+      `The warehouse does not match the mart tables described in src/lib/metrics/tables.ts: ${mismatches.join('; ')}`,
+      'It was built by a pipeline whose models differ from this server: build it with the pipeline of this version, or describe the marts as they are.'
     );
   }
 }
@@ -167,6 +180,7 @@ export class Warehouse {
     try {
       const connection = await instance.connect();
       const snapshot = await readSnapshot(connection);
+      await checkColumns(connection);
       const gen: Generation = {
         file: { ino: stats.ino, mtimeMs: stats.mtimeMs, size: stats.size },
         instance,
@@ -181,6 +195,10 @@ export class Warehouse {
       return gen;
     } catch (error) {
       instance.closeSync();
+      if (error instanceof WarehouseMismatch) {
+        console.error(`warehouse: ${this.path}: ${error.mismatches.join('; ')}`);
+        throw error;
+      }
       console.error(`warehouse: ${this.path} is not a published warehouse:`, error);
       throw new NoWarehouse('The warehouse has no published run yet');
     }
@@ -256,6 +274,16 @@ async function readSnapshot(connection: DuckDBConnection): Promise<Snapshot> {
     org: await OrgIndex.load(connection),
     medicalCommunities: (communities.getRowsJS() as string[][]).map(([code, zh, en]) => ({ code, zh, en }))
   };
+}
+
+/** Throws WarehouseMismatch unless every column the metrics layer reads is there with a type that serves. */
+async function checkColumns(connection: DuckDBConnection): Promise<void> {
+  const reader = await connection.runAndReadAll(
+    'SELECT table_schema, table_name, column_name, data_type FROM information_schema.columns WHERE table_catalog = current_database()'
+  );
+  const found: FoundColumn[] = (reader.getRowsJS() as string[][]).map(([schema, table, column, type]) => ({ schema, table, column, type }));
+  const mismatches = columnMismatches(expectedColumns(), found);
+  if (mismatches.length > 0) throw new WarehouseMismatch(mismatches);
 }
 
 const GLOBAL_KEY = Symbol.for('hci.warehouse');
