@@ -1,5 +1,6 @@
-// Running the SQL models in dependency order (their file names), with the reference data they
-// read loaded first, and the monthly rollups of the daily marts (the dashboard's hot paths).
+// Running the SQL models by the part each plays in a run (declared in MODELS below, checked
+// against the folder), with the reference data they read loaded first, and the monthly rollups of
+// the daily marts (the dashboard's hot paths).
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,12 +12,53 @@ import type { Database } from './warehouse';
 export const MODELS_DIR = fileURLToPath(new URL('./models', import.meta.url));
 export const MART_SCHEMAS = ['mart_services', 'mart_reform', 'mart_public_health', 'mart_assets'] as const;
 
-/** Model files in order: 00_schemas, 10_dimensions, then the marts. */
-export function modelFiles(): string[] {
-  return readdirSync(MODELS_DIR)
-    .filter((f) => f.endsWith('.sql'))
-    .sort()
-    .map((f) => join(MODELS_DIR, f));
+/**
+ * The SQL models by the part they play in a run, each part's files in the order they run. Every
+ * .sql file in pipelines/models is declared here once: a new model is added by name to its part,
+ * whatever its file name sorts as.
+ */
+export const MODELS = {
+  /** The warehouse's schemas and the meta tables: first, before the fact tables are created. */
+  schemas: ['00_schemas.sql'],
+  /** Conformed dimensions from the reference data: after the run has loaded its reference tables. */
+  dimensions: ['10_dimensions.sql'],
+  /** The marts, for the run's affected days; mart_reform reads mart_services, so it comes after. */
+  marts: ['20_mart_services.sql', '30_mart_reform.sql', '40_mart_public_health.sql', '50_mart_assets.sql']
+} as const satisfies Record<string, readonly string[]>;
+
+export type ModelPart = keyof typeof MODELS;
+/** Each part's model files (absolute paths), in the order they run. */
+export type ModelPaths = Record<ModelPart, string[]>;
+
+/**
+ * The declared models as paths in dir, after checking that the folder and the declaration agree:
+ * every .sql file declared exactly once, every declared file present. Otherwise it throws,
+ * naming each file and what is wrong with it.
+ */
+export function modelPaths(dir = MODELS_DIR, manifest: Record<ModelPart, readonly string[]> = MODELS): ModelPaths {
+  const present = readdirSync(dir).filter((f) => f.endsWith('.sql'));
+  const declared = Object.values(manifest).flat();
+  const problems = [
+    ...present
+      .filter((f) => !declared.includes(f))
+      .sort()
+      .map((f) => `${f} is not declared`),
+    ...declared.filter((f) => !present.includes(f)).map((f) => `${f} is declared but missing`),
+    ...[...new Set(declared.filter((f, i) => declared.indexOf(f) !== i))].map((f) => `${f} is declared more than once`)
+  ];
+  if (problems.length > 0) {
+    throw new Error(
+      `the SQL models in ${dir} do not match their declaration (MODELS in pipelines/models.ts): ${problems.join('; ')}; declare each model file once, in the part of the run it belongs to`
+    );
+  }
+  const paths = (files: readonly string[]) => files.map((f) => join(dir, f));
+  return { schemas: paths(manifest.schemas), dimensions: paths(manifest.dimensions), marts: paths(manifest.marts) };
+}
+
+/** Every model file in the order a run takes them: the schemas, the dimensions, then the marts. */
+export function modelFiles(dir = MODELS_DIR): string[] {
+  const { schemas, dimensions, marts } = modelPaths(dir);
+  return [...schemas, ...dimensions, ...marts];
 }
 
 /** A digest of the reference files, kept with a published build: files it has seen need no validation again. */

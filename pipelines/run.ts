@@ -11,7 +11,7 @@ import { affectedDatesSql, createFactSql, loadFactSql } from './core';
 import { lineNumberSql, readFeed, stageFeed, stageFilesTable, stageTable, type ReadFeed, type StagedFile } from './ingest';
 import { scanLanding, type SkippedPath } from './landing';
 import { acquireLock } from './lock';
-import { buildMonthlyRollups, loadReferenceCodes, loadReferenceTables, modelFiles, referenceFingerprint } from './models';
+import { buildMonthlyRollups, loadReferenceCodes, loadReferenceTables, modelPaths, referenceFingerprint, type ModelPaths } from './models';
 import { exportMarts } from './parquet';
 import { addPersonKeys, loadPseudonymKey } from './pseudonymize';
 import { publishBuild, removeBuild, removeStaleBuilds, startBuild } from './publish';
@@ -139,7 +139,9 @@ async function runLocked(options: PipelineOptions): Promise<RunResult> {
 
   for (const stale of removeStaleBuilds(options.warehouse)) emit({ kind: 'info', message: `removed ${stale}, left by a run that died` });
   let zone: ReturnType<typeof scanLanding>;
+  let models: ModelPaths;
   try {
+    models = modelPaths();
     zone = scanLanding(options.landing);
   } catch (error) {
     throw new PipelineError('plan', error);
@@ -175,7 +177,7 @@ async function runLocked(options: PipelineOptions): Promise<RunResult> {
     db = await Database.open(build);
     const wh = db;
     await step('schema', async () => {
-      await wh.runFile(modelFiles()[0]);
+      for (const file of models.schemas) await wh.runFile(file);
       const known = await wh.value<string | undefined>("SELECT value FROM meta.settings WHERE key = 'pseudonym_key_fingerprint'");
       if (known && known !== key.fingerprint) {
         throw new Error(
@@ -188,7 +190,7 @@ async function runLocked(options: PipelineOptions): Promise<RunResult> {
       const seen = await wh.value<string | undefined>("SELECT value FROM meta.settings WHERE key = 'reference_fingerprint'");
       await loadReferenceTables(wh, options.referenceDir, { validate: seen !== referenceFingerprint(options.referenceDir) });
       await loadReferenceCodes(wh);
-      await wh.runFile(modelFiles()[1]);
+      for (const file of models.dimensions) await wh.runFile(file);
     });
     await wh.run('CREATE TEMP TABLE run_dates (d DATE); CREATE TEMP TABLE affected_dates (d DATE)');
     await wh.run(`INSERT INTO run_dates SELECT CAST(unnest(${listOfDates(dates)}) AS DATE)`);
@@ -242,7 +244,7 @@ async function runLocked(options: PipelineOptions): Promise<RunResult> {
       await wh.run(
         "CREATE TEMP TABLE affected_months AS SELECT DISTINCT CAST(date_trunc('month', d) AS DATE) AS month FROM affected_dates"
       );
-      for (const file of modelFiles().slice(2)) await wh.runFile(file);
+      for (const file of models.marts) await wh.runFile(file);
       await buildMonthlyRollups(wh);
     });
 
