@@ -147,7 +147,7 @@ export async function buildMonthlyRollups(db: Database): Promise<void> {
       await db.run(`CREATE OR REPLACE TABLE ${monthly} AS ${select}`);
     } else {
       await db.run(`DELETE FROM ${monthly} WHERE month IN (SELECT month FROM affected_months)`);
-      await db.run(`INSERT INTO ${monthly} ${select}`);
+      await db.run(`INSERT INTO ${monthly} BY NAME ${select}`);
     }
   }
 }

@@ -11,10 +11,13 @@ CREATE TABLE IF NOT EXISTS mart_services.settlements_daily (
   material_amount DECIMAL(18,2), exam_amount DECIMAL(18,2), service_amount DECIMAL(18,2)
 );
 DELETE FROM mart_services.settlements_daily WHERE day IN (SELECT d FROM affected_dates);
-INSERT INTO mart_services.settlements_daily
-SELECT event_date, institution_code, visit_type, channel, insurance_type,
-       count(*), count(face_verify), count(*) FILTER (WHERE face_verify = 'pass'), count(*) FILTER (WHERE paid_via_platform),
-       sum(total_amount), sum(fund_amount), sum(self_amount), sum(drug_amount), sum(material_amount), sum(exam_amount), sum(service_amount)
+INSERT INTO mart_services.settlements_daily BY NAME
+SELECT event_date AS day, institution_code, visit_type, channel, insurance_type,
+       count(*) AS settlements, count(face_verify) AS face_attempts, count(*) FILTER (WHERE face_verify = 'pass') AS face_passes,
+       count(*) FILTER (WHERE paid_via_platform) AS platform_payments,
+       sum(total_amount) AS total_amount, sum(fund_amount) AS fund_amount, sum(self_amount) AS self_amount,
+       sum(drug_amount) AS drug_amount, sum(material_amount) AS material_amount, sum(exam_amount) AS exam_amount,
+       sum(service_amount) AS service_amount
 FROM core.fact_settlements WHERE event_date IN (SELECT d FROM affected_dates)
 GROUP BY ALL ORDER BY ALL;
 
@@ -24,9 +27,10 @@ CREATE TABLE IF NOT EXISTS mart_services.appointments_daily (
   booked BIGINT, attended BIGINT, cancelled BIGINT, no_show BIGINT
 );
 DELETE FROM mart_services.appointments_daily WHERE day IN (SELECT d FROM affected_dates);
-INSERT INTO mart_services.appointments_daily
-SELECT event_date, institution_code, department, booking_channel, count(*),
-       count(*) FILTER (WHERE status = 'attended'), count(*) FILTER (WHERE status = 'cancelled'), count(*) FILTER (WHERE status = 'no_show')
+INSERT INTO mart_services.appointments_daily BY NAME
+SELECT event_date AS day, institution_code, department, booking_channel, count(*) AS booked,
+       count(*) FILTER (WHERE status = 'attended') AS attended, count(*) FILTER (WHERE status = 'cancelled') AS cancelled,
+       count(*) FILTER (WHERE status = 'no_show') AS no_show
 FROM core.fact_appointments WHERE event_date IN (SELECT d FROM affected_dates)
 GROUP BY ALL ORDER BY ALL;
 
@@ -34,8 +38,8 @@ CREATE TABLE IF NOT EXISTS mart_services.report_queries_daily (
   day DATE, institution_code VARCHAR, report_type VARCHAR, query_channel VARCHAR, queries BIGINT
 );
 DELETE FROM mart_services.report_queries_daily WHERE day IN (SELECT d FROM affected_dates);
-INSERT INTO mart_services.report_queries_daily
-SELECT event_date, institution_code, report_type, query_channel, count(*)
+INSERT INTO mart_services.report_queries_daily BY NAME
+SELECT event_date AS day, institution_code, report_type, query_channel, count(*) AS queries
 FROM core.fact_report_queries WHERE event_date IN (SELECT d FROM affected_dates)
 GROUP BY ALL ORDER BY ALL;
 
@@ -47,11 +51,12 @@ CREATE TABLE IF NOT EXISTS mart_services.referrals_daily (
   minutes_to_admission BIGINT
 );
 DELETE FROM mart_services.referrals_daily WHERE day IN (SELECT d FROM affected_dates);
-INSERT INTO mart_services.referrals_daily
-SELECT event_date, from_institution, to_institution, direction, urgent, mc_code IS NOT NULL,
-       count(*), count(accepted_at), count(*) FILTER (WHERE status = 'admitted'), count(*) FILTER (WHERE status = 'rejected'),
-       count(*) FILTER (WHERE status = 'cancelled'), count(*) FILTER (WHERE status = 'expired'),
-       coalesce(sum(date_diff('minute', applied_at, admitted_at)) FILTER (WHERE status = 'admitted'), 0)
+INSERT INTO mart_services.referrals_daily BY NAME
+SELECT event_date AS day, from_institution, to_institution, direction, urgent, mc_code IS NOT NULL AS within_mc,
+       count(*) AS applications, count(accepted_at) AS accepted, count(*) FILTER (WHERE status = 'admitted') AS succeeded,
+       count(*) FILTER (WHERE status = 'rejected') AS rejected, count(*) FILTER (WHERE status = 'cancelled') AS cancelled,
+       count(*) FILTER (WHERE status = 'expired') AS expired,
+       coalesce(sum(date_diff('minute', applied_at, admitted_at)) FILTER (WHERE status = 'admitted'), 0) AS minutes_to_admission
 FROM core.fact_referrals WHERE event_date IN (SELECT d FROM affected_dates)
 GROUP BY ALL ORDER BY ALL;
 
@@ -62,9 +67,9 @@ CREATE TABLE IF NOT EXISTS mart_services.recognition_daily (
   items BIGINT, visits BIGINT, savings DECIMAL(18,2)
 );
 DELETE FROM mart_services.recognition_daily WHERE day IN (SELECT d FROM affected_dates);
-INSERT INTO mart_services.recognition_daily
-SELECT r.event_date, r.recognising_institution, r.original_institution, i.category, r.mode, r.xpcc,
-       count(*), count(*) FILTER (WHERE r.first_of_visit), sum(r.price_yuan)
+INSERT INTO mart_services.recognition_daily BY NAME
+SELECT r.event_date AS day, r.recognising_institution, r.original_institution, i.category AS item_category, r.mode, r.xpcc,
+       count(*) AS items, count(*) FILTER (WHERE r.first_of_visit) AS visits, sum(r.price_yuan) AS savings
 FROM (
   SELECT *, row_number() OVER (PARTITION BY visit_id ORDER BY recognition_id) = 1 AS first_of_visit
   FROM core.fact_result_recognition WHERE event_date IN (SELECT d FROM affected_dates)
@@ -77,8 +82,9 @@ CREATE TABLE IF NOT EXISTS mart_services.consultations_daily (
   consultations BIGINT, e_prescriptions BIGINT, deliveries BIGINT
 );
 DELETE FROM mart_services.consultations_daily WHERE day IN (SELECT d FROM affected_dates);
-INSERT INTO mart_services.consultations_daily
-SELECT event_date, institution_code, mode, specialty, delivery_carrier, count(*), count(*) FILTER (WHERE e_prescription), count(delivered_at)
+INSERT INTO mart_services.consultations_daily BY NAME
+SELECT event_date AS day, institution_code, mode, specialty, delivery_carrier,
+       count(*) AS consultations, count(*) FILTER (WHERE e_prescription) AS e_prescriptions, count(delivered_at) AS deliveries
 FROM core.fact_internet_consultations WHERE event_date IN (SELECT d FROM affected_dates)
 GROUP BY ALL ORDER BY ALL;
 
@@ -87,8 +93,9 @@ CREATE TABLE IF NOT EXISTS mart_services.prescription_reviews_daily (
   day DATE, institution_code VARCHAR, issue_type VARCHAR, action VARCHAR, reviews BIGINT, flagged BIGINT, intercepted BIGINT
 );
 DELETE FROM mart_services.prescription_reviews_daily WHERE day IN (SELECT d FROM affected_dates);
-INSERT INTO mart_services.prescription_reviews_daily
-SELECT event_date, institution_code, issue_type, action, count(*), count(*) FILTER (WHERE issue_type <> 'none'), count(*) FILTER (WHERE action = 'intercepted')
+INSERT INTO mart_services.prescription_reviews_daily BY NAME
+SELECT event_date AS day, institution_code, issue_type, action, count(*) AS reviews,
+       count(*) FILTER (WHERE issue_type <> 'none') AS flagged, count(*) FILTER (WHERE action = 'intercepted') AS intercepted
 FROM core.fact_prescription_reviews WHERE event_date IN (SELECT d FROM affected_dates)
 GROUP BY ALL ORDER BY ALL;
 
@@ -97,9 +104,9 @@ CREATE TABLE IF NOT EXISTS mart_services.remote_diagnosis_daily (
   report_minutes BIGINT
 );
 DELETE FROM mart_services.remote_diagnosis_daily WHERE day IN (SELECT d FROM affected_dates);
-INSERT INTO mart_services.remote_diagnosis_daily
-SELECT event_date, requesting_institution, reading_institution, kind, count(*), count(*) FILTER (WHERE critical_finding),
-       sum(date_diff('minute', uploaded_at, reported_at))
+INSERT INTO mart_services.remote_diagnosis_daily BY NAME
+SELECT event_date AS day, requesting_institution, reading_institution, kind, count(*) AS requests,
+       count(*) FILTER (WHERE critical_finding) AS critical, sum(date_diff('minute', uploaded_at, reported_at)) AS report_minutes
 FROM core.fact_remote_diagnosis WHERE event_date IN (SELECT d FROM affected_dates)
 GROUP BY ALL ORDER BY ALL;
 
@@ -109,9 +116,11 @@ CREATE TABLE IF NOT EXISTS mart_services.emergency_calls_daily (
   dispatch_seconds BIGINT, arrival_seconds BIGINT
 );
 DELETE FROM mart_services.emergency_calls_daily WHERE day IN (SELECT d FROM affected_dates);
-INSERT INTO mart_services.emergency_calls_daily
-SELECT event_date, county_code, category, outcome, count(*), count(dispatched_at), count(arrived_at),
-       coalesce(sum(date_diff('second', call_at, dispatched_at)), 0), coalesce(sum(date_diff('second', call_at, arrived_at)), 0)
+INSERT INTO mart_services.emergency_calls_daily BY NAME
+SELECT event_date AS day, county_code, category, outcome,
+       count(*) AS calls, count(dispatched_at) AS dispatched, count(arrived_at) AS arrived,
+       coalesce(sum(date_diff('second', call_at, dispatched_at)), 0) AS dispatch_seconds,
+       coalesce(sum(date_diff('second', call_at, arrived_at)), 0) AS arrival_seconds
 FROM core.fact_emergency_calls WHERE event_date IN (SELECT d FROM affected_dates)
 GROUP BY ALL ORDER BY ALL;
 
@@ -120,8 +129,8 @@ CREATE TABLE IF NOT EXISTS mart_services.registrations_daily (
   day DATE, residence_county VARCHAR, channel VARCHAR, record_type VARCHAR, registrations BIGINT
 );
 DELETE FROM mart_services.registrations_daily WHERE day IN (SELECT d FROM affected_dates);
-INSERT INTO mart_services.registrations_daily
-SELECT event_date, residence_county, channel, record_type, count(*)
+INSERT INTO mart_services.registrations_daily BY NAME
+SELECT event_date AS day, residence_county, channel, record_type, count(*) AS registrations
 FROM core.fact_registrations WHERE event_date IN (SELECT d FROM affected_dates)
 GROUP BY ALL ORDER BY ALL;
 
@@ -131,8 +140,8 @@ CREATE TABLE IF NOT EXISTS mart_services.durations_daily (
   day DATE, measure VARCHAR, org_code VARCHAR, bucket_minutes INTEGER, events BIGINT
 );
 DELETE FROM mart_services.durations_daily WHERE day IN (SELECT d FROM affected_dates);
-INSERT INTO mart_services.durations_daily
-SELECT day, measure, org_code, core.duration_bucket(minutes) AS bucket, count(*)
+INSERT INTO mart_services.durations_daily BY NAME
+SELECT day, measure, org_code, core.duration_bucket(minutes) AS bucket_minutes, count(*) AS events
 FROM (
   SELECT event_date AS day, CASE WHEN urgent THEN 'referral_admission_urgent' ELSE 'referral_admission' END AS measure,
          to_institution AS org_code, date_diff('second', applied_at, admitted_at) / 60.0 AS minutes

@@ -14,7 +14,7 @@ CREATE TABLE IF NOT EXISTS mart_reform.reform_daily (
   prescriptions_reviewed BIGINT, prescriptions_intercepted BIGINT
 );
 DELETE FROM mart_reform.reform_daily WHERE day IN (SELECT d FROM affected_dates);
-INSERT INTO mart_reform.reform_daily
+INSERT INTO mart_reform.reform_daily BY NAME
 WITH s AS (
   SELECT day, institution_code,
          sum(settlements) FILTER (WHERE visit_type = 'outpatient') AS outpatient_visits,
@@ -42,21 +42,24 @@ WITH s AS (
   UNION SELECT day, institution_code FROM g UNION SELECT day, institution_code FROM p
 )
 SELECT k.day, k.institution_code,
-       coalesce(s.outpatient_visits, 0),
+       coalesce(s.outpatient_visits, 0) AS outpatient_visits,
        -- 基层: township and community centres and stations, village clinics, clinics.
-       CASE WHEN i.is_primary_care THEN coalesce(s.outpatient_visits, 0) ELSE 0 END,
-       coalesce(s.inpatient_discharges, 0),
-       coalesce(s.outpatient_cost, 0), coalesce(s.inpatient_cost, 0), coalesce(s.medical_cost, 0),
-       coalesce(s.drug_cost, 0), coalesce(s.material_cost, 0), coalesce(s.service_cost, 0),
-       coalesce(s.medical_cost, 0) - coalesce(s.drug_cost, 0),
-       coalesce(s.fund_paid, 0), CASE WHEN i.is_primary_care THEN coalesce(s.fund_paid, 0) ELSE 0 END,
-       coalesce(s.insured_settlements, 0), coalesce(s.face_settlements, 0),
-       coalesce(r.referral_applications, 0), coalesce(r.referrals_succeeded, 0), coalesce(r.down_referrals, 0),
+       CASE WHEN i.is_primary_care THEN coalesce(s.outpatient_visits, 0) ELSE 0 END AS primary_outpatient_visits,
+       coalesce(s.inpatient_discharges, 0) AS inpatient_discharges,
+       coalesce(s.outpatient_cost, 0) AS outpatient_cost, coalesce(s.inpatient_cost, 0) AS inpatient_cost,
+       coalesce(s.medical_cost, 0) AS medical_cost, coalesce(s.drug_cost, 0) AS drug_cost,
+       coalesce(s.material_cost, 0) AS material_cost, coalesce(s.service_cost, 0) AS service_cost,
+       coalesce(s.medical_cost, 0) - coalesce(s.drug_cost, 0) AS medical_cost_excl_drugs,
+       coalesce(s.fund_paid, 0) AS fund_paid,
+       CASE WHEN i.is_primary_care THEN coalesce(s.fund_paid, 0) ELSE 0 END AS primary_fund_paid,
+       coalesce(s.insured_settlements, 0) AS insured_settlements, coalesce(s.face_settlements, 0) AS face_settlements,
+       coalesce(r.referral_applications, 0) AS referral_applications, coalesce(r.referrals_succeeded, 0) AS referrals_succeeded,
+       coalesce(r.down_referrals, 0) AS down_referrals,
        -- 牵头医院下转患者占比: down-referrals of a medical community's lead hospital over its discharges.
-       CASE WHEN i.is_mc_lead THEN coalesce(r.down_referrals, 0) ELSE 0 END,
-       CASE WHEN i.is_mc_lead THEN coalesce(s.inpatient_discharges, 0) ELSE 0 END,
-       coalesce(g.recognised_items, 0), coalesce(g.recognition_savings, 0),
-       coalesce(p.prescriptions_reviewed, 0), coalesce(p.prescriptions_intercepted, 0)
+       CASE WHEN i.is_mc_lead THEN coalesce(r.down_referrals, 0) ELSE 0 END AS lead_down_referrals,
+       CASE WHEN i.is_mc_lead THEN coalesce(s.inpatient_discharges, 0) ELSE 0 END AS lead_discharges,
+       coalesce(g.recognised_items, 0) AS recognised_items, coalesce(g.recognition_savings, 0) AS recognition_savings,
+       coalesce(p.prescriptions_reviewed, 0) AS prescriptions_reviewed, coalesce(p.prescriptions_intercepted, 0) AS prescriptions_intercepted
 FROM keys k
 JOIN core.dim_institution i ON i.institution_code = k.institution_code
 LEFT JOIN s ON s.day = k.day AND s.institution_code = k.institution_code
@@ -71,8 +74,9 @@ CREATE TABLE IF NOT EXISTS mart_reform.in_county_daily (
   day DATE, residence_county VARCHAR, stays BIGINT, stays_in_county BIGINT
 );
 DELETE FROM mart_reform.in_county_daily WHERE day IN (SELECT d FROM affected_dates);
-INSERT INTO mart_reform.in_county_daily
-SELECT f.event_date, f.residence_county, count(*), count(*) FILTER (WHERE i.county_code = f.residence_county)
+INSERT INTO mart_reform.in_county_daily BY NAME
+SELECT f.event_date AS day, f.residence_county, count(*) AS stays,
+       count(*) FILTER (WHERE i.county_code = f.residence_county) AS stays_in_county
 FROM core.fact_settlements f JOIN core.dim_institution i ON i.institution_code = f.institution_code
 WHERE f.visit_type = 'inpatient' AND f.event_date IN (SELECT d FROM affected_dates)
 GROUP BY ALL ORDER BY ALL;

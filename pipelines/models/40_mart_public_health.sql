@@ -5,8 +5,8 @@ CREATE TABLE IF NOT EXISTS mart_public_health.services_daily (
   day DATE, institution_code VARCHAR, service_type VARCHAR, services BIGINT, controlled BIGINT
 );
 DELETE FROM mart_public_health.services_daily WHERE day IN (SELECT d FROM affected_dates);
-INSERT INTO mart_public_health.services_daily
-SELECT event_date, institution_code, service_type, count(*), count(*) FILTER (WHERE controlled)
+INSERT INTO mart_public_health.services_daily BY NAME
+SELECT event_date AS day, institution_code, service_type, count(*) AS services, count(*) FILTER (WHERE controlled) AS controlled
 FROM core.fact_public_health
 WHERE service_type <> 'register_snapshot' AND event_date IN (SELECT d FROM affected_dates)
 GROUP BY ALL ORDER BY ALL;
@@ -22,10 +22,12 @@ CREATE OR REPLACE TEMP TABLE affected_snapshots AS
 SELECT DISTINCT CAST(strptime(period, '%Y-%m') AS DATE) AS month
 FROM core.fact_public_health WHERE service_type = 'register_snapshot' AND event_date IN (SELECT d FROM affected_dates);
 DELETE FROM mart_public_health.register_monthly WHERE month IN (SELECT month FROM affected_snapshots);
-INSERT INTO mart_public_health.register_monthly
+INSERT INTO mart_public_health.register_monthly BY NAME
 SELECT CAST(strptime(period, '%Y-%m') AS DATE) AS month, institution_code,
-       sum(residents), sum(residents_65_plus), sum(children_0_6), sum(health_records), sum(htn_registered),
-       sum(dm_registered), sum(smi_registered), sum(contracted), sum(contracted_key_group), sum(key_group_residents)
+       sum(residents) AS residents, sum(residents_65_plus) AS residents_65_plus, sum(children_0_6) AS children_0_6,
+       sum(health_records) AS health_records, sum(htn_registered) AS htn_registered, sum(dm_registered) AS dm_registered,
+       sum(smi_registered) AS smi_registered, sum(contracted) AS contracted, sum(contracted_key_group) AS contracted_key_group,
+       sum(key_group_residents) AS key_group_residents
 FROM core.fact_public_health
 WHERE service_type = 'register_snapshot' AND CAST(strptime(period, '%Y-%m') AS DATE) IN (SELECT month FROM affected_snapshots)
 GROUP BY ALL ORDER BY ALL;
@@ -42,7 +44,7 @@ CREATE TABLE IF NOT EXISTS mart_public_health.management_yearly (
 );
 CREATE OR REPLACE TEMP TABLE affected_years AS SELECT DISTINCT CAST(year(d) AS SMALLINT) AS year FROM affected_dates;
 DELETE FROM mart_public_health.management_yearly WHERE year IN (SELECT year FROM affected_years);
-INSERT INTO mart_public_health.management_yearly
+INSERT INTO mart_public_health.management_yearly BY NAME
 WITH person_year AS (
   SELECT CAST(year(event_date) AS SMALLINT) AS year, institution_code, person_key, service_type,
          count(*) AS n, arg_max(controlled, served_at) AS last_controlled
@@ -70,11 +72,14 @@ WITH person_year AS (
          arg_max(children_0_6, month) AS children_0_6
   FROM mart_public_health.register_monthly WHERE year(month) IN (SELECT year FROM affected_years) GROUP BY ALL
 )
-SELECT coalesce(m.year, g.year), coalesce(m.institution_code, g.institution_code),
-       coalesce(htn_followed, 0), coalesce(htn_standard, 0), coalesce(htn_controlled, 0), coalesce(htn_registered, 0),
-       coalesce(dm_followed, 0), coalesce(dm_standard, 0), coalesce(dm_controlled, 0), coalesce(dm_registered, 0),
-       coalesce(smi_followed, 0), coalesce(smi_standard, 0), coalesce(smi_registered, 0),
-       coalesce(elderly_checked, 0), coalesce(residents_65_plus, 0), coalesce(children_checked, 0), coalesce(children_0_6, 0)
+SELECT coalesce(m.year, g.year) AS year, coalesce(m.institution_code, g.institution_code) AS institution_code,
+       coalesce(htn_followed, 0) AS htn_followed, coalesce(htn_standard, 0) AS htn_standard,
+       coalesce(htn_controlled, 0) AS htn_controlled, coalesce(htn_registered, 0) AS htn_registered,
+       coalesce(dm_followed, 0) AS dm_followed, coalesce(dm_standard, 0) AS dm_standard,
+       coalesce(dm_controlled, 0) AS dm_controlled, coalesce(dm_registered, 0) AS dm_registered,
+       coalesce(smi_followed, 0) AS smi_followed, coalesce(smi_standard, 0) AS smi_standard, coalesce(smi_registered, 0) AS smi_registered,
+       coalesce(elderly_checked, 0) AS elderly_checked, coalesce(residents_65_plus, 0) AS residents_65_plus,
+       coalesce(children_checked, 0) AS children_checked, coalesce(children_0_6, 0) AS children_0_6
 FROM measures m FULL JOIN registers g ON g.year = m.year AND g.institution_code = m.institution_code
 ORDER BY ALL;
 
