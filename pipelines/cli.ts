@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { MultiBar, Presets, type SingleBar } from 'cli-progress';
 import { Cron } from 'croner';
 import { pino } from 'pino';
+import { dateRange } from '../datasets/contract/calendar';
 import { FEEDS } from '../datasets/contract/feeds';
 import { failedRunsFile, PipelineError, runPipeline, type PipelineEvent, type RunResult } from './run';
 import { TIME_ZONE, Database } from './warehouse';
@@ -58,19 +59,13 @@ function options() {
   if (values.date && (values.from || values.to)) throw new UsageError('give --date or --from/--to, not both');
   if ((values.from === undefined) !== (values.to === undefined)) throw new UsageError('--from and --to go together');
   if (values.from && values.to && values.from > values.to) throw new UsageError(`--from ${values.from} is after --to ${values.to}`);
-  const dates = values.date ? [values.date] : values.from && values.to ? daysBetween(values.from, values.to) : undefined;
+  // Date.parse takes a day past its month's end (2025-02-30) as the days after: the range still stops at --to as written.
+  const range = (from: string, to: string) => dateRange(from, to).filter((d) => d <= to);
+  const dates = values.date ? [values.date] : values.from && values.to ? range(values.from, values.to) : undefined;
   return { ...values, dataDir, landing, warehouse, dates };
 }
 
 class UsageError extends Error {}
-
-/** Every day from `from` to `to`, inclusive (UTC arithmetic on calendar days). */
-function daysBetween(from: string, to: string): string[] {
-  const days: string[] = [];
-  for (const d = new Date(`${from}T00:00:00Z`); d.toISOString().slice(0, 10) <= to; d.setUTCDate(d.getUTCDate() + 1))
-    days.push(d.toISOString().slice(0, 10));
-  return days;
-}
 
 const log = pino({ name: 'pipeline' });
 const interactive = process.stdout.isTTY === true;

@@ -1,5 +1,10 @@
 // The calendar the simulated prefecture lives by: weekdays, public holidays with their makeup
-// workdays, the Spring Festival, the winter respiratory season and the platform's launch.
+// workdays, the Spring Festival, the winter respiratory season and the platform's launch. The
+// day arithmetic is the one the pipeline shares (datasets/contract/calendar.ts), re-exported so
+// the simulator's modules take their calendar from here.
+import { addDays, dateToIndex, indexToDate } from '../contract/calendar';
+
+export { addDays, dateRange, dateToIndex, indexToDate } from '../contract/calendar';
 
 export const LAUNCH_DATE = '2024-12-06';
 export const TIME_ZONE_OFFSET = '+08:00';
@@ -38,16 +43,6 @@ export interface Day {
 export interface HolidayEntry {
   date: string;
   kind: 'holiday' | 'makeup_workday' | 'regional_holiday';
-}
-
-export const dateToIndex = (date: string): number => Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
-export const indexToDate = (index: number): string => new Date(index * DAY_MS).toISOString().slice(0, 10);
-export const addDays = (date: string, days: number): string => indexToDate(dateToIndex(date) + days);
-
-export function dateRange(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let i = dateToIndex(from); i <= dateToIndex(to); i++) out.push(indexToDate(i));
-  return out;
 }
 
 export class Calendar {
