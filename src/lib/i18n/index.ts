@@ -1,5 +1,7 @@
-// UI strings: one Chinese and one English dictionary with the same keys (the English one is
-// typed against the Chinese, so a missing translation fails the type check).
+// Every string a reader sees, in one place: the pages, the CSV and XLSX downloads and the
+// monthly report (its page, PDF and charts). One Chinese and one English dictionary with the
+// same keys (the English one is typed against the Chinese, so a missing translation fails the
+// type check), read through translate(); plain data, so server code imports them too.
 import { en } from './en';
 import type { Locale } from './locale';
 import { zh, type MessageKey } from './zh';
