@@ -4,7 +4,7 @@
 import type { ReportResponse } from '#lib/api/contract.js';
 import { timeSeriesOption } from '#lib/charts/time-series.js';
 import type { ChartOption } from '#lib/charts/types.js';
-import type { Locale } from '#lib/i18n/locale.js';
+import { translate, type Locale } from '#lib/i18n/index.js';
 
 /** Trends over the report's 13 months: volume, the platform's own adoption, and care coordination. */
 export const REPORT_CHARTS: ReadonlyArray<{ indicator: string; kind: 'line' | 'bar' }> = [
@@ -12,11 +12,6 @@ export const REPORT_CHARTS: ReadonlyArray<{ indicator: string; kind: 'line' | 'b
   { indicator: 'face_scan_share', kind: 'line' },
   { indicator: 'referral_success_rate', kind: 'line' }
 ];
-
-const WORDS = {
-  zh: { target: '目标', trend: (name: string) => `${name}（近13个月）` },
-  en: { target: 'Target', trend: (name: string) => `${name} (last 13 months)` }
-};
 
 export interface ReportChart {
   indicator: string;
@@ -26,22 +21,22 @@ export interface ReportChart {
 
 /** The charts of indicators the report has figures for (an empty trend draws only axes: left out). */
 export function reportCharts(report: ReportResponse, locale: Locale): ReportChart[] {
-  const words = WORDS[locale];
   return REPORT_CHARTS.flatMap(({ indicator, kind }) => {
     const kpi = report.kpis.find((k) => k.indicator === indicator);
     if (!kpi || kpi.trend.every((v) => v === null)) return [];
     const name = kpi.name[locale];
+    const title = translate(locale, 'report.trend', { name });
     const option = timeSeriesOption({
       periods: report.months,
       grain: 'month',
       series: [{ name, values: kpi.trend }],
       kind,
-      target: kpi.target ? { ...kpi.target, label: words.target } : null,
+      target: kpi.target ? { ...kpi.target, label: translate(locale, 'report.target') } : null,
       format: kpi.format,
       locale,
       unit: kpi.unit[locale],
-      description: words.trend(name)
+      description: title
     });
-    return [{ indicator, title: words.trend(name), option }];
+    return [{ indicator, title, option }];
   });
 }

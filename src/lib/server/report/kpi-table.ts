@@ -3,6 +3,7 @@
 // year ago, each formatted as the dashboard formats it.
 import type { Lang, Target, ValueFormat } from '../../api/contract';
 import { formatValue } from '../../format/number';
+import { translate } from '../../i18n';
 
 /** A number, "<5" where small-cell suppression hid it, or null for no data. */
 export type Figure = number | string | null;
@@ -23,10 +24,8 @@ export interface TableFonts {
   bold: string;
 }
 
-const HEADERS: Record<Lang, string[]> = {
-  zh: ['指标', '本月', '目标', '上月', '去年同期'],
-  en: ['Indicator', 'This month', 'Target', 'Last month', 'A year ago']
-};
+/** The columns' headers: the same as the report page's table. */
+const HEADERS = ['report.indicator', 'report.value', 'report.target', 'report.previous', 'report.lastYear'] as const;
 const ROW_HEIGHT = 20;
 const MET = '#1a7f37';
 const MISSED = '#cf222e';
@@ -77,9 +76,9 @@ export function drawKpiTable(doc: PDFKit.PDFDocument, rows: readonly KpiRow[], f
     doc.rect(left, y, width, ROW_HEIGHT).fill('#eaeef2');
     cells(
       y,
-      HEADERS[lang],
+      HEADERS.map((key) => translate(lang, key)),
       fonts.bold,
-      HEADERS[lang].map(() => TEXT)
+      HEADERS.map(() => TEXT)
     );
     return y + ROW_HEIGHT;
   };

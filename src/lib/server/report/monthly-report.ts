@@ -4,6 +4,8 @@
 // on the server as SVG and drawn as vectors, and the Chinese text is embedded (fonts.ts).
 import type { EChartsOption } from 'echarts';
 import type { Lang } from '../../api/contract';
+import { formatPeriod } from '../../format/date';
+import { translate, type MessageKey } from '../../i18n';
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import { renderChartSvg } from './chart-svg';
@@ -31,28 +33,6 @@ export interface MonthlyReportInput {
   lang?: Lang;
 }
 
-const WORDS = {
-  zh: {
-    region: '昌吉州',
-    code: '代码',
-    version: '数据版本',
-    generated: '生成于',
-    kpis: '主要指标',
-    page: (i: number, n: number) => `第 ${i} 页 / 共 ${n} 页`,
-    note: '本月数值绿色为达到目标，红色为未达目标；“<5”表示人数少于5，按规定不予显示。'
-  },
-  en: {
-    region: 'Changji',
-    code: 'Code',
-    version: 'Data version',
-    generated: 'Generated',
-    kpis: 'Key indicators',
-    page: (i: number, n: number) => `Page ${i} of ${n}`,
-    note: 'This month in green meets the target, in red misses it; "<5" stands for fewer than 5 persons, which is not shown.'
-  }
-};
-const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 const FONT = 'report-regular';
 const BOLD = 'report-bold';
 const CHART_HEIGHT = 230;
@@ -65,10 +45,9 @@ const REPORT_GRID = { top: 24, bottom: 32, left: 64, right: 24 };
 export function reportTitle(input: Pick<MonthlyReportInput, 'org' | 'month' | 'regionName' | 'lang'>): string {
   const match = /^(\d{4})-(\d{2})$/.exec(input.month);
   if (!match) throw new Error(`month must be YYYY-MM, got ${input.month}`);
-  const region = input.regionName ?? WORDS[input.lang ?? 'zh'].region;
-  if (input.lang === 'en')
-    return `${region} Health Cloud monthly report, ${EN_MONTHS[Number(match[2]) - 1]} ${match[1]} · ${input.org.name}`;
-  return `${region}健康云月度报告 ${match[1]}年${Number(match[2])}月 · ${input.org.name}`;
+  const lang = input.lang ?? 'zh';
+  const region = input.regionName ?? translate(lang, 'report.region');
+  return translate(lang, 'report.documentTitle', { region, month: formatPeriod(`${input.month}-01`, 'month', lang), org: input.org.name });
 }
 
 function shanghaiTime(d: Date, lang: Lang): string {
@@ -78,13 +57,13 @@ function shanghaiTime(d: Date, lang: Lang): string {
 export function renderMonthlyReport(input: MonthlyReportInput): Promise<Buffer> {
   const title = reportTitle(input);
   const lang = input.lang ?? 'zh';
-  const words = WORDS[lang];
+  const t = (key: MessageKey, vars?: Record<string, string | number>) => translate(lang, key, vars);
   const fonts = reportFonts();
   const doc = new PDFDocument({
     size: 'A4',
     margin: 48,
     bufferPages: true,
-    info: { Title: title, Author: '健康云洞察 Health Cloud Insight' }
+    info: { Title: title, Author: `${translate('zh', 'app.name')} ${translate('en', 'app.name')}` }
   });
   const done = new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -99,14 +78,14 @@ export function renderMonthlyReport(input: MonthlyReportInput): Promise<Buffer> 
 
   doc.font(BOLD).fontSize(17).fillColor('#1f2328').text(title, { width });
   const meta = [
-    `${words.code} ${input.org.code}`,
-    input.dataVersion && `${words.version} ${input.dataVersion}`,
-    `${words.generated} ${shanghaiTime(input.generatedAt ?? new Date(), lang)}`
+    t('report.code', { code: input.org.code }),
+    input.dataVersion && t('report.version', { version: input.dataVersion }),
+    t('report.generated', { time: shanghaiTime(input.generatedAt ?? new Date(), lang) })
   ];
   doc.moveDown(0.3).font(FONT).fontSize(9).fillColor(MUTED).text(meta.filter(Boolean).join(' · '), { width });
-  doc.moveDown(1).font(BOLD).fontSize(12).fillColor('#1f2328').text(words.kpis, { width }).moveDown(0.4);
+  doc.moveDown(1).font(BOLD).fontSize(12).fillColor('#1f2328').text(t('report.kpis'), { width }).moveDown(0.4);
   drawKpiTable(doc, input.kpis, { regular: FONT, bold: BOLD }, lang);
-  doc.font(FONT).fontSize(8).fillColor(MUTED).text(words.note, left, doc.y, { width });
+  doc.font(FONT).fontSize(8).fillColor(MUTED).text(t('report.note'), left, doc.y, { width });
 
   for (const chart of input.charts) {
     const needed = 24 + CHART_HEIGHT;
@@ -135,7 +114,7 @@ export function renderMonthlyReport(input: MonthlyReportInput): Promise<Buffer> 
       .font(FONT)
       .fontSize(8)
       .fillColor(MUTED)
-      .text(words.page(i + 1, count), left, doc.page.height - 32, { width, align: 'center', lineBreak: false });
+      .text(t('report.page', { page: i + 1, pages: count }), left, doc.page.height - 32, { width, align: 'center', lineBreak: false });
     doc.page.margins.bottom = bottom;
   }
   doc.end();
