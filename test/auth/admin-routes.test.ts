@@ -1,21 +1,16 @@
-// The /api/admin routes through app.request(), with the caller bound as the API app binds it.
-import { Hono } from 'hono';
+// The /api/admin routes through the whole /api app, with the caller bound as the SvelteKit route binds it.
 import { describe, expect, it } from 'vitest';
 import type { Caller } from '../../src/lib/api/contract';
 import { listAudit, recordAudit } from '../../src/lib/server/audit/audit-log';
-import { createAdminRoutes } from '../../src/lib/server/auth/admin-routes';
 import { login } from '../../src/lib/server/auth/login';
-import { MINUTE, orgs, testDeps } from './fixtures';
+import { accessApi, MINUTE, testDeps } from './fixtures';
 
 const ORIGIN = 'http://127.0.0.1:3000';
 const ADMIN: Caller = { role: 'admin', scopeOrg: '652300', username: 'root' };
 
 function setup() {
   const deps = testDeps();
-  const app = new Hono().basePath('/api').route(
-    '/admin',
-    createAdminRoutes(() => ({ db: deps.db, clock: deps.clock, orgs: () => orgs }))
-  );
+  const app = accessApi(deps);
   const call = (caller: Caller | null, method: string, path: string, body?: unknown) =>
     app.request(
       `${ORIGIN}/api/admin${path}`,
@@ -26,7 +21,7 @@ function setup() {
       },
       { caller, address: '10.0.0.9' }
     );
-  return { deps, call };
+  return { deps, app, call };
 }
 
 describe('/api/admin', () => {
@@ -126,10 +121,9 @@ describe('/api/admin', () => {
   });
 
   it('refuses cross-site writes', async () => {
-    const { deps } = setup();
-    const app = createAdminRoutes(() => ({ db: deps.db, clock: deps.clock, orgs: () => orgs }));
+    const { deps, app } = setup();
     const res = await app.request(
-      `${ORIGIN}/users`,
+      `${ORIGIN}/api/admin/users`,
       {
         method: 'POST',
         headers: { origin: 'https://evil.example', 'content-type': 'application/json' },

@@ -1,24 +1,28 @@
-// The /api/auth Hono routes through app.request(), mounted the way the API app mounts them.
-import { Hono } from 'hono';
+// The /api/auth routes through the whole /api app, with the bindings the SvelteKit route gives
+// it: the session cookie validated as the sign-in hook validates it.
 import { describe, expect, it } from 'vitest';
 import { listAudit } from '../../src/lib/server/audit/audit-log';
 import { SESSION_COOKIE } from '../../src/lib/server/auth/cookies';
-import { createAuthRoutes } from '../../src/lib/server/auth/routes';
-import { addUser, MINUTE, PASSWORD, testDeps } from './fixtures';
+import { callerForUser } from '../../src/lib/server/auth/roles';
+import { validateSession } from '../../src/lib/server/auth/sessions';
+import { accessApi, addUser, MINUTE, PASSWORD, testDeps, type Bindings } from './fixtures';
 
 const ORIGIN = 'http://127.0.0.1:3000';
 
 async function setup() {
   const deps = testDeps();
   await addUser(deps, 'alice');
-  const app = new Hono().basePath('/api').route(
-    '/auth',
-    createAuthRoutes(() => deps)
-  );
+  const app = accessApi(deps);
+  // What the sign-in hook does with the cookie before the API sees the request.
+  const bindings = (cookie: string | undefined, address: string): Bindings => {
+    const token = cookie && new RegExp(`${SESSION_COOKIE}=([^;]+)`).exec(cookie)?.[1];
+    const session = validateSession(deps.db, token ?? undefined, deps.clock, deps.sessions);
+    return { caller: session ? callerForUser(session.user) : null, session, address };
+  };
   const call = (path: string, init: RequestInit & { cookie?: string } = {}, address = '10.0.0.1') => {
     const headers = new Headers(init.headers);
     if (init.cookie) headers.set('cookie', init.cookie);
-    return app.request(`${ORIGIN}/api/auth${path}`, { ...init, headers }, { address });
+    return app.request(`${ORIGIN}/api/auth${path}`, { ...init, headers }, bindings(init.cookie, address));
   };
   const post = (path: string, body: unknown, extra: { cookie?: string; origin?: string } = {}, address?: string) =>
     call(
@@ -58,16 +62,15 @@ describe('/api/auth', () => {
   });
 
   it('marks the cookie Secure when the request came over HTTPS', async () => {
-    const { deps } = await setup();
-    const app = createAuthRoutes(() => deps);
+    const { app } = await setup();
     const res = await app.request(
-      'https://hci.example.cn/login',
+      'https://hci.example.cn/api/auth/login',
       {
         method: 'POST',
         headers: { 'content-type': 'application/json', origin: 'https://hci.example.cn' },
         body: JSON.stringify({ username: 'alice', password: PASSWORD })
       },
-      { address: '10.0.0.1' }
+      { caller: null, address: '10.0.0.1' }
     );
     expect(res.status).toBe(200);
     expect(res.headers.get('set-cookie')).toMatch(/Secure/);

@@ -1,33 +1,27 @@
-// The Hono application behind /api (mounted by src/routes/api/[...path]/+server.ts). Routes are
-// declared with the zod schemas of ./schemas.ts, which both validate requests and describe the
-// API at /api/openapi.json. The caller (null when signed out) and the client address come in as
-// bindings from the SvelteKit hook; ./access.ts refuses signed-out and forged requests and
-// writes the audit log, the sign-in and admin sub-apps live in ../auth.
+// The Hono application behind /api (mounted by src/routes/api/[...path]/+server.ts). Every route,
+// the sign-in (../auth/routes.ts) and admin (../auth/admin-routes.ts) ones included, is an
+// OpenAPIHono route declared with the zod schemas of ./schemas.ts, which both validate requests
+// and describe the API at /api/openapi.json. The caller (null when signed out), its session and
+// the client address come in as bindings from the SvelteKit hook; ./access.ts refuses forged and
+// signed-out requests once, before any route, and writes the audit log; every refusal is an
+// ApiError answered by the one error middleware at the end.
 import { createHash } from 'node:crypto';
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { Caller, HealthResponse, IndicatorsResponse, OrgUnitsResponse } from '../../api/contract';
 import { DIMENSIONS, INDICATORS } from '../../metrics';
 import { createAdminRoutes } from '../auth/admin-routes';
 import { createAuthRoutes } from '../auth/routes';
+import { UserError } from '../auth/users';
 import { UnsupportedQuery } from '../query/builder';
 import { readRuns } from '../runs';
 import { callerScope } from '../scope';
 import { NoWarehouse, type Snapshot, type Warehouse } from '../warehouse';
-import {
-  auditor,
-  csrfCheck,
-  DEFAULT_ACCESS,
-  getOnly,
-  requestDetail,
-  requireSignIn,
-  signedIn,
-  type AccessDeps,
-  type ApiEnv
-} from './access';
+import { auditor, csrfCheck, DEFAULT_ACCESS, denial, getOnly, requireSignIn, signedIn, type AccessDeps, type ApiEnv } from './access';
 import { batchBody, parseItem, type ItemResult } from './batch';
 import { ResponseCache, type CachedResponse } from './cache';
-import { ApiError, badParameter, invalidParameters, quote } from './errors';
+import { ApiError, badBody, badParameter, quote, validationHook } from './errors';
 import { streamDownload } from './download';
 import { mountReport, reportRoute } from './report-route';
 import { resolveQuery, type ResolvedQuery } from './resolve';
@@ -154,14 +148,16 @@ function validators(c: Context<ApiEnv>, version: string): Response | null {
   return notModified(c, tag) ? c.body(null, 304) : null;
 }
 
-function errorResponse(error: ApiError): Response {
-  return Response.json(error.body(), { status: error.status });
-}
-
-/** A refusal as the API's error (a query the builder cannot write names a bad indicator); null for a fault. */
+/**
+ * A refusal as the API's error (a query the builder cannot write names a bad indicator, the user
+ * store refuses a value, a body is not JSON); null for a fault.
+ */
 function refusal(error: unknown): ApiError | null {
   if (error instanceof ApiError) return error;
   if (error instanceof UnsupportedQuery) return badParameter('indicator', error.message);
+  if (error instanceof UserError) return new ApiError('bad_request', error.message);
+  // The body validators' own refusals: malformed JSON (400), another content type (415).
+  if (error instanceof HTTPException && (error.status === 400 || error.status === 415)) return badBody();
   return null;
 }
 
@@ -184,23 +180,14 @@ export function createApi(options: ApiOptions): OpenAPIHono<ApiEnv> {
     const key = `${snapshot.dataVersion}\n${variant}\n${JSON.stringify(resolved.normalized)}`;
     return cache.get(key, () => warehouse.use((connection, current) => produce(connection, current, resolveFor(current), gzipOk)));
   };
-  /** A forbidden request (or query of a batch, named by `query`) goes into the audit log as denied. */
-  const deny = (c: Context<ApiEnv>, error: ApiError, query?: Record<string, string>) =>
-    audit(c, { action: 'denied', detail: { reason: error.reason ?? 'forbidden', ...requestDetail(c, query) } });
+  // Validation failures are thrown as the API's own 400s; the sign-in and admin routes use this hook too.
+  const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook }).basePath('/api');
 
-  const app = new OpenAPIHono<ApiEnv>({
-    // Validation failures become the API's own 400, naming the parameter.
-    defaultHook: (result, c) => {
-      if (result.success) return;
-      return errorResponse(invalidParameters(result.error.issues, (name) => c.req.query(name) !== undefined));
-    }
-  }).basePath('/api');
-
-  // Before every route: a forged cross-site post is refused, then a signed-out caller.
-  app.use('*', csrfCheck(audit));
+  // Once per request, before every route: a forged cross-site post is refused, then a signed-out caller.
+  app.use('*', csrfCheck);
   app.use('*', requireSignIn);
   app.route('/auth', createAuthRoutes(access.auth));
-  app.route('/admin', createAdminRoutes(access.admin));
+  app.route('/admin', createAdminRoutes(access.admin, audit));
 
   app.openapi(routes.health, async (c) => {
     const body: HealthResponse = await warehouse
@@ -288,7 +275,7 @@ export function createApi(options: ApiOptions): OpenAPIHono<ApiEnv> {
       } catch (error) {
         const refused = refusal(error);
         if (!refused) throw error;
-        if (refused.code === 'forbidden') deny(c, refused, Object.fromEntries(new URLSearchParams(item)));
+        if (refused.reason) audit(c, denial(refused, c, Object.fromEntries(new URLSearchParams(item))));
         return { refused: { status: refused.status, body: Buffer.from(JSON.stringify(refused.body())) } };
       }
     });
@@ -325,18 +312,20 @@ export function createApi(options: ApiOptions): OpenAPIHono<ApiEnv> {
     const error = known
       ? new ApiError('method_not_allowed', `${c.req.method} is not allowed here; use GET`)
       : new ApiError('not_found', `No endpoint ${quote(c.req.path)}`);
-    return errorResponse(error);
+    return error.response();
   });
 
+  // The one error middleware: every refusal of every route, and of the checks before them, is
+  // answered here; one with a reason (scope, export, not_admin, csrf) is audited as denied.
   app.onError((error, c) => {
     const refused = refusal(error);
     if (refused) {
-      if (refused.code === 'forbidden') deny(c, refused);
-      return errorResponse(refused);
+      if (refused.reason) audit(c, denial(refused, c));
+      return refused.response();
     }
-    if (error instanceof NoWarehouse) return errorResponse(new ApiError('no_warehouse', error.message));
+    if (error instanceof NoWarehouse) return new ApiError('no_warehouse', error.message).response();
     console.error('api: unexpected error', error);
-    return errorResponse(new ApiError('internal', 'Internal error; the server log has the details'));
+    return new ApiError('internal', 'Internal error; the server log has the details').response();
   });
 
   return app;

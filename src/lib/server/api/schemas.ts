@@ -1,7 +1,7 @@
 // The API's request and response schemas. The same objects validate requests and generate
 // /api/openapi.json; their types are checked against src/lib/api/contract.ts (the annotations
 // below fail to compile when a schema and the contract disagree).
-import { z } from '@hono/zod-openapi';
+import { createRoute, z, type RouteConfig } from '@hono/zod-openapi';
 import {
   COMPARES,
   DEFAULT_LIMIT,
@@ -14,6 +14,8 @@ import {
   MAX_TOP,
   SUPPRESSED,
   VALUE_FORMATS,
+  AUDIT_ACTIONS,
+  ROLES,
   type ApiErrorBody,
   type Dimension,
   type HealthResponse,
@@ -28,6 +30,7 @@ import {
 } from '../../api/contract';
 import { ERROR_CODES } from '../../api/contract';
 import { parseDay } from '../query/periods';
+import { API_ERROR_CODES } from './errors';
 
 // Years the platform's figures can be in: also keeps date arithmetic (10 years on) in four digits.
 const inYears = (v: string) => Number(v.slice(0, 4)) >= 2000 && Number(v.slice(0, 4)) <= 2099;
@@ -89,13 +92,18 @@ export const jsonContent = <T extends z.ZodType>(schema: T, description: string)
   description
 });
 
-export const ErrorBody: z.ZodType<ApiErrorBody> = z
+const errorFields = { message: z.string(), parameter: z.string().optional() };
+
+export const ErrorBody: z.ZodType<ApiErrorBody> = z.object({ error: z.enum(ERROR_CODES), ...errorFields }).openapi('Error');
+
+/** The errors of the sign-in and admin routes: the same shape, with their own codes and the wait before a retry. */
+export const AccessErrorBody = z
   .object({
-    error: z.enum(ERROR_CODES),
-    message: z.string(),
-    parameter: z.string().optional()
+    error: z.enum(API_ERROR_CODES),
+    ...errorFields,
+    retryAfterSeconds: z.number().int().optional().openapi({ description: 'Also sent as Retry-After: seconds before signing in again' })
   })
-  .openapi('Error');
+  .openapi('AccessError');
 
 const LastRun = z.object({
   runId: z.string(),
@@ -308,3 +316,125 @@ export const ReportBody: z.ZodType<ReportResponse> = z
     )
   })
   .openapi('MonthlyReport');
+
+// ---- Sign-in (/api/auth) and admin (/api/admin) -------------------------------------------------
+
+const accessError = (description: string) => jsonContent(AccessErrorBody, description);
+
+/** The refusals every sign-in and admin route may give. */
+export const ACCESS_ERRORS = {
+  400: accessError('Not the documented JSON body or parameters (bad_request, bad_parameter), or a refused value'),
+  401: accessError('Not signed in'),
+  403: accessError('A forged cross-site post (csrf), or not an administrator (forbidden)')
+};
+
+/** The sign-in flows' refusals (POST /api/auth/login and /password). */
+export const SIGN_IN_ERRORS = {
+  ...ACCESS_ERRORS,
+  401: accessError('Wrong username or password (invalid_credentials), or not signed in'),
+  403: accessError('The account is disabled, or a forged cross-site post (csrf)'),
+  423: accessError('Locked after repeated failures (locked); Retry-After says for how long'),
+  429: accessError('Too many attempts (throttled); Retry-After says how long to wait')
+};
+
+/** A JSON request body, required. */
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
+
+/** A POST route whose request is a JSON body. */
+export const postJson = <P extends string, B extends z.ZodType, R extends RouteConfig['responses']>(
+  path: P,
+  summary: string,
+  body: B,
+  responses: R
+) => createRoute({ method: 'post', path, summary, request: { body: jsonBody(body) }, responses });
+
+const username = z.string().min(1).max(64);
+const secret = z.string().min(1).max(256);
+
+export const LoginBody = z.object({ username, password: secret }).openapi('Login');
+
+export const PasswordChangeBody = z.object({ currentPassword: secret, newPassword: secret }).openapi('PasswordChange');
+
+const UserScopeSchema = z.object({ username: z.string(), role: z.enum(ROLES), scopeOrg: z.string() });
+
+export const SessionBody = z
+  .object({ user: UserScopeSchema, expiresAt: z.string().openapi({ description: 'When the session ends at the latest (ISO time)' }) })
+  .openapi('Session');
+
+export const OkBody = z.object({ ok: z.literal(true) }).openapi('Ok');
+
+export const UsernameParam = z.object({
+  username: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'username', in: 'path' } })
+});
+
+export const NewUserBody = z
+  .object({
+    username,
+    role: z.enum(ROLES),
+    scopeOrg: z.string().min(1).max(32).optional().openapi({ description: 'Default: the prefecture for the roles scoped to it' }),
+    password: secret.optional().openapi({ description: 'Default: a generated password, given once in the answer' })
+  })
+  .openapi('NewUser');
+
+export const PasswordResetBody = z
+  .object({ password: secret.optional().openapi({ description: 'Default: a generated password, given once in the answer' }) })
+  .openapi('PasswordReset');
+
+const UserSchema = z
+  .object({
+    username: z.string(),
+    role: z.enum(ROLES),
+    scopeOrg: z.string(),
+    disabled: z.boolean(),
+    createdAt: num,
+    updatedAt: num,
+    failedCount: num,
+    lastFailedAt: num.nullable(),
+    lockedUntil: num.nullable()
+  })
+  .openapi('User');
+
+export const UsersBody = z.object({ users: z.array(UserSchema) }).openapi('Users');
+
+const generated = z.string().optional().openapi({ description: 'The generated password, when none was given' });
+
+export const NewUserResult = z.object({ user: UserSchema, password: generated }).openapi('NewUserResult');
+
+export const PasswordResetResult = z.object({ ok: z.literal(true), password: generated }).openapi('PasswordResetResult');
+
+const instant = z.iso.date().or(z.iso.datetime());
+
+export const AuditParams = z.object({
+  username: z.string().max(64).optional(),
+  role: z.string().max(16).optional(),
+  action: z.enum(AUDIT_ACTIONS).optional(),
+  from: instant.optional().openapi({ description: 'YYYY-MM-DD (a day in UTC+8) or a full ISO time' }),
+  to: instant.optional().openapi({ description: 'Exclusive; YYYY-MM-DD (a day in UTC+8) or a full ISO time' }),
+  text: z.string().max(100).optional().openapi({ description: 'Text the detail contains, matched literally' }),
+  page: z.coerce.number().int().min(1).default(1).openapi({ type: 'integer' }),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50).openapi({ type: 'integer' })
+});
+
+export const AuditPageBody = z
+  .object({
+    rows: z.array(
+      z.object({
+        id: num,
+        at: num.openapi({ description: 'Epoch milliseconds' }),
+        username: z.string().nullable(),
+        role: z.string().nullable(),
+        action: z.enum(AUDIT_ACTIONS),
+        detail: z.record(z.string(), z.unknown()),
+        rows: num.nullable(),
+        address: z.string().nullable()
+      })
+    ),
+    total: num,
+    page: num,
+    pageSize: num
+  })
+  .openapi('AuditPage');

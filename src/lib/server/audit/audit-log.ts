@@ -1,8 +1,10 @@
 // The audit log: who did what, when, from where, and how many rows it took away. Rows are
-// only ever inserted; triggers in the schema (auth/migrations.ts) abort any UPDATE or DELETE.
+// only ever inserted, by recordAudit alone (the API's requests through api/access.ts's auditor,
+// the sign-in flows, the users CLI); triggers in the schema (auth/migrations.ts) abort any
+// UPDATE or DELETE.
 import { AUDIT_ACTIONS, type AuditAction } from '../../api/contract';
 import type { SQLInputValue } from 'node:sqlite';
-import { appDb, type AppDb } from '../auth/app-db';
+import type { AppDb } from '../auth/app-db';
 import { systemClock, type Clock } from '../auth/clock';
 
 export { AUDIT_ACTIONS, type AuditAction };
@@ -108,9 +110,3 @@ export function listAudit(db: AppDb, filter: AuditFilter = {}, request: PageRequ
     .all(...params, pageSize, (page - 1) * pageSize) as unknown as AuditRow[];
   return { rows: rows.map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> })), total, page, pageSize };
 }
-
-/** The audit log of the application database, for the API and the admin page. */
-export const audit = {
-  record: (entry: AuditEntry): number => recordAudit(appDb(), entry),
-  list: (filter?: AuditFilter, page?: PageRequest): AuditPage => listAudit(appDb(), filter, page)
-};

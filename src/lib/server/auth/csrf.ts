@@ -1,5 +1,6 @@
 // Cross-site request forgery defence for the Hono API. SvelteKit's `csrf.checkOrigin` only
-// covers form posts to pages; /api is served by Hono, so it checks here.
+// covers form posts to pages; /api is served by Hono, whose middleware (api/access.ts,
+// csrfCheck) asks this once per request.
 //
 // The rule: a state-changing request is refused when the browser says it is cross-site
 // (Sec-Fetch-Site), or when its Origin, or failing that its Referer, is not this server's
@@ -8,8 +9,6 @@
 // cookies and is let through. Together with SameSite=Lax cookies and JSON-only bodies
 // (a cross-site JSON POST needs a CORS preflight we never grant), this makes a
 // double-submit token unnecessary.
-import type { Context, MiddlewareHandler } from 'hono';
-
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Why `request` looks forged, or null when it may proceed. */
@@ -30,16 +29,4 @@ export function csrfProblem(request: Request): string | null {
     return refererOrigin === expected ? null : `referer from ${refererOrigin} is not ${expected}`;
   }
   return null;
-}
-
-/** Hono middleware: 403 for a forged request; `onReject` lets the caller audit it. */
-export function csrfGuard(onReject?: (c: Context, reason: string) => void): MiddlewareHandler {
-  return async (c, next) => {
-    const problem = csrfProblem(c.req.raw);
-    if (problem) {
-      onReject?.(c, problem);
-      return c.json({ error: 'csrf', message: 'Cross-site request refused.' }, 403);
-    }
-    await next();
-  };
 }

@@ -1,85 +1,87 @@
-// The sign-in API as a Hono sub-app, for the API app to mount with `.route('/auth', authRoutes)`:
+// The sign-in API, OpenAPIHono routes for the API app to mount with `.route('/auth', ...)`:
 //   POST /login     {username, password} -> sets the session cookie; 401 wrong, 423 locked, 429 slow down
 //   POST /logout    ends the session and clears the cookie
 //   POST /password  {currentPassword, newPassword} -> ends the user's other sessions
 //   GET  /me        the signed-in user, or 401
-// The client address comes from the Hono env (`app.fetch(request, { address })`), filled in
-// from SvelteKit's `event.getClientAddress()`, which knows about proxies.
-import { Hono, type Context } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { z } from 'zod';
-import { recordAudit } from '../audit/audit-log';
+// The API app has already refused forged posts and, except for /login and /logout, signed-out
+// callers; the session and the client address come from the bindings the SvelteKit route fills
+// in (`event.locals.session`, `event.getClientAddress()`, which knows about proxies). Refusals
+// are thrown as ApiError, for the API's error middleware to answer.
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { signedInSession, type ApiEnv } from '../api/access';
+import { ApiError } from '../api/errors';
+import {
+  ACCESS_ERRORS,
+  jsonContent as json,
+  LoginBody,
+  OkBody,
+  PasswordChangeBody,
+  postJson,
+  SessionBody,
+  SIGN_IN_ERRORS
+} from '../api/schemas';
 import { SESSION_COOKIE, sessionCookieOptions } from './cookies';
-import { csrfGuard } from './csrf';
-import { authDeps } from './deps';
-import { BAD_REQUEST, jsonBody } from './json-body';
 import { changePassword, login, logout, type AuthDeps, type AuthFailure } from './login';
-import { validateSession, type ActiveSession } from './sessions';
 
-export type AuthEnv = { Bindings: { address?: string } };
+const routes = {
+  login: postJson('/login', 'Sign in: sets the session cookie (HttpOnly, SameSite=Lax)', LoginBody, {
+    200: json(SessionBody, 'Signed in'),
+    ...SIGN_IN_ERRORS
+  }),
+  logout: createRoute({
+    method: 'post',
+    path: '/logout',
+    summary: 'Sign out: ends the session, if any, and clears the cookie',
+    responses: { 200: json(OkBody, 'Signed out'), 403: ACCESS_ERRORS[403] }
+  }),
+  password: postJson('/password', "Change the signed-in user's password; their other sessions end", PasswordChangeBody, {
+    200: json(OkBody, 'Changed'),
+    ...SIGN_IN_ERRORS
+  }),
+  me: createRoute({
+    method: 'get',
+    path: '/me',
+    summary: 'The signed-in user and when the session ends',
+    responses: { 200: json(SessionBody, 'The session'), 401: ACCESS_ERRORS[401] }
+  })
+};
 
-const LoginBody = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) });
-const PasswordBody = z.object({ currentPassword: z.string().min(1).max(256), newPassword: z.string().min(1).max(256) });
-
-function address(c: Context<AuthEnv>): string {
-  return c.env?.address ?? 'unknown';
-}
-
-function failure(c: Context<AuthEnv>, f: AuthFailure): Response {
-  if (f.retryAfterSeconds !== undefined) c.header('Retry-After', String(f.retryAfterSeconds));
-  return c.json({ error: f.error, message: f.message, retryAfterSeconds: f.retryAfterSeconds }, f.status);
+function refused(f: AuthFailure): ApiError {
+  return new ApiError(f.error, f.message, undefined, undefined, { retryAfterSeconds: f.retryAfterSeconds });
 }
 
 /** `deps` is called per request, so the database opens on first use, not on import. */
-export function createAuthRoutes(deps: () => AuthDeps): Hono<AuthEnv> {
-  const app = new Hono<AuthEnv>();
-  const session = (c: Context<AuthEnv>): ActiveSession | null => {
-    const d = deps();
-    return validateSession(d.db, getCookie(c, SESSION_COOKIE), d.clock, d.sessions);
-  };
+export function createAuthRoutes(deps: () => AuthDeps): OpenAPIHono<ApiEnv> {
+  const app = new OpenAPIHono<ApiEnv>();
 
-  app.use(
-    '*',
-    csrfGuard((c, reason) => {
-      const d = deps();
-      const detail = { reason: 'csrf', problem: reason, method: c.req.method, path: c.req.path };
-      recordAudit(d.db, { username: null, role: null, action: 'denied', detail, address: address(c) }, d.clock);
-    })
-  );
-
-  app.post('/login', async (c) => {
-    const body = await jsonBody(c, LoginBody);
-    if (!body) return c.json(BAD_REQUEST, 400);
-    const result = await login(deps(), body.username, body.password, address(c));
-    if (!result.ok) return failure(c, result);
+  app.openapi(routes.login, async (c) => {
+    const { username, password } = c.req.valid('json');
+    const result = await login(deps(), username, password, c.env.address);
+    if (!result.ok) throw refused(result);
     setCookie(c, SESSION_COOKIE, result.session.token, sessionCookieOptions(c.req.url));
-    return c.json({ user: result.user, expiresAt: new Date(result.session.expiresAt).toISOString() });
+    return c.json({ user: result.user, expiresAt: new Date(result.session.expiresAt).toISOString() }, 200);
   });
 
-  app.post('/logout', (c) => {
-    const current = session(c);
-    if (current) logout(deps(), current, address(c));
+  app.openapi(routes.logout, (c) => {
+    const current = c.env.session;
+    if (current) logout(deps(), current, c.env.address);
     deleteCookie(c, SESSION_COOKIE, sessionCookieOptions(c.req.url));
-    return c.json({ ok: true });
+    return c.json({ ok: true as const }, 200);
   });
 
-  app.post('/password', async (c) => {
-    const current = session(c);
-    if (!current) return c.json({ error: 'unauthenticated', message: 'Sign in first.' }, 401);
-    const body = await jsonBody(c, PasswordBody);
-    if (!body) return c.json(BAD_REQUEST, 400);
-    const result = await changePassword(deps(), current, body.currentPassword, body.newPassword, address(c));
-    return result.ok ? c.json({ ok: true }) : failure(c, result);
+  app.openapi(routes.password, async (c) => {
+    const current = signedInSession(c);
+    const { currentPassword, newPassword } = c.req.valid('json');
+    const result = await changePassword(deps(), current, currentPassword, newPassword, c.env.address);
+    if (!result.ok) throw refused(result);
+    return c.json({ ok: true as const }, 200);
   });
 
-  app.get('/me', (c) => {
-    const current = session(c);
-    if (!current) return c.json({ error: 'unauthenticated', message: 'Not signed in.' }, 401);
-    return c.json({ user: current.user, expiresAt: new Date(current.expiresAt).toISOString() });
+  app.openapi(routes.me, (c) => {
+    const current = signedInSession(c);
+    return c.json({ user: current.user, expiresAt: new Date(current.expiresAt).toISOString() }, 200);
   });
 
   return app;
 }
-
-/** The sub-app over the application database in $HCI_DATA_DIR, with the env's session limits. */
-export const authRoutes = createAuthRoutes(authDeps);
