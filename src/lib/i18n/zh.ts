@@ -122,6 +122,18 @@ export const zh = {
   'export.denominator': '分母',
   'export.other': '其他',
   'export.none': '无',
+  // The XLSX download's sheet names and the labels of its About sheet (server/formats/xlsx.ts).
+  'export.sheet.data': '数据',
+  'export.sheet.about': '说明',
+  'export.about.indicator': '指标',
+  'export.about.definition': '定义',
+  'export.about.numerator': '分子',
+  'export.about.denominator': '分母',
+  'export.about.unit': '单位',
+  'export.about.source': '依据',
+  'export.about.dataVersion': '数据版本',
+  'export.about.query': '查询',
+  'export.about.rows': '行数',
 
   'page.overview.title': '总览',
   'page.overview.lead': '健康云关键指标，与上期、去年同期及目标对比。',

@@ -1,11 +1,13 @@
 // format=xlsx: the same table as the CSV on a first sheet (frozen bold header, number formats by
 // indicator format; past Excel's 1,048,576 rows a sheet, on further sheets), and a last sheet
-// saying what the figures are (definition, source, data version, query, rows). Written with exceljs's streaming WorkbookWriter: rows are committed
-// batch by batch and the zipped bytes sent as they come, with inline strings (a shared-strings
-// table would grow with the file).
+// saying what the figures are (definition, source, data version, query, rows); the sheet names
+// and labels come from the i18n dictionaries ('export.*'). Written with exceljs's streaming
+// WorkbookWriter: rows are committed batch by batch and the zipped bytes sent as they come, with
+// inline strings (a shared-strings table would grow with the file).
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Lang, NormalizedQuery, ValueFormat } from '../../api/contract';
+import { translate, type MessageKey } from '../../i18n';
 import type { IndicatorEntry } from '../../metrics';
 import type { Cell } from '../query/result';
 import type { Column } from './labels';
@@ -19,12 +21,6 @@ const VALUE_FORMAT: Record<ValueFormat, string> = {
   hours: '0.0',
   days: '0.00',
   ratio: '0.00'
-};
-
-const SHEETS = { zh: ['数据', '说明'], en: ['Data', 'About'] };
-const ABOUT = {
-  zh: ['指标', '定义', '分子', '分母', '单位', '依据', '数据版本', '查询', '行数'],
-  en: ['Indicator', 'Definition', 'Numerator', 'Denominator', 'Unit', 'Source', 'Data version', 'Query', 'Rows']
 };
 
 function numberFormat(key: string, entry: IndicatorEntry): string | undefined {
@@ -84,8 +80,9 @@ export async function* xlsxChunks(
 ): AsyncGenerator<Uint8Array> {
   const out = new PassThrough();
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const dataName = translate(lang, 'export.sheet.data');
   const dataSheet = (n: number) => {
-    const sheet = book.addWorksheet(n === 1 ? SHEETS[lang][0] : `${SHEETS[lang][0]} ${n}`, { views: [{ state: 'frozen', ySplit: 1 }] });
+    const sheet = book.addWorksheet(n === 1 ? dataName : `${dataName} ${n}`, { views: [{ state: 'frozen', ySplit: 1 }] });
     // Column styles reach every cell added after them: the formats are set before the rows.
     sheet.columns = columns.map((c) => {
       const numFmt = c.namesOf ? undefined : numberFormat(c.key, entry);
@@ -116,20 +113,20 @@ export async function* xlsxChunks(
   }
   data.commit();
 
-  const about = book.addWorksheet(SHEETS[lang][1]);
+  const about = book.addWorksheet(translate(lang, 'export.sheet.about'));
   about.columns = [{ width: 14 }, { width: 80 }];
-  const values = [
-    entry.name[lang],
-    entry.definition[lang],
-    entry.numerator[lang],
-    entry.denominator?.[lang] ?? '-',
-    entry.unit[lang],
-    entry.source[lang],
-    dataVersion,
-    new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString(),
-    rows
+  const lines: [MessageKey, string | number][] = [
+    ['export.about.indicator', entry.name[lang]],
+    ['export.about.definition', entry.definition[lang]],
+    ['export.about.numerator', entry.numerator[lang]],
+    ['export.about.denominator', entry.denominator?.[lang] ?? '-'],
+    ['export.about.unit', entry.unit[lang]],
+    ['export.about.source', entry.source[lang]],
+    ['export.about.dataVersion', dataVersion],
+    ['export.about.query', new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString()],
+    ['export.about.rows', rows]
   ];
-  ABOUT[lang].forEach((label, i) => about.addRow([label, values[i]]).commit());
+  for (const [key, value] of lines) about.addRow([translate(lang, key), value]).commit();
   about.commit();
 
   // A failure to finish the zip ends the loop below (with that error) instead of leaving it waiting.
