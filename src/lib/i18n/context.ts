@@ -7,8 +7,11 @@ import { hasMessage, translate, type Locale, type MessageKey } from './index';
 export interface I18n {
   readonly locale: Locale;
   t(key: MessageKey, vars?: Record<string, string | number>): string;
-  /** The message for a key built from data (`reason.${code}`), else the fallback as it is. */
-  label(key: string, fallback: string): string;
+  /**
+   * The message for a key built from data (`reason.${code}`), its `{name}` placeholders filled
+   * from `vars` as t() does; else the fallback as it is.
+   */
+  label(key: string, fallback: string, vars?: Record<string, string | number>): string;
   /** A bilingual text from the API ({zh, en}) in the reader's language. */
   text(value: Text | null | undefined): string;
 }
@@ -21,7 +24,7 @@ export function provideI18n(locale: () => Locale): I18n {
       return locale();
     },
     t: (key, vars) => translate(locale(), key, vars),
-    label: (key, fallback) => (hasMessage(key) ? translate(locale(), key) : fallback),
+    label: (key, fallback, vars) => (hasMessage(key) ? translate(locale(), key, vars) : fallback),
     text: (value) => (value ? value[locale()] : '')
   };
   return setContext(KEY, i18n);
