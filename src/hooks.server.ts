@@ -15,8 +15,7 @@ const apiPathHandle: Handle = ({ event, resolve }) => {
     try {
       decodeURIComponent(event.url.pathname);
     } catch {
-      const error = badParameter('path', 'The path is not valid percent-encoded UTF-8');
-      return Response.json(error.body(), { status: error.status });
+      return badParameter('path', 'The path is not valid percent-encoded UTF-8').response();
     }
   }
   return resolve(event);
