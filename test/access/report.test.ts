@@ -52,6 +52,30 @@ describe('monthly report figures', () => {
     expect(institution.kpis.map((k) => k.indicator)).toContain('settlement_count');
   });
 
+  it("has /api/query's figures for the same org, month and indicator, suppressed alike, for every caller", async () => {
+    const cases = [
+      { caller: OFFICIAL, month: '2025-01', org: undefined },
+      { caller: ANALYST, month: '2025-01', org: undefined },
+      { caller: COUNTY, month: '2025-02', org: undefined },
+      { caller: COUNTY, month: '2025-02', org: 'JG6523270001' }
+    ];
+    for (const { caller, month, org } of cases) {
+      const at = org === undefined ? '' : `&org=${org}`;
+      const report: ReportResponse = await api.json(`/api/report?format=json&month=${month}${at}`, caller);
+      expect(report.kpis.length).toBeGreaterThan(10);
+      const [from, to] = [report.months[0], report.months[12]];
+      const end = new Date(Date.UTC(Number(to.slice(0, 4)), Number(to.slice(5, 7)), 0)).toISOString().slice(0, 10);
+      for (const k of report.kpis) {
+        const query = `/api/query?indicator=${k.indicator}&from=${from}&to=${end}&grain=month${at}`;
+        const byPeriod = new Map<string, unknown>((await api.json(query, caller)).rows.map((r: any) => [r.period, r.value]));
+        const figure = (i: number) => byPeriod.get(report.months[i]) ?? null;
+        const label = `${caller.role} ${org ?? ''} ${k.indicator}`;
+        expect([k.value, k.previousMonth, k.sameMonthLastYear], label).toEqual([figure(12), figure(11), figure(0)]);
+        expect(k.trend, label).toEqual(report.months.map((_, i) => (typeof figure(i) === 'number' ? figure(i) : null)));
+      }
+    }
+  });
+
   it('refuses a malformed month', async () => {
     for (const month of ['2025-13', '2025-1', '202501', "2025-01' --", '0000-01', '9999-12']) {
       const res = await api.get(`/api/report?month=${encodeURIComponent(month)}`, { caller: OFFICIAL });

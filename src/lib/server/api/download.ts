@@ -3,7 +3,7 @@
 // (./respond.ts) they are neither held in memory nor cached, and have every row (or the first
 // `limit`): the rows stream from DuckDB to the client a chunk at a time, at the pace the client
 // reads, on a connection of their own so that a slow download holds up no other query. Small
-// cells are hidden exactly as in the whole result (suppressByPeriod). The download is written to
+// cells are hidden exactly as in the whole result (the resolver's stream()). The download is written to
 // the audit log with its rows once the last byte is sent, or when the client stops reading.
 import { pipeline, Readable } from 'node:stream';
 import { createGzip } from 'node:zlib';
@@ -13,11 +13,8 @@ import { jsonChunks } from '../formats/json';
 import { columnsFor, namer } from '../formats/labels';
 import { batchesParquet, queryParquet } from '../formats/parquet';
 import { xlsxChunks } from '../formats/xlsx';
-import { buildQuery } from '../query/builder';
-import { streamQuery } from '../query/result';
-import { suppressByPeriod } from '../suppression/query-result';
 import type { Snapshot, Warehouse } from '../warehouse';
-import type { ResolvedQuery } from './resolve';
+import { stream, type ResolvedQuery } from './resolve';
 import { COMPRESSIBLE, EXTENSIONS, TYPES } from './respond';
 
 export interface DownloadOptions {
@@ -41,11 +38,11 @@ async function* fileChunks(warehouse: Warehouse, options: DownloadOptions): Asyn
   let complete = false;
   try {
     const { connection, snapshot } = lease;
-    const { entry, normalized: q, spec, suppress } = options.resolveFor(snapshot);
-    const built = buildQuery(spec);
-    const streamed = streamQuery(connection, built);
+    const resolved = options.resolveFor(snapshot);
+    const { entry, normalized: q, suppress } = resolved;
+    const { built, batches: streamed } = stream(connection, resolved);
     const batches = (async function* () {
-      for await (const batch of suppress ? suppressByPeriod(streamed, q.by) : streamed) {
+      for await (const batch of streamed) {
         rows += batch.rowCount;
         yield batch;
       }

@@ -1,7 +1,11 @@
-// From the validated query parameters and the caller to what the builder needs: every name
-// looked up in the catalogue, the org unit in the tree and inside the caller's scope, the range
-// checked, downloads allowed only to roles that may export, and whether small cells are hidden.
-// Any refusal names the parameter at fault.
+// The one resolver: from the caller and named query parameters to the rows they may see. Every
+// caller goes through it (GET /api/query, each query of a batch, downloads, the monthly report):
+// every name looked up in the catalogue, the org unit in the tree and inside the caller's scope,
+// the range and grain checked, whether the indicator applies at this grain and org level,
+// downloads allowed only to roles that may export, and whether small cells are hidden; then
+// answer() / stream() run the query with that suppression applied. Any refusal names the
+// parameter at fault.
+import type { DuckDBConnection } from '@duckdb/node-api';
 import {
   DEFAULT_LIMIT,
   MAX_BREAKDOWNS,
@@ -12,16 +16,21 @@ import {
   type NormalizedQuery
 } from '../../api/contract';
 import { grainsOf, indicatorEntry, martTable, type IndicatorEntry } from '../../metrics';
-import type { QuerySpec } from '../query/builder';
+import { buildQuery, type BuiltQuery, type QuerySpec } from '../query/builder';
 import { addMonths } from '../query/periods';
+import { runQuery, streamQuery, type Batch, type QueryResult } from '../query/result';
 import { canExport, canSeeSmallCells } from '../auth/roles';
+import type { OrgNode } from '../org-index';
 import { authorize } from '../scope';
+import { suppressByPeriod, suppressResult } from '../suppression/query-result';
 import type { Snapshot } from '../warehouse';
 import { badParameter, forbidden, quote } from './errors';
 import type { QueryParams } from './schemas';
 
 export interface ResolvedQuery {
   entry: IndicatorEntry;
+  /** The org unit asked for (the root of the caller's scope by default), inside that scope. */
+  org: OrgNode;
   normalized: NormalizedQuery;
   /** An answer asks for limit + 1 rows, to tell whether the result was cut; a download for `limit` or all. */
   spec: QuerySpec;
@@ -38,7 +47,35 @@ export function isDownload(format: Format, download: '0' | '1'): boolean {
   return FILE_FORMATS.has(format) || download === '1';
 }
 
+/**
+ * The org unit `orgCode` names (the root of the caller's scope by default) and that scope; throws
+ * the 403 or 404 of one outside the scope or unknown (broken down `by` org units, a manager's
+ * prefecture benchmark is refused).
+ */
+export function resolveOrg(
+  caller: Caller,
+  snapshot: Snapshot,
+  orgCode: string | undefined,
+  by: string[] = []
+): { org: OrgNode; scope: OrgNode } {
+  return authorize(caller, snapshot.org, orgCode, by);
+}
+
+/** The query `params` ask for as `caller` may see it; throws the 400 or 403 that names what is wrong. */
 export function resolveQuery(params: QueryParams, caller: Caller, snapshot: Snapshot): ResolvedQuery {
+  return resolveWith(params, caller, snapshot, false)!;
+}
+
+/**
+ * resolveQuery, but null where the indicator does not apply (it has no figures at this grain, or
+ * it is measured per county and the org unit lies below a county) instead of that 400: for a
+ * caller that asks for many indicators at once, as the monthly report does.
+ */
+export function resolveIfApplicable(params: QueryParams, caller: Caller, snapshot: Snapshot): ResolvedQuery | null {
+  return resolveWith(params, caller, snapshot, true);
+}
+
+function resolveWith(params: QueryParams, caller: Caller, snapshot: Snapshot, skipInapplicable: boolean): ResolvedQuery | null {
   const entry = indicatorEntry(params.indicator);
   if (!entry) throw badParameter('indicator', `Unknown indicator ${quote(params.indicator)}; see /api/indicators`);
   const { from, to, grain } = params;
@@ -46,7 +83,10 @@ export function resolveQuery(params: QueryParams, caller: Caller, snapshot: Snap
   if (to >= addMonths(from, MAX_RANGE_YEARS * 12)) throw badParameter('to', `The range is longer than ${MAX_RANGE_YEARS} years`);
   const table = martTable(entry.compute.table)!;
   const grains = grainsOf(table);
-  if (!grains.includes(grain)) throw badParameter('grain', `${entry.id} has no ${grain} figures; use one of ${grains.join(', ')}`);
+  if (!grains.includes(grain)) {
+    if (skipInapplicable) return null;
+    throw badParameter('grain', `${entry.id} has no ${grain} figures; use one of ${grains.join(', ')}`);
+  }
 
   const by = params.by === undefined ? [] : params.by.split(',');
   if (by.length > MAX_BREAKDOWNS) throw badParameter('by', `At most ${MAX_BREAKDOWNS} breakdowns`);
@@ -57,7 +97,7 @@ export function resolveQuery(params: QueryParams, caller: Caller, snapshot: Snap
   if (new Set(by).size !== by.length) throw badParameter('by', 'A breakdown is repeated');
   if (params.top !== undefined && by.length === 0) throw badParameter('top', 'top needs a breakdown (by)');
 
-  const { org, scope } = authorize(caller, snapshot.org, params.org, by);
+  const { org, scope } = resolveOrg(caller, snapshot, params.org, by);
   const download = isDownload(params.format, params.download);
   if (download && !canExport(caller)) {
     throw forbidden(
@@ -72,6 +112,7 @@ export function resolveQuery(params: QueryParams, caller: Caller, snapshot: Snap
   }
   const limit = params.limit ?? (download ? null : DEFAULT_LIMIT);
   if (table.org.level === 'county' && org.kind !== 'prefecture' && org.kind !== 'county') {
+    if (skipInapplicable) return null;
     throw badParameter('org', `${entry.id} is measured per county: choose the prefecture or a county`);
   }
   const normalized: NormalizedQuery = {
@@ -99,5 +140,20 @@ export function resolveQuery(params: QueryParams, caller: Caller, snapshot: Snap
     org: snapshot.org.filter(org.code),
     scope: snapshot.org.filter(scope.code)
   };
-  return { entry, normalized, spec, download, suppress: entry.countsPersons && !canSeeSmallCells(caller) };
+  return { entry, org, normalized, spec, download, suppress: entry.countsPersons && !canSeeSmallCells(caller) };
+}
+
+/** The rows of a resolved answer (not a download: it has a limit), small cells hidden where the caller must not see them. */
+export async function answer(connection: DuckDBConnection, resolved: ResolvedQuery): Promise<QueryResult> {
+  const { normalized: q, spec, suppress } = resolved;
+  const result = await runQuery(connection, buildQuery(spec), q.limit!);
+  // Hidden before any format is written: every format shows the same "<5" cells.
+  return suppress ? suppressResult(result, q.by) : result;
+}
+
+/** A resolved download's rows as they stream from DuckDB, suppressed period by period as answer() would. */
+export function stream(connection: DuckDBConnection, resolved: ResolvedQuery): { built: BuiltQuery; batches: AsyncIterable<Batch> } {
+  const built = buildQuery(resolved.spec);
+  const streamed = streamQuery(connection, built);
+  return { built, batches: resolved.suppress ? suppressByPeriod(streamed, resolved.normalized.by) : streamed };
 }

@@ -1,18 +1,15 @@
 // Turning a resolved query into the dashboard's answer (JSON or Arrow; downloads stream through
-// ./download.ts instead): run it, hide small cells where the caller must not see them, encode,
-// compress when the client accepts gzip. Answers are held whole, so they can be cached.
+// ./download.ts instead): its rows as the resolver answers them (small cells hidden where the
+// caller must not see them), encoded, compressed when the client accepts gzip. Answers are held whole, so they can be cached.
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Format } from '../../api/contract';
 import { encodeArrow } from '../formats/arrow';
 import { encodeJson } from '../formats/json';
-import { buildQuery } from '../query/builder';
-import { runQuery } from '../query/result';
-import { suppressResult } from '../suppression/query-result';
 import type { Snapshot } from '../warehouse';
 import type { CachedResponse } from './cache';
-import type { ResolvedQuery } from './resolve';
+import { answer, type ResolvedQuery } from './resolve';
 
 const gzipAsync = promisify(gzip);
 
@@ -44,11 +41,9 @@ export async function produce(
   resolved: ResolvedQuery,
   gzipOk: boolean
 ): Promise<CachedResponse> {
-  const { normalized: q, spec } = resolved;
+  const { normalized: q } = resolved;
   const headers: Record<string, string> = { 'content-type': TYPES[q.format] };
-  let result = await runQuery(connection, buildQuery(spec), q.limit!);
-  // Hidden before any format is written: every format shows the same "<5" cells.
-  if (resolved.suppress) result = suppressResult(result, q.by);
+  const result = await answer(connection, resolved);
   if (result.truncated) headers['x-truncated'] = 'true';
   let body = q.format === 'arrow' ? encodeArrow(result, q.by) : encodeJson(result, q, snapshot.dataVersion);
   if (gzipOk && COMPRESSIBLE.has(q.format) && body.byteLength >= MIN_COMPRESS_BYTES) {

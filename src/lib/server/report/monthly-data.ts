@@ -1,15 +1,13 @@
 // The figures of the monthly report: for each headline indicator, the 13 months ending with the
-// report's month in one scoped query (the month, the month before and the same month a year
-// earlier are three of them; all 13 draw the trend charts), suppressed for the caller.
+// report's month in one query (the month, the month before and the same month a year earlier are
+// three of them; all 13 draw the trend charts), asked of the API's resolver as GET /api/query
+// would be (grain=month, limit=13), so scope, applicability and suppression are decided there:
+// an indicator without monthly figures, or measured per county below a county, is left out.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Caller, Figure, ReportKpi, ReportResponse } from '../../api/contract';
-import { grainsOf, indicatorEntry, martTable, type IndicatorEntry } from '../../metrics';
+import { answer, resolveIfApplicable, resolveOrg } from '../api/resolve';
 import { toRows } from '../formats/json';
-import { buildQuery } from '../query/builder';
 import { addDays, addMonths } from '../query/periods';
-import { runQuery } from '../query/result';
-import { authorize } from '../scope';
-import { queryRowSpec, suppressForCaller } from '../suppression/small-cells';
 import type { Snapshot } from '../warehouse';
 
 /** The headline indicators, in the table's order: platform services, referral, reform, public health, hospitals. */
@@ -43,14 +41,6 @@ export function reportMonths(month: string): string[] {
   return Array.from({ length: MONTHS }, (_, i) => addMonths(last, i - (MONTHS - 1)));
 }
 
-/** Indicators with monthly figures that can be read for this kind of org unit. */
-function applies(entry: IndicatorEntry, kind: string): boolean {
-  const table = martTable(entry.compute.table)!;
-  if (!grainsOf(table).includes('month')) return false;
-  // County-level tables (120 calls, in-county stays) have no figures below a county.
-  return table.org.level !== 'county' || kind === 'prefecture' || kind === 'county';
-}
-
 /**
  * The report of `orgCode` for `month` as `caller` may see it. Throws the scope check's 403
  * (an org unit outside the caller's scope, a manager's prefecture is a benchmark and allowed).
@@ -62,27 +52,28 @@ export async function monthlyReportData(
   orgCode: string | undefined,
   month: string
 ): Promise<ReportResponse> {
-  const { org, scope } = authorize(caller, snapshot.org, orgCode, []);
+  const { org } = resolveOrg(caller, snapshot, orgCode);
   const months = reportMonths(month);
   const from = months[0];
   const to = addDays(addMonths(months[MONTHS - 1], 1), -1);
   const kpis: ReportKpi[] = [];
-  for (const id of REPORT_INDICATORS) {
-    const entry = indicatorEntry(id);
-    if (!entry || !applies(entry, org.kind)) continue;
-    const built = buildQuery({
-      entry,
+  for (const indicator of REPORT_INDICATORS) {
+    const params = {
+      indicator,
       from,
       to,
       grain: 'month',
-      by: [],
+      org: orgCode,
       compare: 'none',
-      top: null,
-      limit: MONTHS + 1,
-      org: snapshot.org.filter(org.code),
-      scope: snapshot.org.filter(scope.code)
-    });
-    const rows = suppressForCaller(toRows(await runQuery(connection, built, MONTHS)), queryRowSpec(entry.countsPersons, []), caller);
+      limit: MONTHS,
+      format: 'json',
+      download: '0',
+      lang: 'zh'
+    } as const;
+    const resolved = resolveIfApplicable(params, caller, snapshot);
+    if (!resolved) continue;
+    const { entry } = resolved;
+    const rows = toRows(await answer(connection, resolved));
     const byPeriod = new Map(rows.map((r) => [r.period, r.value as Figure | null]));
     const at = (i: number): Figure | null => byPeriod.get(months[i]) ?? null;
     kpis.push({
