@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DURATION_BUCKETS } from '../../src/lib/metrics/tables';
 import { A } from '../metrics/fixture';
-import { apiFixture, COUNTY, rows, type ApiFixture } from './helpers';
+import { ANALYST, apiFixture, COUNTY, OFFICIAL, rows, type ApiFixture } from './helpers';
 
 let api: ApiFixture;
 beforeAll(async () => {
@@ -49,6 +49,65 @@ describe('duration histogram (by=duration_bucket)', () => {
     expect(dim.values.map((v: { code: string }) => Number(v.code))).toEqual(DURATION_BUCKETS);
     expect(dim.values.find((v: { code: string }) => v.code === '45')).toEqual({ code: '45', zh: '45分钟–1小时', en: '45 min–1 h' });
     expect(dim.values.at(-1)).toEqual({ code: '5760', zh: '≥4天', en: '≥4 d' });
+  });
+});
+
+/**
+ * The median rule the SQL follows (builder.ts medianCtes), as the dashboard once worked it out
+ * from the buckets: interpolated linearly inside the bucket where the running count reaches half
+ * the total; the open last bucket answers its lower bound. Null for no events.
+ */
+function referenceMedian(buckets: { from: number; to: number | null; count: number }[]): number | null {
+  const sorted = [...buckets].sort((a, b) => a.from - b.from);
+  const total = sorted.reduce((s, b) => s + b.count, 0);
+  if (total === 0) return null;
+  let seen = 0;
+  for (const b of sorted) {
+    if (seen + b.count >= total / 2)
+      return b.to === null || b.count === 0 ? b.from : b.from + ((total / 2 - seen) / b.count) * (b.to - b.from);
+    seen += b.count;
+  }
+  return sorted[sorted.length - 1].from;
+}
+
+describe("the histogram's median is the API's", () => {
+  const b = (from: number, to: number | null, count: number) => ({ from, to, count });
+  const upper = (from: number) => DURATION_BUCKETS[DURATION_BUCKETS.indexOf(from) + 1] ?? null;
+  const MEDIANS = ['referral_time_to_admission', 'remote_imaging_turnaround', 'ems_arrival_minutes'];
+
+  it('follows the interpolation rule', () => {
+    expect(referenceMedian([b(0, 10, 2), b(10, 20, 2)])).toBe(10);
+    expect(referenceMedian([b(10, 20, 4), b(0, 10, 0)])).toBe(15);
+    expect(referenceMedian([b(60, null, 3)])).toBe(60);
+    expect(referenceMedian([])).toBeNull();
+  });
+
+  it("is the indicator's value without the breakdown, computed in SQL from every bucket", async () => {
+    for (const id of MEDIANS) {
+      for (const org of ['652300', '652301', '652327']) {
+        const [total] = await rows(api, `indicator=${id}&${Y2025}&org=${org}`);
+        const buckets = await rows(api, `indicator=${id}&${Y2025}&org=${org}&by=duration_bucket`);
+        const expected = referenceMedian(buckets.map((r) => b(Number(r.duration_bucket), upper(Number(r.duration_bucket)), r.numerator)));
+        if (expected === null) expect(total, `${id} ${org}`).toBeUndefined();
+        else expect(total.value, `${id} ${org}`).toBeCloseTo(expected, 9);
+      }
+    }
+    // Routine 10:2, 30:3, 60:1 and urgent 20:2: half of 8 is reached at the end of the 20-30 bucket.
+    expect((await rows(api, `indicator=referral_time_to_admission&${Y2025}`))[0].value).toBe(30);
+  });
+
+  it('is computed from unsuppressed buckets and hidden only with a small total', async () => {
+    for (const id of MEDIANS) {
+      for (const org of ['652300', '652301', '652327']) {
+        const [all] = await rows(api, `indicator=${id}&${Y2025}&org=${org}`, OFFICIAL);
+        const [shown] = await rows(api, `indicator=${id}&${Y2025}&org=${org}`, ANALYST);
+        if (all === undefined) continue;
+        const small = all.numerator > 0 && all.numerator < 5;
+        expect(shown.value, `${id} ${org}`).toBe(small ? '<5' : all.value);
+      }
+    }
+    // The 120 arrivals of 652327: one event, so its count and median are hidden from an analyst.
+    expect(await rows(api, `indicator=ems_arrival_minutes&${Y2025}&org=652327`, ANALYST)).toMatchObject([{ numerator: '<5', value: '<5' }]);
   });
 });
 

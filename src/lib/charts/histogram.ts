@@ -1,5 +1,7 @@
 // A distribution from pre-binned counts (the marts keep durations as minute buckets so a
-// median over any org unit is read from summed buckets). Also the median from those buckets.
+// median over any org unit is read from summed buckets). The median itself is the API's (the
+// indicator's value without the breakdown, computed in SQL from every bucket), never worked out
+// here from buckets that suppression may have hidden.
 import { SUPPRESSED } from '#lib/api/contract.js';
 import { formatValue } from '#lib/format/number.js';
 import type { Locale } from '#lib/i18n/locale.js';
@@ -9,32 +11,11 @@ import type { ChartOption } from './types';
 export interface Bucket {
   /** Lower bound, minutes. */
   from: number;
-  /** Upper bound (exclusive), minutes; null for the open last bucket. */
-  to: number | null;
   /** Events in the bucket; 0 where small-cell suppression hid a count of 1-4 (`suppressed`). */
   count: number;
   suppressed?: boolean;
   /** The bucket's name (the `duration_bucket` dimension's value name, from the catalogue). */
   label: string;
-}
-
-/**
- * The median, interpolated linearly inside the bucket that holds it; the open last bucket
- * answers its lower bound. Null for no events.
- */
-export function bucketMedian(buckets: readonly Bucket[]): number | null {
-  const sorted = [...buckets].sort((a, b) => a.from - b.from);
-  const total = sorted.reduce((s, b) => s + b.count, 0);
-  if (total === 0) return null;
-  let seen = 0;
-  for (const b of sorted) {
-    if (seen + b.count >= total / 2) {
-      if (b.to === null || b.count === 0) return b.from;
-      return b.from + ((total / 2 - seen) / b.count) * (b.to - b.from);
-    }
-    seen += b.count;
-  }
-  return sorted[sorted.length - 1].from;
 }
 
 export function histogramOption(input: {
