@@ -9,8 +9,7 @@
 // next-smallest shown cell of the group (non-zero first) is hidden too. This repeats until no
 // group has exactly one hidden number, since with two breakdowns a complement in one group
 // can leave another with one. Each count field is handled on its own.
-import { SUPPRESSED, type Caller, type QueryRow } from '../../api/contract';
-import { canSeeSmallCells } from '../auth/roles';
+import { SUPPRESSED, type QueryRow } from '../../api/contract';
 
 export { SUPPRESSED };
 /** Counts below this, and above zero, are suppressed. */
@@ -115,11 +114,6 @@ export function suppressSmallCells<R extends Row>(rows: readonly R[], spec: Supp
     }
   }
   return out;
-}
-
-/** Suppression as the caller's role requires: none for official and admin. */
-export function suppressForCaller<R extends Row>(rows: readonly R[], spec: SuppressionSpec<R>, caller: Caller): SuppressedRow<R>[] {
-  return canSeeSmallCells(caller) ? rows.map((r) => ({ ...r }) as SuppressedRow<R>) : suppressSmallCells(rows, spec);
 }
 
 /**
