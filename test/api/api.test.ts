@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { validate } from '@readme/openapi-parser';
+import { ERROR_CODES } from '../../src/lib/api/contract';
 import { createApi, etag } from '../../src/lib/server/api/app';
 import { Warehouse } from '../../src/lib/server/warehouse';
 import { Database } from '../../pipelines/warehouse';
@@ -122,6 +123,22 @@ describe('health, catalogue, org units, runs', () => {
       expect.arrayContaining(['/api/health', '/api/indicators', '/api/org-units', '/api/query', '/api/runs'])
     );
     await expect(validate(structuredClone(doc))).resolves.toMatchObject({ valid: true });
+  });
+
+  it('describes every refusal with one error schema holding every code of the contract', async () => {
+    const doc = await api.json('/api/openapi.json');
+    const schemas = doc.components.schemas;
+    expect(Object.keys(schemas).filter((name) => /error/i.test(name))).toEqual(['Error']);
+    expect(schemas.Error.properties.error.enum).toEqual([...ERROR_CODES]);
+    expect(Object.keys(schemas.Error.properties)).toEqual(['error', 'message', 'parameter', 'retryAfterSeconds']);
+    const refs = Object.values(doc.paths as Record<string, Record<string, { responses: Record<string, any> }>>).flatMap((operations) =>
+      Object.values(operations).flatMap(({ responses }) =>
+        Object.entries(responses)
+          .filter(([status]) => Number(status) >= 400)
+          .map(([, r]) => r.content['application/json'].schema.$ref)
+      )
+    );
+    expect(new Set(refs)).toEqual(new Set(['#/components/schemas/Error']));
   });
 
   it('documents every endpoint it serves, the sign-in and admin ones included', async () => {

@@ -1,12 +1,12 @@
 // The /api contract: the shapes every endpoint returns and the caller every endpoint serves.
-// Pages and the server both import this file; the server's zod schemas (src/lib/server/api/
-// schemas.ts) are checked against these types at compile time, so the two cannot drift apart.
-// Types and constants only: importing it costs the browser bundle nothing.
+// Pages and the server both import this file. The shapes are written once, as the zod schemas of
+// ./schemas.ts (which the server validates with and publishes as /api/openapi.json); the types
+// here are inferred from them. Types and constants only (./schemas.ts is imported as types):
+// importing it costs the browser bundle nothing.
+import type { z } from 'zod';
+import type * as S from './schemas';
 
-export interface Text {
-  zh: string;
-  en: string;
-}
+export type Text = z.infer<typeof S.TextSchema>;
 
 // ---- Who is asking -------------------------------------------------------------------------
 
@@ -49,35 +49,8 @@ export const GRAINS = ['day', 'week', 'month', 'quarter', 'year', 'all'] as cons
 /** `all` = one row for the whole range (KPI tiles); `week` periods start on Monday (ISO). */
 export type Grain = (typeof GRAINS)[number];
 
-export interface Target {
-  /** In the unit of `value` (a fraction for percent and per100 indicators). */
-  value: number;
-  op: '>=' | '<=';
-  note?: Text;
-}
-
-export interface Indicator {
-  id: string;
-  family: Family;
-  name: Text;
-  definition: Text;
-  numerator: Text;
-  /** null for counts and sums (value = numerator) and for medians (value = the median). */
-  denominator: Text | null;
-  unit: Text;
-  format: ValueFormat;
-  /** Dimension ids the indicator can be broken down by (up to two at once). */
-  breakdowns: string[];
-  grains: Grain[];
-  /** The finest org unit with figures: 'county' indicators have none for a township or institution. */
-  orgLevel: 'county' | 'institution';
-  target: Target | null;
-  higherIsBetter: boolean | null;
-  /** The national standard or programme the definition follows. */
-  source: Text;
-  /** Platform feeds (landing folders) the figures come from. */
-  feeds: string[];
-}
+export type Target = z.infer<typeof S.TargetSchema>;
+export type Indicator = z.infer<typeof S.IndicatorSchema>;
 
 /**
  * Breakdowns read from the org unit a row belongs to, the one list browser and server share: the
@@ -88,19 +61,8 @@ export interface Indicator {
 export const ORG_DIMENSIONS = ['county', 'township', 'institution', 'medical_community', 'institution_type'] as const;
 export type OrgDimension = (typeof ORG_DIMENSIONS)[number];
 
-export interface DimensionValue {
-  code: string;
-  zh: string;
-  en: string;
-}
-
-export interface Dimension {
-  id: string;
-  name: Text;
-  /** `org` values are org units (names from /api/org-units), `category` values are listed. */
-  kind: 'org' | 'category';
-  values?: DimensionValue[];
-}
+export type DimensionValue = z.infer<typeof S.DimensionValueSchema>;
+export type Dimension = z.infer<typeof S.DimensionSchema>;
 
 /** Code of the rows that gather every breakdown value outside the top N. */
 export const OTHER_CODE = '__other__';
@@ -109,14 +71,8 @@ export const NONE_CODE = '__none__';
 
 // ---- Org units -----------------------------------------------------------------------------
 
-export type OrgKind = 'prefecture' | 'county' | 'township' | 'institution';
-
-export interface OrgUnit {
-  code: string;
-  parent: string | null;
-  kind: OrgKind;
-  name: Text;
-}
+export type OrgUnit = z.infer<typeof S.OrgUnitSchema>;
+export type OrgKind = OrgUnit['kind'];
 
 // ---- Query -------------------------------------------------------------------------------
 
@@ -138,52 +94,15 @@ export const DEFAULT_LIMIT = 200_000;
 export const MAX_LIMIT = 1_000_000;
 
 /** The parameters of GET /api/query as the server understood them (defaults filled in). */
-export interface NormalizedQuery {
-  indicator: string;
-  from: string;
-  to: string;
-  grain: Grain;
-  org: string;
-  by: string[];
-  compare: Compare;
-  top: number | null;
-  /** null: every row (a download without a limit). */
-  limit: number | null;
-  format: Format;
-  lang: Lang;
-}
+export type NormalizedQuery = z.infer<typeof S.NormalizedQuerySchema>;
 
 /** What a count of 1-4 persons (and whatever would reveal it) reads as for most roles. */
 export const SUPPRESSED = '<5';
 /** A number, or SUPPRESSED where small-cell suppression hid it. */
-export type Figure = number | typeof SUPPRESSED;
-
-/**
- * One row. `period` is the first day of the period (YYYY-MM-DD; the `from` date for grain=all).
- * Each breakdown adds a column named by its dimension id holding the value's code.
- * value = numerator / denominator (ratios), numerator (counts and sums), or the median.
- * For roles other than official and admin, small counts of persons and their complements
- * are SUPPRESSED (README "Small-cell suppression").
- */
-export interface QueryRow {
-  period: string;
-  numerator: Figure;
-  denominator: Figure | null;
-  value: Figure | null;
-  compare_numerator?: Figure | null;
-  compare_denominator?: Figure | null;
-  compare_value?: Figure | null;
-  [dimension: string]: string | number | null | undefined;
-}
-
-export interface QueryResponse {
-  indicator: string;
-  dataVersion: string;
-  query: NormalizedQuery;
-  rows: QueryRow[];
-  /** Present (true) when more rows matched than `limit`: the rows are the first `limit`. */
-  truncated?: boolean;
-}
+export type Figure = z.infer<typeof S.FigureSchema>;
+/** One row of an answer (see QueryRowSchema). */
+export type QueryRow = z.infer<typeof S.QueryRowSchema>;
+export type QueryResponse = z.infer<typeof S.QueryResponseSchema>;
 
 /** Queries one GET /api/query/batch may carry. */
 export const MAX_BATCH = 64;
@@ -195,13 +114,9 @@ export const MAX_BATCH = 64;
 export const BATCH_ITEM_LIMIT = 15_000;
 
 /** One query of a batch: its JSON answer, or the error GET /api/query would have given. */
-export type QueryBatchResult = { status: 200; body: QueryResponse } | { status: number; body: ApiErrorBody };
-
+export type QueryBatchResult = z.infer<typeof S.QueryBatchResultSchema>;
 /** GET /api/query/batch: the results in the order of the `q` parameters. */
-export interface QueryBatchResponse {
-  dataVersion: string;
-  results: QueryBatchResult[];
-}
+export type QueryBatchResponse = z.infer<typeof S.QueryBatchResponseSchema>;
 
 // Arrow (`format=arrow`, application/vnd.apache.arrow.stream) carries the same columns:
 // period Date32 (apache-arrow JS reads it as ms since the epoch), breakdown columns
@@ -214,144 +129,23 @@ export interface QueryBatchResponse {
 
 // ---- Health, catalogue, runs ----------------------------------------------------------------
 
-export interface LastRun {
-  runId: string;
-  status: string;
-  finishedAt: string | null;
-  datesFrom: string | null;
-  datesTo: string | null;
-}
-
-export interface HealthResponse {
-  status: 'ok' | 'no-warehouse';
-  dataVersion: string | null;
-  lastRun: LastRun | null;
-  /** The first day the warehouse has data for: a comparison reaching further back is not one. */
-  dataFrom: string | null;
-}
-
-export interface IndicatorsResponse {
-  dataVersion: string | null;
-  indicators: Indicator[];
-  dimensions: Dimension[];
-}
-
-export interface OrgUnitsResponse {
-  root: string;
-  units: OrgUnit[];
-  /**
-   * A manager's prefecture, which they may query as a whole (a benchmark) but not broken down
-   * by org units. Absent for every other role.
-   */
-  benchmarkRoot?: OrgUnit;
-}
-
-export interface RunSummary {
-  runId: string;
-  status: string;
-  startedAt: string;
-  finishedAt: string | null;
-  durationMs: number | null;
-  datesFrom: string | null;
-  datesTo: string | null;
-  dataVersion: string | null;
-  failedStep: string | null;
-  error: string | null;
-}
-
-/** Rows of each feed over every landing day in the warehouse, as its latest load counted them. */
-export interface FeedTotals {
-  feed: string;
-  /** The feed's name for readers (the contract's Chinese title; the folder name in English). */
-  title: Text;
-  linesRead: number;
-  loaded: number;
-  quarantined: number;
-  duplicates: number;
-  /** Blank and whitespace-only lines: counted, neither loaded nor quarantined. */
-  blankLines: number;
-}
-
-export interface QuarantineReason {
-  feed: string;
-  reason: string;
-  rows: number;
-}
-
-export interface CheckResult {
-  runId: string;
-  check: string;
-  passed: boolean;
-  failingRows: number;
-  detail: string | null;
-  /** error: a failure blocks publish; warning: the run published with warnings. */
-  severity: 'error' | 'warning';
-}
-
-/** A landing-zone path the run did not read, and why; warning false for hidden names (_ or .). */
-export interface SkippedPath {
-  path: string;
-  reason: string;
-  warning: boolean;
-}
-
-/** A landing day whose latest load found a damaged or unreadable file: the platform should export it again. */
-export interface ReexportNeeded {
-  feed: string;
-  day: string;
-  file: string;
-  outcome: string;
-  detail: string | null;
-}
-
-export interface RunStep {
-  runId: string;
-  step: string;
-  startedAt: string;
-  durationMs: number;
-  detail: string | null;
-}
-
-export interface RunsResponse {
-  /** Newest first. */
-  runs: RunSummary[];
-  feeds: FeedTotals[];
-  quarantine: QuarantineReason[];
-  /** Checks of the latest published run. */
-  checks: CheckResult[];
-  /** Steps of the latest published run, in order. */
-  steps: RunStep[];
-  /** Paths of the landing zone the latest published run skipped. */
-  skipped: SkippedPath[];
-  reexport: ReexportNeeded[];
-}
+export type LastRun = z.infer<typeof S.LastRunSchema>;
+export type HealthResponse = z.infer<typeof S.HealthResponseSchema>;
+export type IndicatorsResponse = z.infer<typeof S.IndicatorsResponseSchema>;
+export type OrgUnitsResponse = z.infer<typeof S.OrgUnitsResponseSchema>;
+export type RunSummary = z.infer<typeof S.RunSummarySchema>;
+export type FeedTotals = z.infer<typeof S.FeedTotalsSchema>;
+export type QuarantineReason = z.infer<typeof S.QuarantineReasonSchema>;
+export type CheckResult = z.infer<typeof S.CheckResultSchema>;
+export type SkippedPath = z.infer<typeof S.SkippedPathSchema>;
+export type ReexportNeeded = z.infer<typeof S.ReexportNeededSchema>;
+export type RunStep = z.infer<typeof S.RunStepSchema>;
+export type RunsResponse = z.infer<typeof S.RunsResponseSchema>;
 
 // ---- Monthly report ------------------------------------------------------------------------
 
-/** One headline indicator of GET /api/report: the month, the month before, a year before. */
-export interface ReportKpi {
-  indicator: string;
-  name: Text;
-  unit: Text;
-  format: ValueFormat;
-  target: Target | null;
-  value: Figure | null;
-  previousMonth: Figure | null;
-  sameMonthLastYear: Figure | null;
-  /** The value in each of `ReportResponse.months`; null for no data and for a hidden figure. */
-  trend: (number | null)[];
-}
-
-/** GET /api/report?format=json: what the PDF shows, for the print view. */
-export interface ReportResponse {
-  org: OrgUnit;
-  /** YYYY-MM */
-  month: string;
-  /** First days of the 13 months ending with `month`, oldest first. */
-  months: string[];
-  dataVersion: string;
-  kpis: ReportKpi[];
-}
+export type ReportKpi = z.infer<typeof S.ReportKpiSchema>;
+export type ReportResponse = z.infer<typeof S.ReportResponseSchema>;
 
 // ---- Audit log ------------------------------------------------------------------------------
 
@@ -361,6 +155,12 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 // ---- Errors ----------------------------------------------------------------------------------
 
+/**
+ * Every code an error answer may carry: the data routes' refusals (400 bad_parameter, 401
+ * unauthenticated, 403 forbidden, 404, 405, 503 no_warehouse, 500), then the sign-in and admin
+ * routes' own, which the login and account pages read (`auth.error.<code>`): a request body that
+ * is not the documented JSON (bad_request), a forged post (csrf), and the sign-in flows' refusals.
+ */
 export const ERROR_CODES = [
   'bad_parameter',
   'unauthenticated',
@@ -368,14 +168,30 @@ export const ERROR_CODES = [
   'not_found',
   'method_not_allowed',
   'no_warehouse',
-  'internal'
+  'internal',
+  'bad_request',
+  'csrf',
+  'invalid_credentials',
+  'disabled',
+  'locked',
+  'throttled',
+  'weak_password'
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** Every non-2xx answer: 400 bad_parameter, 401 unauthenticated, 403 forbidden, 404, 405, 503 no_warehouse. */
-export interface ApiErrorBody {
-  error: ErrorCode;
-  message: string;
-  /** The query parameter at fault, for bad_parameter and forbidden. */
-  parameter?: string;
-}
+/** Every non-2xx answer; `retryAfterSeconds` (also sent as Retry-After) when signing in must wait. */
+export type ApiErrorBody = z.infer<typeof S.ErrorSchema>;
+
+// ---- Sign-in and admin ----------------------------------------------------------------------
+
+export type LoginRequest = z.infer<typeof S.LoginRequestSchema>;
+export type PasswordChangeRequest = z.infer<typeof S.PasswordChangeRequestSchema>;
+export type SessionResponse = z.infer<typeof S.SessionResponseSchema>;
+export type NewUserRequest = z.infer<typeof S.NewUserRequestSchema>;
+export type PasswordResetRequest = z.infer<typeof S.PasswordResetRequestSchema>;
+export type User = z.infer<typeof S.UserSchema>;
+export type UsersResponse = z.infer<typeof S.UsersResponseSchema>;
+export type NewUserResult = z.infer<typeof S.NewUserResultSchema>;
+export type PasswordResetResult = z.infer<typeof S.PasswordResetResultSchema>;
+export type AuditRow = z.infer<typeof S.AuditRowSchema>;
+export type AuditPageResponse = z.infer<typeof S.AuditPageResponseSchema>;

@@ -2,29 +2,10 @@
 // middleware of ./app.ts. Messages are written here or by the flows of ../auth, never passed
 // through from DuckDB, so no SQL or file path of the server reaches a client.
 import type { Context } from 'hono';
-import { ERROR_CODES, type ErrorCode } from '../../api/contract';
+import type { ApiErrorBody, ErrorCode } from '../../api/contract';
 
-/**
- * The sign-in and admin routes' own codes, which the login and account pages read
- * (`auth.error.<code>`): a request body that is not the documented JSON, a forged post, and
- * the sign-in flows' refusals (../auth/login.ts).
- */
-export const ACCESS_ERROR_CODES = [
-  'bad_request',
-  'csrf',
-  'invalid_credentials',
-  'disabled',
-  'locked',
-  'throttled',
-  'weak_password'
-] as const;
-export type AccessErrorCode = (typeof ACCESS_ERROR_CODES)[number];
-export type ApiErrorCode = ErrorCode | AccessErrorCode;
-
-/** Every code an answer of the API may carry. */
-export const API_ERROR_CODES: readonly [ApiErrorCode, ...ApiErrorCode[]] = [...ERROR_CODES, ...ACCESS_ERROR_CODES];
-
-const STATUS: Record<ApiErrorCode, number> = {
+/** The status of each code the contract lists (ERROR_CODES). */
+const STATUS: Record<ErrorCode, number> = {
   bad_parameter: 400,
   bad_request: 400,
   weak_password: 400,
@@ -44,14 +25,6 @@ const STATUS: Record<ApiErrorCode, number> = {
 /** Why a request was refused, as the audit log records it: a refusal with a reason is audited as denied. */
 export type DenialReason = 'scope' | 'export' | 'not_admin' | 'csrf';
 
-/** The body of every non-2xx answer. */
-export interface ErrorResponseBody {
-  error: ApiErrorCode;
-  message: string;
-  parameter?: string;
-  retryAfterSeconds?: number;
-}
-
 export interface ErrorExtras {
   /** For the audit row of a denial: what was asked for (default: the request's data parameters). */
   detail?: Record<string, unknown>;
@@ -61,7 +34,7 @@ export interface ErrorExtras {
 
 export class ApiError extends Error {
   constructor(
-    readonly code: ApiErrorCode,
+    readonly code: ErrorCode,
     message: string,
     readonly parameter?: string,
     readonly reason?: DenialReason,
@@ -74,8 +47,8 @@ export class ApiError extends Error {
     return STATUS[this.code];
   }
 
-  body(): ErrorResponseBody {
-    const body: ErrorResponseBody = { error: this.code, message: this.message };
+  body(): ApiErrorBody {
+    const body: ApiErrorBody = { error: this.code, message: this.message };
     if (this.parameter !== undefined) body.parameter = this.parameter;
     if (this.extras.retryAfterSeconds !== undefined) body.retryAfterSeconds = this.extras.retryAfterSeconds;
     return body;
