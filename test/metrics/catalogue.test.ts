@@ -77,4 +77,15 @@ describe('indicator catalogue', () => {
     expect(errors[3].message).toContain('needs a denominator');
     expect(errors[5].message).toBe('duplicate id');
   });
+
+  it('refuses an entry with an empty text or a field the contract does not know', () => {
+    const good = SERVICES[0];
+    const { errors } = validateCatalogue([
+      { ...good, id: 'empty_name', name: { zh: good.name.zh, en: '' } },
+      { ...good, id: 'extra_field', colour: 'red' }
+    ]);
+    expect(errors.map((e) => e.id)).toEqual(['empty_name', 'extra_field']);
+    expect(errors[0].message).toBe('name.en: an empty text');
+    expect(errors[1].message).toContain('colour');
+  });
 });

@@ -2,11 +2,11 @@
 // (Evidence's metric-schema.ts is the model). Entries are validated when the catalogue loads; an
 // invalid one is reported with its id and left out, the others stay.
 import { z } from 'zod';
-import { FAMILIES, VALUE_FORMATS, type Grain, type Indicator } from '../api/contract';
+import type { Grain, Indicator } from '../api/contract';
+import { IndicatorSchema } from '../api/schemas';
 import { dimension } from './dimensions';
 import { INSTITUTION_FLAGS, martTable, orgDimensions, type MartTable } from './tables';
 
-const text = z.object({ zh: z.string().min(1), en: z.string().min(1) }).strict();
 const filterValues = z.array(z.union([z.string(), z.number(), z.boolean()])).min(1);
 
 export const measureSchema = z
@@ -42,23 +42,14 @@ export const computeSchema = z
   })
   .strict();
 
-export const indicatorEntrySchema = z
-  .object({
+/**
+ * A catalogue entry: the indicator as /api/indicators shows it (the contract's IndicatorSchema),
+ * without what the table decides (grains, org level, feeds), and with how it is computed and
+ * protected. Its texts must not be empty.
+ */
+export const indicatorEntrySchema = IndicatorSchema.omit({ grains: true, orgLevel: true, feeds: true })
+  .extend({
     id: z.string().regex(/^[a-z][a-z0-9_]{1,63}$/, 'lower-case letters, digits and _'),
-    family: z.enum(FAMILIES),
-    name: text,
-    definition: text,
-    numerator: text.describe('What the numerator counts'),
-    denominator: text.nullable().describe('What the denominator counts; null for counts, sums and medians'),
-    unit: text,
-    format: z.enum(VALUE_FORMATS),
-    breakdowns: z.array(z.string()).describe('Dimension ids allowed as breakdowns'),
-    target: z
-      .object({ value: z.number(), op: z.enum(['>=', '<=']), note: text.optional() })
-      .strict()
-      .nullable(),
-    higherIsBetter: z.boolean().nullable(),
-    source: text.describe('The national standard or programme the definition follows'),
     countsPersons: z
       .boolean()
       .describe('Numerator or denominator counts persons or their visits and events: small counts are suppressed for most roles'),
@@ -67,6 +58,7 @@ export const indicatorEntrySchema = z
   .strict()
   .superRefine((entry, ctx) => {
     const issue = (message: string) => ctx.addIssue({ code: 'custom', message });
+    for (const path of emptyTexts(entry)) ctx.addIssue({ code: 'custom', path, message: 'an empty text' });
     const table = martTable(entry.compute.table);
     if (!table) return issue(`unknown table ${entry.compute.table}`);
     const { numerator, denominator, median, coverage } = entry.compute;
@@ -89,6 +81,16 @@ export const indicatorEntrySchema = z
     }
     if (new Set(entry.breakdowns).size !== entry.breakdowns.length) issue('breakdowns repeat a dimension');
   });
+
+/** Paths of the texts ({ zh, en }) of an entry with an empty language. */
+function emptyTexts(value: unknown, path: (string | number)[] = []): (string | number)[][] {
+  if (value === null || typeof value !== 'object') return [];
+  const o = value as Record<string, unknown>;
+  if (typeof o.zh === 'string' && typeof o.en === 'string') {
+    return (['zh', 'en'] as const).filter((lang) => o[lang] === '').map((lang) => [...path, lang]);
+  }
+  return Object.entries(o).flatMap(([key, v]) => emptyTexts(v, [...path, key]));
+}
 
 function measureIssues(table: MartTable, m: z.infer<typeof measureSchema>): string[] {
   const issues: string[] = [];
