@@ -1,31 +1,6 @@
 // The admin page's calls to /api/admin: JSON in, JSON out, the server's message on failure.
-import type { Role } from '#lib/api/contract.js';
-
-export interface AdminUser {
-  username: string;
-  role: Role;
-  scopeOrg: string;
-  disabled: boolean;
-  lockedUntil: number | null;
-}
-
-export interface AuditRow {
-  id: number;
-  at: number;
-  username: string | null;
-  role: string | null;
-  action: string;
-  detail: Record<string, unknown>;
-  rows: number | null;
-  address: string | null;
-}
-
-export interface AuditPage {
-  rows: AuditRow[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+// The shapes are the contract's (src/lib/api/contract.ts, inferred from the API's schemas).
+export type { AuditPageResponse, NewUserResult, User, UsersResponse } from '#lib/api/contract.js';
 
 export class AdminError extends Error {}
 
