@@ -8,7 +8,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { Database } from '../../pipelines/warehouse';
 import type { Format } from '../../src/lib/api/contract';
-import { dimension } from '../../src/lib/metrics';
+import { dimension } from '../../src/lib/server/metrics';
 import { removeDir, tempDir } from '../helpers/landing';
 
 export type Record_ = Record<string, unknown>;

@@ -2,7 +2,7 @@
 // a duration median broken down into its histogram (events per bucket), and the face-scan
 // coverage of the designated institutions (institutions counted, not summed).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DURATION_BUCKETS } from '../../src/lib/metrics/tables';
+import { DURATION_BUCKETS } from '../../src/lib/server/metrics/tables';
 import { A } from '../metrics/fixture';
 import { ANALYST, apiFixture, COUNTY, OFFICIAL, rows, type ApiFixture } from './helpers';
 

@@ -1,7 +1,7 @@
 // The query builder's SQL: names only from the allow-lists and quoted in one place, every value
 // bound, the caller's scope in every query.
 import { describe, expect, it } from 'vitest';
-import { INDICATORS, indicatorEntry } from '../../src/lib/metrics';
+import { INDICATORS, indicatorEntry } from '../../src/lib/server/metrics';
 import { buildQuery, type OrgFilter, type QuerySpec } from '../../src/lib/server/query/builder';
 import { ident } from '../../src/lib/server/query/sql';
 

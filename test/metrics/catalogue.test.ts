@@ -2,8 +2,8 @@
 // reported with its id while the others stay.
 import { describe, expect, it } from 'vitest';
 import { FAMILIES } from '../../src/lib/api/contract';
-import { CATALOGUE, CATALOGUE_ERRORS, DIMENSIONS, INDICATORS, validateCatalogue } from '../../src/lib/metrics';
-import { PLATFORM_SERVICES as SERVICES } from '../../src/lib/metrics/catalogue/services-platform';
+import { CATALOGUE, CATALOGUE_ERRORS, DIMENSIONS, INDICATORS, validateCatalogue } from '../../src/lib/server/metrics';
+import { PLATFORM_SERVICES as SERVICES } from '../../src/lib/server/metrics/catalogue/services-platform';
 
 describe('indicator catalogue', () => {
   it('holds at least 40 valid indicators across the four families', () => {

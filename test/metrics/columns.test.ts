@@ -1,4 +1,4 @@
-// The mart tables the metrics layer describes (src/lib/metrics/tables.ts), checked against the
+// The mart tables the metrics layer describes (src/lib/server/metrics/tables.ts), checked against the
 // warehouse the server opens: the fixture built by the pipeline's own models passes; a mart
 // that lacks a column or holds one with a type that cannot serve is refused, with a message
 // naming table, column, expected and found.
@@ -6,8 +6,8 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../pipelines/warehouse';
-import { columnMismatches, expectedColumns, type FoundColumn } from '../../src/lib/metrics/columns';
-import { martTables } from '../../src/lib/metrics/tables';
+import { columnMismatches, expectedColumns, type FoundColumn } from '../../src/lib/server/metrics/columns';
+import { martTables } from '../../src/lib/server/metrics/tables';
 import { NoWarehouse, Warehouse, WarehouseMismatch } from '../../src/lib/server/warehouse';
 import { removeDir, tempDir } from '../helpers/landing';
 import { buildFixtureWarehouse } from './fixture';
@@ -62,7 +62,7 @@ describe('mart columns at warehouse open', () => {
     expect((error as WarehouseMismatch).mismatches).toEqual([
       'table mart_services.settlements_daily, column channel (breakdown channel of settlements): expected VARCHAR or BOOLEAN, found no such column'
     ]);
-    expect((error as Error).message).toContain('src/lib/metrics/tables.ts');
+    expect((error as Error).message).toContain('src/lib/server/metrics/tables.ts');
   });
 
   it('refuses a column whose type cannot serve its use', async () => {

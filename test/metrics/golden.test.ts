@@ -1,7 +1,7 @@
 // Golden answers per indicator family on the fixture warehouse (test/metrics/fixture.ts): every
 // expected figure below is worked out by hand from the fixture's rows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DURATION_BUCKETS } from '../../src/lib/metrics/tables';
+import { DURATION_BUCKETS } from '../../src/lib/server/metrics/tables';
 import { Database } from '../../pipelines/warehouse';
 import { apiFixture, rows, type ApiFixture } from '../api/helpers';
 

@@ -8,7 +8,7 @@ import { statSync, type Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { DimensionValue, LastRun } from '../api/contract';
-import { columnMismatches, expectedColumns, type FoundColumn } from '../metrics/columns';
+import { columnMismatches, expectedColumns, type FoundColumn } from './metrics/columns';
 import { OrgIndex } from './org-index';
 
 const BUILD =
@@ -24,7 +24,7 @@ export class NoWarehouse extends Error {
 export class WarehouseMismatch extends NoWarehouse {
   constructor(readonly mismatches: string[]) {
     super(
-      `The warehouse does not match the mart tables described in src/lib/metrics/tables.ts: ${mismatches.join('; ')}`,
+      `The warehouse does not match the mart tables described in src/lib/server/metrics/tables.ts: ${mismatches.join('; ')}`,
       'It was built by a pipeline whose models differ from this server: build it with the pipeline of this version, or describe the marts as they are.'
     );
   }

@@ -10,7 +10,7 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Caller, HealthResponse, IndicatorsResponse, OrgUnitsResponse } from '../../api/contract';
-import { DIMENSIONS, INDICATORS } from '../../metrics';
+import { DIMENSIONS, INDICATORS } from '../metrics';
 import { createAdminRoutes } from '../auth/admin-routes';
 import { createAuthRoutes } from '../auth/routes';
 import { UserError } from '../auth/users';

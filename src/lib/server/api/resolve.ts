@@ -15,7 +15,7 @@ import {
   type Format,
   type NormalizedQuery
 } from '../../api/contract';
-import { grainsOf, indicatorEntry, martTable, type IndicatorEntry } from '../../metrics';
+import { grainsOf, indicatorEntry, martTable, type IndicatorEntry } from '../metrics';
 import { buildQuery, type BuiltQuery, type QuerySpec } from '../query/builder';
 import { addMonths } from '../query/periods';
 import { runQuery, streamQuery, type Batch, type QueryResult } from '../query/result';

@@ -3,7 +3,7 @@
 // warehouse's tree, categories from the catalogue.
 import { NONE_CODE, OTHER_CODE, type Lang } from '../../api/contract';
 import { translate } from '../../i18n';
-import { dimension, valueName, type IndicatorEntry } from '../../metrics';
+import { dimension, valueName, type IndicatorEntry } from '../metrics';
 import type { Snapshot } from '../warehouse';
 
 export interface Column {

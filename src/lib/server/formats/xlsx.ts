@@ -8,7 +8,7 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Lang, NormalizedQuery, ValueFormat } from '../../api/contract';
 import { translate, type MessageKey } from '../../i18n';
-import type { IndicatorEntry } from '../../metrics';
+import type { IndicatorEntry } from '../metrics';
 import type { Cell } from '../query/result';
 import type { Column } from './labels';
 

@@ -6,7 +6,7 @@
 import type { DuckDBValue } from '@duckdb/node-api';
 import { listValue } from '@duckdb/node-api';
 import { NONE_CODE, OTHER_CODE, type Compare, type Grain, type OrgDimension, type OrgKind } from '../../api/contract';
-import { martTable, type IndicatorEntry, type MartTable, type Measure } from '../../metrics';
+import { martTable, type IndicatorEntry, type MartTable, type Measure } from '../metrics';
 import { addDays, addMonths, compareShift, monthStart, shiftBack, wholeMonths, type Shift } from './periods';
 import { ident, Params } from './sql';
 

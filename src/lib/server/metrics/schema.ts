@@ -2,8 +2,8 @@
 // (Evidence's metric-schema.ts is the model). Entries are validated when the catalogue loads; an
 // invalid one is reported with its id and left out, the others stay.
 import { z } from 'zod';
-import type { Grain, Indicator } from '../api/contract';
-import { IndicatorSchema } from '../api/schemas';
+import type { Grain, Indicator } from '../../api/contract';
+import { IndicatorSchema } from '../../api/schemas';
 import { dimension } from './dimensions';
 import { INSTITUTION_FLAGS, martTable, orgDimensions, type MartTable } from './tables';
 
@@ -24,7 +24,7 @@ export const measureSchema = z
 
 export const computeSchema = z
   .object({
-    table: z.string().describe('Mart table id (src/lib/metrics/tables.ts)'),
+    table: z.string().describe('Mart table id (src/lib/server/metrics/tables.ts)'),
     numerator: measureSchema,
     denominator: measureSchema.optional().describe('Absent for counts and sums: value = numerator'),
     median: z
