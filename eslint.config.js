@@ -31,16 +31,16 @@ export default ts.config(
   },
   {
     // Code that reaches the browser takes only types from the zod schemas of the API contract,
-    // so no zod is shipped to the pages (contract.ts infers its types from src/lib/api/schemas.ts).
-    files: ['src/routes/**', 'src/lib/{api,components,charts,data,filters,format,i18n,report}/**'],
-    ignores: ['src/lib/api/schemas.ts', 'src/routes/**/*.server.ts', 'src/routes/api/**'],
+    // so no zod is shipped to the pages (contract.ts infers its types from src/lib/contract/schemas.ts).
+    files: ['src/routes/**', 'src/lib/{contract,components,charts,data,filters,format,i18n,report}/**'],
+    ignores: ['src/lib/contract/schemas.ts', 'src/routes/**/*.server.ts', 'src/routes/api/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              group: ['zod', '**/api/schemas', '**/api/schemas.js', '#lib/api/schemas.js'],
+              group: ['zod', '**/contract/schemas', '**/contract/schemas.js', '#lib/contract/schemas.js'],
               allowTypeImports: true,
               message: 'Browser code imports only types from the API schemas (import type), so zod stays on the server.'
             }

@@ -1,5 +1,5 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
-import type { Caller } from '#lib/api/contract.js';
+import type { Caller } from '#lib/contract/contract.js';
 import type { ActiveSession } from '#lib/server/auth/sessions.js';
 
 declare global {

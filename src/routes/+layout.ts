@@ -2,7 +2,7 @@
 // org tree visible to the caller. Fetched through SvelteKit's fetch, so the server render
 // inlines the answers and the browser does not ask again. A failure (503 before the first
 // pipeline run) is kept as a message for the layout to show, not thrown.
-import type { HealthResponse, IndicatorsResponse, OrgUnitsResponse } from '#lib/api/contract.js';
+import type { HealthResponse, IndicatorsResponse, OrgUnitsResponse } from '#lib/contract/contract.js';
 import { ApiError, getJson } from '#lib/data/api.js';
 import type { LayoutLoad } from './$types';
 

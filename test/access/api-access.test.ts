@@ -8,7 +8,7 @@ import { SESSION_COOKIE } from '../../src/lib/server/auth/cookies';
 import { callerForUser } from '../../src/lib/server/auth/roles';
 import { sessionPolicy, validateSession } from '../../src/lib/server/auth/sessions';
 import { createUser } from '../../src/lib/server/auth/users';
-import type { Caller } from '../../src/lib/api/contract';
+import type { Caller } from '../../src/lib/contract/contract';
 import { ADMIN, ANALYST, apiFixture, COUNTY, MANAGER, OFFICIAL, type ApiFixture } from '../api/helpers';
 
 const ORIGIN = 'http://localhost';

@@ -7,7 +7,7 @@ import { tableFromIPC } from 'apache-arrow';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { Database } from '../../pipelines/warehouse';
-import type { Format } from '../../src/lib/api/contract';
+import type { Format } from '../../src/lib/contract/contract';
 import { dimension } from '../../src/lib/server/metrics';
 import { removeDir, tempDir } from '../helpers/landing';
 

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReportKpi, ReportResponse } from '../../src/lib/api/contract';
+import type { ReportKpi, ReportResponse } from '../../src/lib/contract/contract';
 import { ANALYST, apiFixture, COUNTY, OFFICIAL, type ApiFixture } from '../api/helpers';
 
 let api: ApiFixture;

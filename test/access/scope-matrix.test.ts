@@ -3,7 +3,7 @@
 // every format, crafted org codes, downloads. The fixture's settlements (test/metrics/fixture.ts)
 // are at A and B in county 652301 and C and D in 652327; a county user sees 652327, the manager B.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FORMATS, type Caller, type Format } from '../../src/lib/api/contract';
+import { FORMATS, type Caller, type Format } from '../../src/lib/contract/contract';
 import type { OrgIndex } from '../../src/lib/server/org-index';
 import { ADMIN, ANALYST, apiFixture, COUNTY, MANAGER, OFFICIAL, type ApiFixture } from '../api/helpers';
 import { A, B, C, D } from '../metrics/fixture';

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { validate } from '@readme/openapi-parser';
-import { ERROR_CODES } from '../../src/lib/api/contract';
+import { ERROR_CODES } from '../../src/lib/contract/contract';
 import { createApi, etag } from '../../src/lib/server/api/app';
 import { Warehouse } from '../../src/lib/server/warehouse';
 import { Database } from '../../pipelines/warehouse';

@@ -3,7 +3,7 @@
 // when it is malformed as a whole.
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BATCH_ITEM_LIMIT, MAX_BATCH } from '../../src/lib/api/contract';
+import { BATCH_ITEM_LIMIT, MAX_BATCH } from '../../src/lib/contract/contract';
 import { etag } from '../../src/lib/server/api/app';
 import { listAudit } from '../../src/lib/server/audit/audit-log';
 import { FIXTURE_VERSION } from '../metrics/fixture';

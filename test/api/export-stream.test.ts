@@ -5,7 +5,7 @@
 import { gunzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FORMATS, SUPPRESSED, type Format, type NormalizedQuery } from '../../src/lib/api/contract';
+import { FORMATS, SUPPRESSED, type Format, type NormalizedQuery } from '../../src/lib/contract/contract';
 import { indicatorEntry } from '../../src/lib/server/metrics';
 import { PART_ROWS } from '../../src/lib/server/formats/parquet';
 import { xlsxChunks } from '../../src/lib/server/formats/xlsx';

@@ -1,6 +1,6 @@
 // The API over a fixture warehouse, called in-process through app.fetch (the same handler the
 // SvelteKit route and the bench server use).
-import type { Caller } from '../../src/lib/api/contract';
+import type { Caller } from '../../src/lib/contract/contract';
 import { createApi, type ApiOptions } from '../../src/lib/server/api/app';
 import type { AppDb } from '../../src/lib/server/auth/app-db';
 import { Warehouse } from '../../src/lib/server/warehouse';

@@ -1,6 +1,6 @@
 // The /api/admin routes through the whole /api app, with the caller bound as the SvelteKit route binds it.
 import { describe, expect, it } from 'vitest';
-import type { Caller } from '../../src/lib/api/contract';
+import type { Caller } from '../../src/lib/contract/contract';
 import { listAudit, recordAudit } from '../../src/lib/server/audit/audit-log';
 import { login } from '../../src/lib/server/auth/login';
 import { accessApi, MINUTE, testDeps } from './fixtures';

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { loadReference } from '../../datasets/reference';
-import type { Caller } from '../../src/lib/api/contract';
+import type { Caller } from '../../src/lib/contract/contract';
 import { createApi } from '../../src/lib/server/api/app';
 import { openAppDb } from '../../src/lib/server/auth/app-db';
 import type { AuthDeps } from '../../src/lib/server/auth/login';

@@ -1,7 +1,7 @@
 // Small-cell suppression: the primary rule, the complement, and a check that no hidden
 // count can be worked out from the totals a user can see.
 import { describe, expect, it } from 'vitest';
-import type { QueryRow } from '../../src/lib/api/contract';
+import type { QueryRow } from '../../src/lib/contract/contract';
 import { canSeeSmallCells } from '../../src/lib/server/auth/roles';
 import { queryRowSpec, suppressSmallCells, SUPPRESSED, type SuppressionSpec } from '../../src/lib/server/suppression/small-cells';
 

@@ -9,7 +9,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FORMATS, type Format } from '../../src/lib/api/contract';
+import { FORMATS, type Format } from '../../src/lib/contract/contract';
 import { Database } from '../../pipelines/warehouse';
 
 type Row = [string, string, string];

@@ -3,7 +3,7 @@
 // session cookie comes back for fetch (`cookie`) and for Playwright (`context.addCookies`).
 import { join } from 'node:path';
 import { loadReference } from '../../datasets/reference';
-import type { Role } from '../../src/lib/api/contract';
+import type { Role } from '../../src/lib/contract/contract';
 import { openAppDb } from '../../src/lib/server/auth/app-db';
 import { SESSION_COOKIE } from '../../src/lib/server/auth/cookies';
 import { createUser, getUser, setPassword } from '../../src/lib/server/auth/users';

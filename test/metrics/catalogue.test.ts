@@ -1,7 +1,7 @@
 // The catalogue: large enough, valid, complete in what pages show, and an invalid entry is
 // reported with its id while the others stay.
 import { describe, expect, it } from 'vitest';
-import { FAMILIES } from '../../src/lib/api/contract';
+import { FAMILIES } from '../../src/lib/contract/contract';
 import { CATALOGUE, CATALOGUE_ERRORS, DIMENSIONS, INDICATORS, validateCatalogue } from '../../src/lib/server/metrics';
 import { PLATFORM_SERVICES as SERVICES } from '../../src/lib/server/metrics/catalogue/services-platform';
 

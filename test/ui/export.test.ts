@@ -1,6 +1,6 @@
 // Export links: the chart's own query with a file format and download=1, for roles that may export.
 import { describe, expect, it } from 'vitest';
-import { canExport, ROLES } from '../../src/lib/api/contract';
+import { canExport, ROLES } from '../../src/lib/contract/contract';
 import { EXPORT_FORMATS, exportLinks, exportUrl } from '../../src/lib/data/export';
 import { queryParams, type QuerySpec } from '../../src/lib/data/query';
 

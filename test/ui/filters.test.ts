@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Indicator, OrgUnit } from '../../src/lib/api/contract';
+import type { Indicator, OrgUnit } from '../../src/lib/contract/contract';
 import { searchIndicators } from '../../src/lib/filters/catalogue-search';
 import { buildTree, childDimension, nameOf, pathTo, searchUnits } from '../../src/lib/filters/org-tree';
 import { isIsoDay, presetRange, previousRange, rangeDays, yearEarlier } from '../../src/lib/filters/period';

@@ -1,7 +1,7 @@
 // Small-cell suppression in the UI: a figure the API hid ('<5') reads <5, never a dash or a
 // number, and charts leave the point out.
 import { describe, expect, it } from 'vitest';
-import { SUPPRESSED, type QueryRow } from '../../src/lib/api/contract';
+import { SUPPRESSED, type QueryRow } from '../../src/lib/contract/contract';
 import { choroplethOption } from '../../src/lib/charts/choropleth';
 import { funnelOption } from '../../src/lib/charts/funnel';
 import { rankedBarsOption } from '../../src/lib/charts/ranked-bars';

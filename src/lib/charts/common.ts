@@ -1,5 +1,5 @@
 // Pieces every builder shares: tooltip, grid, value axis, target line. Pure.
-import type { Figure } from '#lib/api/contract.js';
+import type { Figure } from '#lib/contract/contract.js';
 import { formatAxis, formatValue, type ValueFormat } from '#lib/format/number.js';
 import type { Locale } from '#lib/i18n/locale.js';
 

@@ -2,7 +2,7 @@
 // median over any org unit is read from summed buckets). The median itself is the API's (the
 // indicator's value without the breakdown, computed in SQL from every bucket), never worked out
 // here from buckets that suppression may have hidden.
-import { SUPPRESSED } from '#lib/api/contract.js';
+import { SUPPRESSED } from '#lib/contract/contract.js';
 import { formatValue } from '#lib/format/number.js';
 import type { Locale } from '#lib/i18n/locale.js';
 import { aria, grid, tooltip } from './common';

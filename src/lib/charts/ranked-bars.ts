@@ -1,7 +1,7 @@
 // An indicator across org units (counties, hospitals, medical communities): horizontal bars,
 // largest first or in the given order (counties read in code order), with a target line and
 // an optional comparison value per unit. Each row carries its code so a click can drill in.
-import { OTHER_CODE } from '#lib/api/contract.js';
+import { OTHER_CODE } from '#lib/contract/contract.js';
 import { figure } from '#lib/data/columns.js';
 import { aria, fmt, grid, targetLine, tooltip, valueAxis, type Target, type ValueStyle } from './common';
 import type { ChartOption } from './types';

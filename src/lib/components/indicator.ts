@@ -1,6 +1,6 @@
 // Glue between the dashboard context and the pure builders: the query an indicator view sends,
 // its value style and target in the reader's language, and why a selection is empty.
-import { ORG_DIMENSIONS, type Indicator } from '#lib/api/contract.js';
+import { ORG_DIMENSIONS, type Indicator } from '#lib/contract/contract.js';
 import type { Target, ValueStyle } from '#lib/charts/common.js';
 import type { QuerySpec } from '#lib/data/query.js';
 import type { Dashboard } from '#lib/filters/context.js';

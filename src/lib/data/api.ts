@@ -1,6 +1,6 @@
 // Browser-side calls to /api. Errors keep the server's message (503 says how to build the
 // warehouse, 400 names the bad parameter) so pages can show it as it is.
-import type { ApiErrorBody, ErrorCode } from '#lib/api/contract.js';
+import type { ApiErrorBody, ErrorCode } from '#lib/contract/contract.js';
 
 export class ApiError extends Error {
   constructor(

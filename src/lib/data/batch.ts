@@ -2,7 +2,7 @@
 // browser opens only six connections to a host, so the queries asked for in the same tick go
 // as one GET /api/query/batch; and the batches the server-rendered page already preloads
 // (QueryPreload.svelte) are read instead of asked for again.
-import { MAX_BATCH, type ApiErrorBody, type QueryBatchResponse, type QueryBatchResult, type QueryResponse } from '#lib/api/contract.js';
+import { MAX_BATCH, type ApiErrorBody, type QueryBatchResponse, type QueryBatchResult, type QueryResponse } from '#lib/contract/contract.js';
 import { ApiError, getJson } from './api';
 
 const BATCH_PATH = '/api/query/batch';

@@ -1,6 +1,6 @@
 // A query answer as column arrays, and the pivots pages need from it: one series per
 // breakdown code aligned on periods, one value per code, the single figure of a KPI.
-import { SUPPRESSED, type Figure, type QueryRow } from '#lib/api/contract.js';
+import { SUPPRESSED, type Figure, type QueryRow } from '#lib/contract/contract.js';
 
 export type Cell = string | number | boolean | null;
 

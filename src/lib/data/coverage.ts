@@ -1,6 +1,6 @@
 // The span of landing days the warehouse holds: the union of every published run's dates.
 // The last run alone would say "yesterday" after a nightly load.
-import type { RunSummary } from '#lib/api/contract.js';
+import type { RunSummary } from '#lib/contract/contract.js';
 
 export function dataCoverage(runs: readonly RunSummary[]): { from: string; to: string } | null {
   let from: string | null = null;

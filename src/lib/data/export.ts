@@ -1,7 +1,7 @@
 // Download links for what a chart or table shows: the chart's own /api/query parameters with
 // a file format and download=1 (docs/api.md, "Exports"). The API decides who may download and
 // audits each download; the pages only offer the links to roles that may (canExport).
-import type { Format, Lang } from '#lib/api/contract.js';
+import type { Format, Lang } from '#lib/contract/contract.js';
 import { queryParams, type QuerySpec } from './query';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'parquet', 'arrow'] as const satisfies readonly Format[];

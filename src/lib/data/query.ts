@@ -2,7 +2,7 @@
 // (./batch.ts); long series (every day, or every institution over time) as an Arrow IPC
 // stream of their own, decoded by apache-arrow, which is loaded only when such a series is
 // asked for. Either way the page gets the same column arrays, which is what ECharts' dataset wants.
-import type { Compare, Format, Grain } from '#lib/api/contract.js';
+import type { Compare, Format, Grain } from '#lib/contract/contract.js';
 import { request } from './api';
 import { batched } from './batch';
 import { fromArrow, fromRows, type Columns } from './columns';

@@ -1,6 +1,6 @@
 // Searching the indicator catalogue: every word of the query must appear in the id, either
 // language's name or definition, or the numerator/denominator text (case-insensitive).
-import type { Family, Indicator } from '#lib/api/contract.js';
+import type { Family, Indicator } from '#lib/contract/contract.js';
 
 function haystack(ind: Indicator): string {
   const texts = [ind.name, ind.definition, ind.numerator, ind.denominator, ind.source].flatMap((t) => (t ? [t.zh, t.en] : []));

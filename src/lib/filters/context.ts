@@ -2,7 +2,7 @@
 // read from the URL, the org tree, the catalogue and the data's freshness. Reads go through
 // getters, so components re-render when the URL (and so the filters) change.
 import { getContext, setContext } from 'svelte';
-import type { Dimension, Indicator, LastRun, OrgUnit } from '#lib/api/contract.js';
+import type { Dimension, Indicator, LastRun, OrgUnit } from '#lib/contract/contract.js';
 import type { OrgTree } from './org-tree';
 import type { FilterPatch, Filters } from './url-state';
 

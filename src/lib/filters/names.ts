@@ -1,6 +1,6 @@
 // The name of a breakdown value: org units from the tree, categories from the catalogue's
 // dimension list, and the two synthetic codes (the rest of a top-N, a missing value).
-import { NONE_CODE, OTHER_CODE, type Dimension } from '#lib/api/contract.js';
+import { NONE_CODE, OTHER_CODE, type Dimension } from '#lib/contract/contract.js';
 import type { Locale } from '#lib/i18n/locale.js';
 import type { OrgTree } from './org-tree';
 

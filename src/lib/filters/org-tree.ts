@@ -1,7 +1,7 @@
 // The org tree from /api/org-units' flat list (prefecture > county > township > institution):
 // lookups for the picker, the breadcrumb and drill-downs. Children keep the API's code order,
 // so counties read 652301, 652302, 652323 ... as officials expect.
-import type { OrgKind, OrgUnit } from '#lib/api/contract.js';
+import type { OrgKind, OrgUnit } from '#lib/contract/contract.js';
 import type { Locale } from '#lib/i18n/locale.js';
 
 export interface OrgTree {

@@ -1,7 +1,7 @@
 // The filters live in the URL (?org=&period=&from=&to=&grain=&compare=), so a view can be
 // shared as a link and the back button undoes a filter change or a drill-down. Parsing is
 // forgiving: an unknown value falls back to the default instead of breaking the page.
-import { COMPARES, GRAINS, type Compare, type Grain } from '#lib/api/contract.js';
+import { COMPARES, GRAINS, type Compare, type Grain } from '#lib/contract/contract.js';
 import { isIsoDay, presetRange, PRESETS, type Preset, type Range } from './period';
 
 export interface Filters extends Range {

@@ -1,6 +1,6 @@
 // Dates in the reader's style: 2025年3月 / Mar 2025. Periods arrive as ISO day strings (the
 // period's first day), so all arithmetic here is on calendar dates in UTC, never local time.
-import type { Grain } from '#lib/api/contract.js';
+import type { Grain } from '#lib/contract/contract.js';
 import type { Locale } from '#lib/i18n/locale.js';
 
 export type { Grain };

@@ -1,7 +1,7 @@
 // Number style for officials: Chinese figures in 万 and 亿 (6.9万次, 478.1万元, 1.5亿元),
 // English figures with thousands separators (69,000). Pure, so tiles, tooltips, axes and
 // tests all print a figure the same way.
-import { SUPPRESSED, type Figure, type ValueFormat } from '#lib/api/contract.js';
+import { SUPPRESSED, type Figure, type ValueFormat } from '#lib/contract/contract.js';
 import type { Locale } from '#lib/i18n/locale.js';
 
 export type { ValueFormat };

@@ -1,6 +1,6 @@
 // Red / amber / green against a target, the way the commission reads a KPI: met is green;
 // amber is close (within 5 percentage points for a rate, within 5% otherwise); red is further.
-import type { Target, ValueFormat } from '#lib/api/contract.js';
+import type { Target, ValueFormat } from '#lib/contract/contract.js';
 import type { Change } from './number';
 
 export type TargetStatus = 'good' | 'warn' | 'bad';

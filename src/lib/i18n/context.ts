@@ -1,7 +1,7 @@
 // The reader's language for every component below the root layout, without threading a prop
 // through each one. Reads go through a getter, so a language switch re-renders what used it.
 import { getContext, setContext } from 'svelte';
-import type { Text } from '#lib/api/contract.js';
+import type { Text } from '#lib/contract/contract.js';
 import { hasMessage, translate, type Locale, type MessageKey } from './index';
 
 export interface I18n {

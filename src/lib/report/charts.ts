@@ -1,7 +1,7 @@
 // The monthly report's charts, built from its figures by the dashboard's own option builders:
 // the PDF renders them on the server as SVG, the print view draws them in the browser, and
 // both show the same thing.
-import type { ReportResponse } from '#lib/api/contract.js';
+import type { ReportResponse } from '#lib/contract/contract.js';
 import { timeSeriesOption } from '#lib/charts/time-series.js';
 import type { ChartOption } from '#lib/charts/types.js';
 import { translate, type Locale } from '#lib/i18n/index.js';

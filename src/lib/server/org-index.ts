@@ -3,7 +3,7 @@
 // (institutions hang under their township, or their county when they have none) and so are
 // hospitals outside the tree (the XPCC hospitals of the recognition network).
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { OrgKind, OrgUnit } from '../api/contract';
+import type { OrgKind, OrgUnit } from '../contract/contract';
 import type { OrgFilter } from './query/builder';
 
 export interface OrgNode extends OrgUnit {

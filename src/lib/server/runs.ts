@@ -3,7 +3,7 @@
 // the landing paths it skipped and the landing days that need a new export.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { FEEDS } from '../../../datasets/contract/feeds';
-import type { RunsResponse, Text } from '../api/contract';
+import type { RunsResponse, Text } from '../contract/contract';
 
 const RUNS = 50;
 

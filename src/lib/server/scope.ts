@@ -1,8 +1,8 @@
 // Who may see what. A caller sees the subtree of their scope org unit; a manager (one
 // institution) may also see the prefecture as a whole, as a benchmark, but not broken down by
 // org units. The query builder applies the scope returned here to every query it writes.
-import type { Caller } from '../api/contract';
-import { ORG_DIMENSIONS } from '../api/contract';
+import type { Caller } from '../contract/contract';
+import { ORG_DIMENSIONS } from '../contract/contract';
 import { badParameter, forbidden, quote } from './api/errors';
 import type { OrgIndex, OrgNode } from './org-index';
 

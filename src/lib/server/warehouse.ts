@@ -7,7 +7,7 @@
 import { statSync, type Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import type { DimensionValue, LastRun } from '../api/contract';
+import type { DimensionValue, LastRun } from '../contract/contract';
 import { columnMismatches, expectedColumns, type FoundColumn } from './metrics/columns';
 import { OrgIndex } from './org-index';
 

@@ -1,6 +1,6 @@
 // The admin page's calls to /api/admin: JSON in, JSON out, the server's message on failure.
-// The shapes are the contract's (src/lib/api/contract.ts, inferred from the API's schemas).
-export type { AuditPageResponse, NewUserResult, User, UsersResponse } from '#lib/api/contract.js';
+// The shapes are the contract's (src/lib/contract/contract.ts, inferred from the API's schemas).
+export type { AuditPageResponse, NewUserResult, User, UsersResponse } from '#lib/contract/contract.js';
 
 export class AdminError extends Error {}
 

@@ -2,7 +2,7 @@
 // own scope): one GET /api/query/batch for them all. A manager may read the prefecture as a
 // benchmark; a county account may not, and gets the published values alone. A figure that fails
 // keeps its error; the others still show.
-import type { QueryResponse } from '#lib/api/contract.js';
+import type { QueryResponse } from '#lib/contract/contract.js';
 import { batchUrls, fetchBatch, itemAnswer } from '#lib/data/batch.js';
 import { fromRows, single } from '#lib/data/columns.js';
 import { queryParams, type QuerySpec } from '#lib/data/query.js';

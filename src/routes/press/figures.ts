@@ -1,7 +1,7 @@
 // The platform's published headline figures (domain.md, from the 2025 Changji Daily reports):
 // reference constants, each with how the warehouse computes it live through /api/query. The
 // calibration window and the ±3% tolerance are those the simulator is held to.
-import type { Text, ValueFormat } from '#lib/api/contract.js';
+import type { Text, ValueFormat } from '#lib/contract/contract.js';
 
 export const LAUNCH = '2024-12-06';
 export const TOLERANCE = 0.03;

@@ -1,5 +1,5 @@
 // The pipeline's record: runs, rows per feed, quarantine, checks and steps, from /api/runs.
-import type { RunsResponse } from '#lib/api/contract.js';
+import type { RunsResponse } from '#lib/contract/contract.js';
 import { ApiError, getJson } from '#lib/data/api.js';
 import type { PageLoad } from './$types';
 

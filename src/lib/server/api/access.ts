@@ -4,7 +4,7 @@
 // runs, forged cross-site posts and then signed-out callers are refused, and here is the one
 // writer of the audit log's rows about a request.
 import type { Context, MiddlewareHandler } from 'hono';
-import type { Caller } from '../../api/contract';
+import type { Caller } from '../../contract/contract';
 import { recordAudit, type AuditEntry } from '../audit/audit-log';
 import type { AdminDeps } from '../auth/admin-routes';
 import { csrfProblem } from '../auth/csrf';

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import type { Caller, HealthResponse, IndicatorsResponse, OrgUnitsResponse } from '../../api/contract';
+import type { Caller, HealthResponse, IndicatorsResponse, OrgUnitsResponse } from '../../contract/contract';
 import { DIMENSIONS, INDICATORS } from '../metrics';
 import { createAdminRoutes } from '../auth/admin-routes';
 import { createAuthRoutes } from '../auth/routes';

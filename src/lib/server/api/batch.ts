@@ -5,7 +5,7 @@
 // exemption is needed, and a server-rendered page can preload it.
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
-import { BATCH_ITEM_LIMIT } from '../../api/contract';
+import { BATCH_ITEM_LIMIT } from '../../contract/contract';
 import { badParameter, invalidParameters } from './errors';
 import { QueryParams } from './schemas';
 

@@ -2,7 +2,7 @@
 // middleware of ./app.ts. Messages are written here or by the flows of ../auth, never passed
 // through from DuckDB, so no SQL or file path of the server reaches a client.
 import type { Context } from 'hono';
-import type { ApiErrorBody, ErrorCode } from '../../api/contract';
+import type { ApiErrorBody, ErrorCode } from '../../contract/contract';
 
 /** The status of each code the contract lists (ERROR_CODES). */
 const STATUS: Record<ErrorCode, number> = {

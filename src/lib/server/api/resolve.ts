@@ -14,7 +14,7 @@ import {
   type Caller,
   type Format,
   type NormalizedQuery
-} from '../../api/contract';
+} from '../../contract/contract';
 import { grainsOf, indicatorEntry, martTable, type IndicatorEntry } from '../metrics';
 import { buildQuery, type BuiltQuery, type QuerySpec } from '../query/builder';
 import { addMonths } from '../query/periods';

@@ -4,7 +4,7 @@
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Format } from '../../api/contract';
+import type { Format } from '../../contract/contract';
 import { encodeArrow } from '../formats/arrow';
 import { encodeJson } from '../formats/json';
 import type { Snapshot } from '../warehouse';

@@ -3,8 +3,8 @@
 // zod whose `.meta()` names the OpenAPI components); the query parameters, which only the server
 // parses, are declared here with their OpenAPI metadata.
 import { createRoute, z, type RouteConfig } from '@hono/zod-openapi';
-import { AUDIT_ACTIONS, COMPARES, DEFAULT_LIMIT, FORMATS, GRAINS, LANGS, MAX_BATCH, MAX_LIMIT, MAX_TOP } from '../../api/contract';
-import { ErrorSchema } from '../../api/schemas';
+import { AUDIT_ACTIONS, COMPARES, DEFAULT_LIMIT, FORMATS, GRAINS, LANGS, MAX_BATCH, MAX_LIMIT, MAX_TOP } from '../../contract/contract';
+import { ErrorSchema } from '../../contract/schemas';
 import { parseDay } from '../query/periods';
 
 export {
@@ -25,7 +25,7 @@ export {
   RunsResponseSchema as RunsBody,
   SessionResponseSchema as SessionBody,
   UsersResponseSchema as UsersBody
-} from '../../api/schemas';
+} from '../../contract/schemas';
 
 // Years the platform's figures can be in: also keeps date arithmetic (10 years on) in four digits.
 const inYears = (v: string) => Number(v.slice(0, 4)) >= 2000 && Number(v.slice(0, 4)) <= 2099;

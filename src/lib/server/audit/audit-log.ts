@@ -2,7 +2,7 @@
 // only ever inserted, by recordAudit alone (the API's requests through api/access.ts's auditor,
 // the sign-in flows, the users CLI); triggers in the schema (auth/migrations.ts) abort any
 // UPDATE or DELETE.
-import { AUDIT_ACTIONS, type AuditAction } from '../../api/contract';
+import { AUDIT_ACTIONS, type AuditAction } from '../../contract/contract';
 import type { SQLInputValue } from 'node:sqlite';
 import type { AppDb } from '../auth/app-db';
 import { systemClock, type Clock } from '../auth/clock';

@@ -2,7 +2,7 @@
 // signed-out page requests are sent to /login, and every response gets the security
 // headers. hooks.server.ts runs it first: `sequence(authHandle, localeHandle)`.
 import type { Handle } from '@sveltejs/kit/hooks';
-import type { Caller } from '../../api/contract';
+import type { Caller } from '../../contract/contract';
 import { SESSION_COOKIE } from './cookies';
 import { sessionForToken } from './deps';
 import { applySecurityHeaders } from './headers';

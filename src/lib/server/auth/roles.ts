@@ -1,6 +1,6 @@
 // Roles and what each may do (DESIGN.md "Users, roles, scope"). Scope itself is enforced by
 // the query builder from the Caller built here; these helpers answer the yes/no questions.
-import { canExport, ROLES, type Caller, type Role } from '../../api/contract';
+import { canExport, ROLES, type Caller, type Role } from '../../contract/contract';
 
 export { canExport, ROLES, type Caller, type Role };
 

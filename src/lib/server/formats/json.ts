@@ -1,6 +1,6 @@
 // format=json: the rows as objects, with the normalized query and the data version. The
 // dashboard's answers are encoded whole; a download is written batch by batch.
-import type { NormalizedQuery, QueryResponse, QueryRow } from '../../api/contract';
+import type { NormalizedQuery, QueryResponse, QueryRow } from '../../contract/contract';
 import type { Batch, QueryResult } from '../query/result';
 
 export function toRows(result: Batch): QueryRow[] {

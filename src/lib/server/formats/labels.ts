@@ -1,7 +1,7 @@
 // Column headers and value names for the human formats (CSV, XLSX): Chinese by default, English
 // with lang=en, the words from the i18n dictionaries ('export.*'). Org codes are named from the
 // warehouse's tree, categories from the catalogue.
-import { NONE_CODE, OTHER_CODE, type Lang } from '../../api/contract';
+import { NONE_CODE, OTHER_CODE, type Lang } from '../../contract/contract';
 import { translate } from '../../i18n';
 import { dimension, valueName, type IndicatorEntry } from '../metrics';
 import type { Snapshot } from '../warehouse';

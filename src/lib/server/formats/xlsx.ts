@@ -6,7 +6,7 @@
 // inline strings (a shared-strings table would grow with the file).
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { Lang, NormalizedQuery, ValueFormat } from '../../api/contract';
+import type { Lang, NormalizedQuery, ValueFormat } from '../../contract/contract';
 import { translate, type MessageKey } from '../../i18n';
 import type { IndicatorEntry } from '../metrics';
 import type { Cell } from '../query/result';

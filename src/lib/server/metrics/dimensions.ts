@@ -24,7 +24,7 @@ import {
   VISIT_TYPES
 } from '../../../../datasets/contract/feeds';
 import { EQUIPMENT_KINDS, EXAM_CATEGORIES, INSTITUTION_TYPES } from '../../../../datasets/reference/schemas';
-import { NONE_CODE, type Dimension, type DimensionValue, type Text } from '../../api/contract';
+import { NONE_CODE, type Dimension, type DimensionValue, type Text } from '../../contract/contract';
 import { DURATION_BUCKETS } from './tables';
 
 type Label = [zh: string, en: string];

@@ -2,8 +2,8 @@
 // (Evidence's metric-schema.ts is the model). Entries are validated when the catalogue loads; an
 // invalid one is reported with its id and left out, the others stay.
 import { z } from 'zod';
-import type { Grain, Indicator } from '../../api/contract';
-import { IndicatorSchema } from '../../api/schemas';
+import type { Grain, Indicator } from '../../contract/contract';
+import { IndicatorSchema } from '../../contract/schemas';
 import { dimension } from './dimensions';
 import { INSTITUTION_FLAGS, martTable, orgDimensions, type MartTable } from './tables';
 

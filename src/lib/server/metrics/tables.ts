@@ -2,7 +2,7 @@
 // data the way Rill describes a metrics view's model: where time is, which column is the org
 // unit, which columns are dimensions, which can be summed. The query builder only ever writes
 // names that appear here, so this file is the allow-list of identifiers.
-import { ORG_DIMENSIONS, type OrgDimension } from '../../api/contract';
+import { ORG_DIMENSIONS, type OrgDimension } from '../../contract/contract';
 
 export type OrgLevel = 'institution' | 'county';
 export type TimeGrain = 'day' | 'month' | 'year';

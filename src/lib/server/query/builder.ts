@@ -5,7 +5,7 @@
 // the selection, never an average of ratios. Design notes: ./QUERY.md.
 import type { DuckDBValue } from '@duckdb/node-api';
 import { listValue } from '@duckdb/node-api';
-import { NONE_CODE, OTHER_CODE, type Compare, type Grain, type OrgDimension, type OrgKind } from '../../api/contract';
+import { NONE_CODE, OTHER_CODE, type Compare, type Grain, type OrgDimension, type OrgKind } from '../../contract/contract';
 import { martTable, type IndicatorEntry, type MartTable, type Measure } from '../metrics';
 import { addDays, addMonths, compareShift, monthStart, shiftBack, wholeMonths, type Shift } from './periods';
 import { ident, Params } from './sql';

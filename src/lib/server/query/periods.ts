@@ -1,5 +1,5 @@
 // Calendar arithmetic on YYYY-MM-DD strings (UTC, no time zones: the marts hold local days).
-import type { Compare, Grain } from '../../api/contract';
+import type { Compare, Grain } from '../../contract/contract';
 
 const DAY_MS = 86_400_000;
 

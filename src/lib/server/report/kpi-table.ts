@@ -1,7 +1,7 @@
 // The KPI table of the monthly report: one row per indicator with this month's value (green
 // when it meets the target, red when not), the target, last month and the same month a
 // year ago, each formatted as the dashboard formats it.
-import type { Lang, Target, ValueFormat } from '../../api/contract';
+import type { Lang, Target, ValueFormat } from '../../contract/contract';
 import { formatValue } from '../../format/number';
 import { translate } from '../../i18n';
 

@@ -4,7 +4,7 @@
 // would be (grain=month, limit=13), so scope, applicability and suppression are decided there:
 // an indicator without monthly figures, or measured per county below a county, is left out.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Caller, Figure, ReportKpi, ReportResponse } from '../../api/contract';
+import type { Caller, Figure, ReportKpi, ReportResponse } from '../../contract/contract';
 import { answer, resolveIfApplicable, resolveOrg } from '../api/resolve';
 import { toRows } from '../formats/json';
 import { addDays, addMonths } from '../query/periods';

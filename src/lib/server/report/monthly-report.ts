@@ -3,7 +3,7 @@
 // ECharts options already built), so any query path can feed it; the charts are rendered
 // on the server as SVG and drawn as vectors, and the Chinese text is embedded (fonts.ts).
 import type { EChartsOption } from 'echarts';
-import type { Lang } from '../../api/contract';
+import type { Lang } from '../../contract/contract';
 import { formatPeriod } from '../../format/date';
 import { translate, type MessageKey } from '../../i18n';
 import PDFDocument from 'pdfkit';

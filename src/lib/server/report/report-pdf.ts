@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { EChartsOption } from 'echarts';
-import type { Lang, ReportResponse } from '../../api/contract';
+import type { Lang, ReportResponse } from '../../contract/contract';
 import { resolveTokens, tokenNames, type Tokens } from '../../charts/theme';
 import { reportCharts } from '../../report/charts';
 import { renderMonthlyReport, type KpiRow } from './monthly-report';

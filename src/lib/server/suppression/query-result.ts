@@ -1,6 +1,6 @@
 // Small-cell suppression of a query result, column by column as the formats read it. Applied
 // once, before any format is written, so JSON, CSV, XLSX, Arrow and Parquet hide the same cells.
-import { SUPPRESSED } from '../../api/contract';
+import { SUPPRESSED } from '../../contract/contract';
 import { toRows } from '../formats/json';
 import { concatBatches, type Batch, type Cell } from '../query/result';
 import { queryRowSpec, suppressSmallCells } from './small-cells';

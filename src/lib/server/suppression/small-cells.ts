@@ -9,7 +9,7 @@
 // next-smallest shown cell of the group (non-zero first) is hidden too. This repeats until no
 // group has exactly one hidden number, since with two breakdowns a complement in one group
 // can leave another with one. Each count field is handled on its own.
-import { SUPPRESSED, type QueryRow } from '../../api/contract';
+import { SUPPRESSED, type QueryRow } from '../../contract/contract';
 
 export { SUPPRESSED };
 /** Counts below this, and above zero, are suppressed. */

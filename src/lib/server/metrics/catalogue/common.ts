@@ -1,5 +1,5 @@
 // Shorthand shared by the catalogue files: texts, the standards indicators cite, breakdown sets.
-import { ORG_DIMENSIONS, type Text } from '../../../api/contract';
+import { ORG_DIMENSIONS, type Text } from '../../../contract/contract';
 import type { IndicatorEntry } from '../schema';
 
 export const t = (zh: string, en: string): Text => ({ zh, en });
