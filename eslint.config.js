@@ -22,7 +22,7 @@ export default ts.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }
       ],
       // The app is served at the root (no paths.base): a link is its path and the query string
-      // the filters build (src/lib/filters/url-state.ts), which resolve() has no use for.
+      // the filters build (src/lib/dashboard-state/url-state.ts), which resolve() has no use for.
       'svelte/no-navigation-without-resolve': 'off',
       // State here is replaced, never mutated in place (a copied Set assigned back); a Map or Set
       // local to a function, or a module's cache, is not state.
@@ -32,7 +32,7 @@ export default ts.config(
   {
     // Code that reaches the browser takes only types from the zod schemas of the API contract,
     // so no zod is shipped to the pages (contract.ts infers its types from src/lib/contract/schemas.ts).
-    files: ['src/routes/**', 'src/lib/{contract,components,charts,data,filters,format,i18n,report}/**'],
+    files: ['src/routes/**', 'src/lib/{contract,components,charts,dashboard-state,data,format,i18n,report}/**'],
     ignores: ['src/lib/contract/schemas.ts', 'src/routes/**/*.server.ts', 'src/routes/api/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [

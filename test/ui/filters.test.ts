@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Indicator, OrgUnit } from '../../src/lib/contract/contract';
-import { searchIndicators } from '../../src/lib/filters/catalogue-search';
-import { buildTree, childDimension, nameOf, pathTo, searchUnits } from '../../src/lib/filters/org-tree';
-import { isIsoDay, presetRange, previousRange, rangeDays, yearEarlier } from '../../src/lib/filters/period';
-import { filterSearch, fitGrain, paramHref, readFilters, suggestedGrain } from '../../src/lib/filters/url-state';
+import { searchIndicators } from '../../src/lib/dashboard-state/catalogue-search';
+import { buildTree, childDimension, nameOf, pathTo, searchUnits } from '../../src/lib/dashboard-state/org-tree';
+import { isIsoDay, presetRange, previousRange, rangeDays, yearEarlier } from '../../src/lib/dashboard-state/period';
+import { filterSearch, fitGrain, paramHref, readFilters, suggestedGrain } from '../../src/lib/dashboard-state/url-state';
 
 const AS_OF = '2025-12-31';
 

@@ -3,9 +3,9 @@
 import { ORG_DIMENSIONS, type Indicator } from '#lib/contract/contract.js';
 import type { Target, ValueStyle } from '#lib/charts/common.js';
 import type { QuerySpec } from '#lib/data/query.js';
-import type { Dashboard } from '#lib/filters/context.js';
-import type { NameSources } from '#lib/filters/names.js';
-import { nameOf } from '#lib/filters/org-tree.js';
+import type { Dashboard } from '#lib/dashboard-state/context.js';
+import type { NameSources } from '#lib/dashboard-state/names.js';
+import { nameOf } from '#lib/dashboard-state/org-tree.js';
 import { formatRange } from '#lib/format/date.js';
 import type { I18n } from '#lib/i18n/context.js';
 

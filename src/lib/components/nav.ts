@@ -1,6 +1,6 @@
 // The dashboard's pages, in menu order. `filters`: the page reads the org/period filters, so
 // links to it carry them along.
-import type { QueryParams } from '#lib/filters/url-state.js';
+import type { QueryParams } from '#lib/dashboard-state/url-state.js';
 import type { MessageKey } from '#lib/i18n/index.js';
 
 export interface NavItem {
