@@ -32,7 +32,7 @@ export default ts.config(
   {
     // Code that reaches the browser takes only types from the zod schemas of the API contract,
     // so no zod is shipped to the pages (contract.ts infers its types from src/lib/contract/schemas.ts).
-    files: ['src/routes/**', 'src/lib/{contract,components,charts,dashboard-state,data,format,i18n,report}/**'],
+    files: ['src/routes/**', 'src/lib/{contract,components,charts,dashboard-state,data,format,i18n}/**'],
     ignores: ['src/lib/contract/schemas.ts', 'src/routes/**/*.server.ts', 'src/routes/api/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [

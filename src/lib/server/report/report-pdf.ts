@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import type { EChartsOption } from 'echarts';
 import type { Lang, ReportResponse } from '../../contract/contract';
 import { resolveTokens, tokenNames, type Tokens } from '../../charts/theme';
-import { reportCharts } from '../../report/charts';
+import { reportCharts } from '../../charts/report';
 import { renderMonthlyReport, type KpiRow } from './monthly-report';
 
 /** The design tokens of app.css's first (screen) definition of each. */
