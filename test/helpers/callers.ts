@@ -1,5 +1,5 @@
-// One caller per role, as the sign-in hook would make them from the demo accounts' scopes over
-// the fixture warehouse (test/metrics/fixture.ts): the county and the manager's institution are
+// One caller per role, as the sign-in hook would make them from the demo accounts' scopes over the
+// fixture warehouse (test/server/metrics/fixture.ts): the county and the manager's institution are
 // ones the fixture has rows for.
 import type { Caller } from '../../src/lib/contract/contract';
 

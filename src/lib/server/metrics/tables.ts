@@ -35,8 +35,8 @@ export interface MartTable {
 
 /**
  * Lower bounds (minutes) of core.duration_bucket() in pipelines/models/10_dimensions.sql. A median
- * is interpolated inside its bucket, so the next bound is needed; test/metrics checks this list
- * against the macro in a warehouse.
+ * is interpolated inside its bucket, so the next bound is needed; test/server/metrics checks this
+ * list against the macro in a warehouse.
  */
 export const DURATION_BUCKETS = [
   0, 1, 2, 3, 5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 240, 360, 480, 720, 1080, 1440, 2160, 2880, 4320, 5760
