@@ -1,5 +1,6 @@
 // Internet-hospital consultations (15 hospitals, video via WeChat or text); 13 of them send the
 // prescribed drugs home by EMS or SF Express. A record closes when the drugs arrive.
+import { SPECIALTIES } from '../../contract/feeds';
 import type { Rng } from '../random';
 import {
   APP_AGE_WEIGHTS,
@@ -19,18 +20,6 @@ const PRESCRIPTION_SHARE = 0.38;
 const DELIVERY_SHARE = 0.72;
 /** Delivered consultations by days from start to delivery (0..3). */
 const DELIVERY_LAG = [0.06, 0.52, 0.31, 0.11];
-const SPECIALTIES = [
-  'general_practice',
-  'internal_medicine',
-  'pediatrics',
-  'obstetrics_gynecology',
-  'dermatology',
-  'tcm',
-  'endocrinology',
-  'cardiology',
-  'psychology',
-  'chronic_disease_followup'
-];
 const SPECIALTY_WEIGHTS = [0.2, 0.16, 0.14, 0.1, 0.08, 0.07, 0.07, 0.06, 0.03, 0.09];
 const COMPLAINTS = [
   '复诊开药',

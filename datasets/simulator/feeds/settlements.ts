@@ -2,6 +2,7 @@
 // institutions. Face-scan use follows each institution's go-live date and is calibrated so the
 // April-December 2025 total meets the published 1.18M; online payment through the platform
 // likewise meets 162,000.
+import { DEPARTMENTS } from '../../contract/feeds';
 import type { Institution } from '../../reference/index';
 import { addDays, dateRange, dateToIndex, type Day } from '../calendar';
 import { Rng } from '../random';
@@ -56,18 +57,6 @@ const LENGTH_OF_STAY: Record<string, number> = {
   community_health_centre: 6,
   private_hospital: 7
 };
-const OUTPATIENT_DEPARTMENTS = [
-  'internal_medicine',
-  'surgery',
-  'pediatrics',
-  'obstetrics_gynecology',
-  'tcm',
-  'ophthalmology_ent',
-  'dermatology',
-  'general_practice',
-  'emergency',
-  'other'
-];
 const INPATIENT_DEPARTMENTS = ['internal_medicine', 'surgery', 'pediatrics', 'obstetrics_gynecology', 'tcm', 'other'];
 
 class SettlementRates {
@@ -211,7 +200,7 @@ function settlement(ctx: DayContext, rng: Rng, rates: SettlementRates, id: strin
     service_amount: money(total - drug - material - exam),
     admitted_on: null,
     discharged_on: null,
-    department: rng.pick(inpatient ? INPATIENT_DEPARTMENTS : OUTPATIENT_DEPARTMENTS),
+    department: rng.pick(inpatient ? INPATIENT_DEPARTMENTS : DEPARTMENTS),
     ...personFields(person, { phone: true }),
     residence_county: person.countyCode
   };
