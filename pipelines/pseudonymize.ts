@@ -73,7 +73,7 @@ export async function addPersonKeys(db: Database, key: PseudonymKey, sources: { 
     .join(' UNION ');
   const { inner, outer } = pads(key.secret);
   await db.run(
-    `INSERT INTO person_keys
+    `INSERT INTO person_keys (id_number, person_key)
      SELECT id, translate(left(sha256(?::BLOB || unhex(sha256(?::BLOB || encode(id)))), 32), '${DIGITS}', '${LETTERS}')
      FROM (${union}) WHERE id NOT IN (SELECT id_number FROM person_keys)`,
     [new DuckDBBlobValue(outer), new DuckDBBlobValue(inner)]

@@ -251,11 +251,16 @@ async function runLocked(options: PipelineOptions): Promise<RunResult> {
     await step('records', async () => {
       await wh.run(`INSERT OR REPLACE INTO meta.loaded_dates SELECT d, ${literal(runId)} FROM run_dates`);
       await wh.run(
-        `INSERT OR REPLACE INTO meta.settings VALUES ('pseudonym_key_fingerprint', ${literal(key.fingerprint)}), ('reference_fingerprint', ${literal(referenceFingerprint(options.referenceDir))})`
+        `INSERT OR REPLACE INTO meta.settings (key, value) VALUES ('pseudonym_key_fingerprint', ${literal(key.fingerprint)}), ('reference_fingerprint', ${literal(referenceFingerprint(options.referenceDir))})`
       );
       await importFailedRuns(wh, options.dataDir);
       for (const p of zone.skipped)
-        await wh.run('INSERT INTO meta.skipped_paths VALUES (?, ?, ?, ?)', [runId, p.path, p.reason, p.warning]);
+        await wh.run('INSERT INTO meta.skipped_paths (run_id, path, reason, warning) VALUES (?, ?, ?, ?)', [
+          runId,
+          p.path,
+          p.reason,
+          p.warning
+        ]);
     });
 
     result.checks = await step('checks', async () => {
@@ -343,18 +348,15 @@ async function recordAccounting(db: Database, runId: string, spec: FeedSpec, sta
   const table = stageTable(spec);
   await db.run(`DELETE FROM meta.quarantine WHERE feed = ? AND source_date IN (SELECT d FROM batch_dates)`, [feed]);
   await db.run(`
-    INSERT INTO meta.quarantine
+    INSERT INTO meta.quarantine (run_id, feed, source_date, file, line_no, reason_code, field, masked_line)
     SELECT ${literal(runId)}, ${literal(feed)}, s.folder_date, n.file, s.rowid - f.before AS line_no, split_part(problem, ':', 1), nullif(split_part(problem, ':', 2), ''), masked_line
     FROM ${table} s JOIN ${lineNumberSql(table)} f USING (file_no) JOIN ${stageFilesTable(spec)} n USING (file_no)
     WHERE problem IS NOT NULL AND problem <> 'blank' ORDER BY s.folder_date, n.file, line_no`);
   for (const u of staged.filter((f) => f.outcome === 'unreadable')) {
-    await db.run(`INSERT INTO meta.quarantine VALUES (?, ?, CAST(? AS DATE), ?, NULL, 'unreadable_file', NULL, ?)`, [
-      runId,
-      feed,
-      u.folderDate,
-      u.path,
-      u.detail
-    ]);
+    await db.run(
+      `INSERT INTO meta.quarantine (run_id, feed, source_date, file, reason_code, masked_line) VALUES (?, ?, CAST(? AS DATE), ?, 'unreadable_file', ?)`,
+      [runId, feed, u.folderDate, u.path, u.detail]
+    );
   }
   const parsed = new Map(
     (await db.rows<{ file_no: number; n: string }>(`SELECT file_no, count(*) AS n FROM ${table} GROUP BY file_no`)).map((r) => [
@@ -367,7 +369,8 @@ async function recordAccounting(db: Database, runId: string, spec: FeedSpec, sta
       (f) =>
         `(${[literal(f.folderDate), literal(f.path), f.bytes, literal(f.compression), literal(f.encoding), f.lines, f.fileNo === null ? 0 : (parsed.get(f.fileNo) ?? 0), literal(f.outcome), f.detail === null ? 'NULL' : literal(f.detail)].join(', ')})`
     );
-    await db.run(`INSERT INTO meta.run_files SELECT ${literal(runId)}, ${literal(feed)}, CAST(d AS DATE), file, bytes, compression, encoding, lines, parsed, outcome, detail
+    await db.run(`INSERT INTO meta.run_files (run_id, feed, source_date, file, bytes, compression, encoding, lines, lines_parsed, outcome, detail)
+      SELECT ${literal(runId)}, ${literal(feed)}, CAST(d AS DATE), file, bytes, compression, encoding, lines, parsed, outcome, detail
       FROM (VALUES ${values.join(', ')}) v(d, file, bytes, compression, encoding, lines, parsed, outcome, detail)`);
   }
   const unknown = new Map<string, { sampled: number; fields: Map<string, number> }>();
@@ -379,7 +382,10 @@ async function recordAccounting(db: Database, runId: string, spec: FeedSpec, sta
   }
   for (const [day, { sampled, fields }] of unknown) {
     for (const [field, n] of fields)
-      await db.run('INSERT INTO meta.unknown_fields VALUES (?, ?, CAST(? AS DATE), ?, ?, ?)', [runId, feed, day, field, sampled, n]);
+      await db.run(
+        'INSERT INTO meta.unknown_fields (run_id, feed, source_date, field, records_sampled, records_with_field) VALUES (?, ?, CAST(? AS DATE), ?, ?, ?)',
+        [runId, feed, day, field, sampled, n]
+      );
   }
   const perDay = new Map<string, { files: number; unreadable: number; truncated: number; lines: number }>();
   for (const f of staged) {
@@ -428,7 +434,8 @@ async function writeRunRecord(
   steps: { step: string; startedAt: Date; ms: number; detail?: string }[]
 ): Promise<void> {
   await db.run(
-    `INSERT INTO meta.runs VALUES (?, CAST(? AS TIMESTAMPTZ), CAST(? AS TIMESTAMPTZ), ?, CAST(? AS DATE[]), ?, ?, NULL, NULL, ?)`,
+    `INSERT INTO meta.runs (run_id, started_at, finished_at, status, dates_loaded, data_version, landing, duration_ms)
+     VALUES (?, CAST(? AS TIMESTAMPTZ), CAST(? AS TIMESTAMPTZ), ?, CAST(? AS DATE[]), ?, ?, ?)`,
     [
       runId,
       started.toISOString(),
@@ -441,7 +448,7 @@ async function writeRunRecord(
     ]
   );
   for (const s of steps) {
-    await db.run('INSERT INTO meta.run_steps VALUES (?, ?, CAST(? AS TIMESTAMPTZ), ?, ?)', [
+    await db.run('INSERT INTO meta.run_steps (run_id, step, started_at, duration_ms, detail) VALUES (?, ?, CAST(? AS TIMESTAMPTZ), ?, ?)', [
       runId,
       s.step,
       s.startedAt.toISOString(),
@@ -458,7 +465,8 @@ async function importFailedRuns(db: Database, dataDir: string): Promise<void> {
   for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean)) {
     const r = JSON.parse(line) as RunResult & { startedAt: string; landing: string };
     await db.run(
-      `INSERT OR IGNORE INTO meta.runs VALUES (?, CAST(? AS TIMESTAMPTZ), NULL, 'failed', CAST(? AS DATE[]), NULL, ?, ?, ?, ?)`,
+      `INSERT OR IGNORE INTO meta.runs (run_id, started_at, status, dates_loaded, landing, failed_step, error, duration_ms)
+       VALUES (?, CAST(? AS TIMESTAMPTZ), 'failed', CAST(? AS DATE[]), ?, ?, ?, ?)`,
       [r.runId, r.startedAt, `[${r.dates.join(', ')}]`, r.landing, r.failedStep ?? null, r.error ?? null, r.durationMs]
     );
   }

@@ -5,7 +5,6 @@ import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { read } from 'read';
-import { loadReference } from '../datasets/reference';
 import { recordAudit } from '../src/lib/server/audit/audit-log';
 import { appDbPath, openAppDb, type AppDb } from '../src/lib/server/auth/app-db';
 import { systemClock } from '../src/lib/server/auth/clock';
@@ -14,6 +13,7 @@ import { defaultScope } from '../src/lib/server/auth/org-scope';
 import { generatePassword } from '../src/lib/server/auth/password';
 import { isRole, ROLES } from '../src/lib/server/auth/roles';
 import { createUser, listUsers, setDisabled, setPassword, UserError } from '../src/lib/server/auth/users';
+import { NoWarehouse, readOrgTree } from '../src/lib/server/warehouse';
 
 const USAGE = `usage: npm run users -- <command> [options]
 
@@ -30,7 +30,8 @@ const USAGE = `usage: npm run users -- <command> [options]
   PASSWORD SOURCE: --password-stdin (read it from standard input), or
   --generate-password (make a random one and print it); with neither, prompt on a terminal.
 
-The database is $HCI_DATA_DIR/app.sqlite (default ./data/app.sqlite).`;
+The database is $HCI_DATA_DIR/app.sqlite (default ./data/app.sqlite); scopes are checked
+against the org tree of the warehouse in the same folder (add and demo need it built).`;
 
 class UsageError extends Error {}
 
@@ -91,7 +92,7 @@ async function run(db: AppDb, argv: string[]): Promise<void> {
     case 'add': {
       const username = oneUsername(rest, command);
       if (!values.role || !isRole(values.role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
-      const orgs = loadReference();
+      const orgs = await readOrgTree();
       const scopeOrg = values.scope ?? defaultScope(values.role, orgs);
       if (!scopeOrg) throw new UsageError(`role ${values.role} needs --scope CODE`);
       const { password, generated } = await readPassword(values);
@@ -144,7 +145,7 @@ async function run(db: AppDb, argv: string[]): Promise<void> {
       return;
     }
     case 'demo': {
-      const accounts = await ensureDemoAccounts(db);
+      const accounts = await ensureDemoAccounts(db, { orgs: await readOrgTree() });
       printTable([
         ['USERNAME', 'ROLE', 'PASSWORD', 'SCOPE'],
         ...accounts.map((a) => [a.username, a.role, a.password, `${a.scopeOrg} ${a.scopeName}`])
@@ -164,9 +165,13 @@ try {
     db.close();
   }
 } catch (err) {
-  const known = err instanceof UserError || err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+  const known =
+    err instanceof UserError ||
+    err instanceof NoWarehouse ||
+    err instanceof UsageError ||
+    (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
   console.error(`users: ${known ? (err as Error).message : String((err as Error).stack ?? err)}`);
   if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))
     console.error('run `npm run users -- --help` for usage');
-  process.exitCode = err instanceof UserError ? 1 : known ? 2 : 1;
+  process.exitCode = err instanceof UserError || err instanceof NoWarehouse ? 1 : known ? 2 : 1;
 }

@@ -1,6 +1,5 @@
 // The API's application database for in-process tests: SQLite in memory, the real migrations,
-// the shipped reference data for scope checks, the system clock and the default throttle.
-import { loadReference } from '../../datasets/reference';
+// the system clock and the default throttle.
 import type { AccessDeps } from '../../src/lib/server/api/access';
 import { openAppDb, type AppDb } from '../../src/lib/server/auth/app-db';
 import type { AuthDeps } from '../../src/lib/server/auth/login';
@@ -15,6 +14,5 @@ export function testAccess(): TestAccess {
   const db = openAppDb(':memory:');
   const clock = () => Date.now();
   const auth: AuthDeps = { db, clock, sessions: { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000 }, throttle: DEFAULT_THROTTLE };
-  const orgs = loadReference();
-  return { db, access: { auth: () => auth, admin: () => ({ db, clock, orgs: () => orgs }) } };
+  return { db, access: { auth: () => auth, admin: () => ({ db, clock }) } };
 }

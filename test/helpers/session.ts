@@ -2,18 +2,18 @@
 // database ($HCI_DATA_DIR/app.sqlite), then POST /api/auth/login with the page's Origin. The
 // session cookie comes back for fetch (`cookie`) and for Playwright (`context.addCookies`).
 import { join } from 'node:path';
-import { loadReference } from '../../datasets/reference';
 import type { Role } from '../../src/lib/contract/contract';
 import { openAppDb } from '../../src/lib/server/auth/app-db';
 import { SESSION_COOKIE } from '../../src/lib/server/auth/cookies';
 import { createUser, getUser, setPassword } from '../../src/lib/server/auth/users';
+import { readOrgTree } from '../../src/lib/server/warehouse';
 
-/** Creates the account in `dataDir`'s application database, or resets its password. */
+/** Creates the account in `dataDir`'s application database (its scope checked against the warehouse there), or resets its password. */
 export async function addAccount(dataDir: string, username: string, role: Role, scopeOrg: string, password: string): Promise<void> {
   const db = openAppDb(join(dataDir, 'app.sqlite'));
   try {
     if (getUser(db, username)) await setPassword(db, username, password, Date.now);
-    else await createUser(db, { username, role, scopeOrg, password }, loadReference(), Date.now);
+    else await createUser(db, { username, role, scopeOrg, password }, await readOrgTree(join(dataDir, 'warehouse.duckdb')), Date.now);
   } finally {
     db.close();
   }

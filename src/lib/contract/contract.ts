@@ -13,15 +13,14 @@ export type Text = z.infer<typeof S.TextSchema>;
 export const ROLES = ['official', 'county', 'manager', 'analyst', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** A signed-in user: username, role and the org unit whose subtree they may see. */
+export type SignedInUser = z.infer<typeof S.SignedInUserSchema>;
+
 /**
- * The signed-in user as the API sees them: a role and the org unit whose subtree they may see
- * (a prefecture, county or institution code). Every query is restricted to that subtree.
+ * Whom an answer is for: a signed-in user, or a role and scope alone where no one signed in
+ * (the CLI's monthly report). Every query is restricted to the subtree of `scopeOrg`.
  */
-export interface Caller {
-  role: Role;
-  scopeOrg: string;
-  username?: string;
-}
+export type Caller = Omit<SignedInUser, 'username'> & { username?: string };
 
 /**
  * Data exports (CSV, XLSX, Parquet, Arrow): analysts, whose job is handing tables on, and
@@ -161,6 +160,10 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
  * routes' own, which the login and account pages read (`auth.error.<code>`): a request body that
  * is not the documented JSON (bad_request), a forged post (csrf), and the sign-in flows' refusals.
  */
+/** Why signing in or changing a password was refused. */
+export const SIGN_IN_REFUSALS = ['invalid_credentials', 'disabled', 'locked', 'throttled', 'weak_password'] as const;
+export type SignInRefusal = (typeof SIGN_IN_REFUSALS)[number];
+
 export const ERROR_CODES = [
   'bad_parameter',
   'unauthenticated',
@@ -171,11 +174,7 @@ export const ERROR_CODES = [
   'internal',
   'bad_request',
   'csrf',
-  'invalid_credentials',
-  'disabled',
-  'locked',
-  'throttled',
-  'weak_password'
+  ...SIGN_IN_REFUSALS
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -290,9 +290,14 @@ export const LoginRequestSchema = z.object({ username, password: secret }).meta(
 
 export const PasswordChangeRequestSchema = z.object({ currentPassword: secret, newPassword: secret }).meta({ id: 'PasswordChange' });
 
+/** Who is signed in: the role and the org unit whose subtree they may see. */
+export const SignedInUserSchema = z
+  .object({ username: str, role: z.enum(ROLES), scopeOrg: str.meta({ description: 'A prefecture, county or institution code' }) })
+  .meta({ id: 'SignedInUser' });
+
 export const SessionResponseSchema = z
   .object({
-    user: z.object({ username: str, role: z.enum(ROLES), scopeOrg: str }),
+    user: SignedInUserSchema,
     expiresAt: str.meta({ description: 'When the session ends at the latest (ISO time)' })
   })
   .meta({ id: 'Session' });

@@ -45,6 +45,11 @@ export class OrgIndex {
     return this.nodes.get(code);
   }
 
+  /** Every unit of one kind, ordered by code. */
+  ofKind(kind: OrgKind): OrgNode[] {
+    return [...this.nodes.values()].filter((n) => n.kind === kind).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  }
+
   /** True when `code` is `ancestor` or lies below it. */
   isWithin(code: string, ancestor: string): boolean {
     for (let n = this.nodes.get(code); n; n = n.parent ? this.nodes.get(n.parent) : undefined) {

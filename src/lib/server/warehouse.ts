@@ -288,12 +288,25 @@ async function checkColumns(connection: DuckDBConnection): Promise<void> {
 
 const GLOBAL_KEY = Symbol.for('hci.warehouse');
 
-/** The process's warehouse at $HCI_DATA_DIR/warehouse.duckdb (default ./data). */
+/** $HCI_DATA_DIR/warehouse.duckdb (default ./data). */
+export const warehousePath = (): string => join(resolve(process.env.HCI_DATA_DIR ?? './data'), 'warehouse.duckdb');
+
+/** The process's warehouse at warehousePath(). */
 export function serverWarehouse(): Warehouse {
   const holder = globalThis as { [GLOBAL_KEY]?: Warehouse };
   if (!holder[GLOBAL_KEY]) {
-    holder[GLOBAL_KEY] = new Warehouse(join(resolve(process.env.HCI_DATA_DIR ?? './data'), 'warehouse.duckdb'));
+    holder[GLOBAL_KEY] = new Warehouse(warehousePath());
     holder[GLOBAL_KEY].watch();
   }
   return holder[GLOBAL_KEY];
+}
+
+/** The org tree of the published warehouse at `path`, for a process that serves no queries (the users CLI). */
+export async function readOrgTree(path = warehousePath()): Promise<OrgIndex> {
+  const warehouse = new Warehouse(path, { connections: 1 });
+  try {
+    return (await warehouse.snapshot()).org;
+  } finally {
+    warehouse.close();
+  }
 }

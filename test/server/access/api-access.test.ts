@@ -2,7 +2,6 @@
 // the server mounts them): signed-out requests get 401, forged posts 403, and every sign-in,
 // failure, export and refusal is an audit row with who, what, rows and the client address.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadReference } from '../../../datasets/reference';
 import { listAudit, type AuditRecord } from '../../../src/lib/server/audit/audit-log';
 import { SESSION_COOKIE } from '../../../src/lib/server/auth/cookies';
 import { callerForUser } from '../../../src/lib/server/auth/roles';
@@ -19,7 +18,12 @@ const Q = '/api/query?indicator=settlement_count&from=2025-01-01&to=2025-02-28&g
 let api: ApiFixture;
 beforeAll(async () => {
   api = await apiFixture();
-  await createUser(api.db, { username: 'wang.fang', role: 'county', scopeOrg: '652327', password: PASSWORD }, loadReference(), Date.now);
+  await createUser(
+    api.db,
+    { username: 'wang.fang', role: 'county', scopeOrg: '652327', password: PASSWORD },
+    (await api.warehouse.snapshot()).org,
+    Date.now
+  );
 });
 afterAll(() => api.close());
 

@@ -1,16 +1,19 @@
 // The /api/admin routes through the whole /api app, with the caller bound as the SvelteKit route binds it.
 import { describe, expect, it } from 'vitest';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Caller } from '../../../src/lib/contract/contract';
 import { listAudit, recordAudit } from '../../../src/lib/server/audit/audit-log';
 import { login } from '../../../src/lib/server/auth/login';
+import { listUsers } from '../../../src/lib/server/auth/users';
 import { accessApi, MINUTE, testDeps } from './fixtures';
 
 const ORIGIN = 'http://127.0.0.1:3000';
 const ADMIN: Caller = { role: 'admin', scopeOrg: '652300', username: 'root' };
 
-function setup() {
+async function setup(warehousePath?: string) {
   const deps = testDeps();
-  const app = accessApi(deps);
+  const app = await accessApi(deps, warehousePath);
   const call = (caller: Caller | null, method: string, path: string, body?: unknown) =>
     app.request(
       `${ORIGIN}/api/admin${path}`,
@@ -26,7 +29,7 @@ function setup() {
 
 describe('/api/admin', () => {
   it('is for admins only: 401 signed out, 403 for other roles, audited as denied', async () => {
-    const { deps, call } = setup();
+    const { deps, call } = await setup();
     expect((await call(null, 'GET', '/users')).status).toBe(401);
     for (const role of ['official', 'county', 'manager', 'analyst'] as const) {
       expect((await call({ role, scopeOrg: '652300', username: role }, 'GET', '/audit')).status).toBe(403);
@@ -42,7 +45,7 @@ describe('/api/admin', () => {
   });
 
   it('creates a user with a generated password that signs in, and lists users without hashes', async () => {
-    const { deps, call } = setup();
+    const { deps, call } = await setup();
     const res = await call(ADMIN, 'POST', '/users', { username: 'Zhang.Wei', role: 'manager', scopeOrg: 'JG6523010004' });
     expect(res.status).toBe(201);
     const { user, password } = (await res.json()) as { user: { username: string }; password: string };
@@ -59,7 +62,7 @@ describe('/api/admin', () => {
   });
 
   it('refuses a bad scope or weak password with 400 and a reason', async () => {
-    const { call } = setup();
+    const { call } = await setup();
     const bad = await call(ADMIN, 'POST', '/users', { username: 'li.na', role: 'county', scopeOrg: '652300' });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ message: expect.stringContaining('county code') });
@@ -69,8 +72,25 @@ describe('/api/admin', () => {
     expect((await call(ADMIN, 'POST', '/users', { username: 'li.na', role: 'root' })).status).toBe(400);
   });
 
+  it('checks a new account against the served warehouse: an org unit outside it is a 400, no warehouse a 503 that adds nobody', async () => {
+    const { call } = await setup();
+    const outside = await call(ADMIN, 'POST', '/users', { username: 'li.na', role: 'county', scopeOrg: '659001' });
+    expect(outside.status).toBe(400);
+    expect(await outside.json()).toMatchObject({ message: expect.stringContaining('659001 is not in the org tree') });
+    const bare = await setup(join(tmpdir(), 'hci-no-warehouse', 'warehouse.duckdb'));
+    const res = await bare.call(ADMIN, 'POST', '/users', {
+      username: 'li.na',
+      role: 'county',
+      scopeOrg: '652301',
+      password: 'a long password'
+    });
+    expect(res.status).toBe(503);
+    expect(await res.json()).toMatchObject({ message: expect.stringContaining('No warehouse has been built yet') });
+    expect(listUsers(bare.deps.db)).toEqual([]);
+  });
+
   it('disables, enables and resets a password', async () => {
-    const { deps, call } = setup();
+    const { deps, call } = await setup();
     await call(ADMIN, 'POST', '/users', { username: 'li.na', role: 'county', scopeOrg: '652301', password: 'first long password' });
     expect((await call(ADMIN, 'POST', '/users/li.na/disable')).status).toBe(200);
     expect(await login(deps, 'li.na', 'first long password', '10.0.0.1')).toMatchObject({ ok: false, status: 403 });
@@ -82,7 +102,7 @@ describe('/api/admin', () => {
   });
 
   it("leaves an admin's own account alone: no disabling it, no password reset without the current one", async () => {
-    const { deps, call } = setup();
+    const { deps, call } = await setup();
     await call(ADMIN, 'POST', '/users', { username: 'root', role: 'admin', password: 'tall quiet harbour lights' });
     const disable = await call(ADMIN, 'POST', '/users/ROOT/disable');
     expect(disable.status).toBe(400);
@@ -93,7 +113,7 @@ describe('/api/admin', () => {
   });
 
   it('browses the audit log with filters and pages', async () => {
-    const { deps, call } = setup();
+    const { deps, call } = await setup();
     for (let i = 0; i < 7; i++) {
       recordAudit(
         deps.db,
@@ -121,7 +141,7 @@ describe('/api/admin', () => {
   });
 
   it('refuses cross-site writes', async () => {
-    const { deps, app } = setup();
+    const { deps, app } = await setup();
     const res = await app.request(
       `${ORIGIN}/api/admin/users`,
       {

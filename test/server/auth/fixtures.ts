@@ -1,8 +1,8 @@
 // Shared set-up for the sign-in tests: an in-memory application database, a clock the test
-// moves by hand, the shipped reference data for scope checks, and the /api app over them.
+// moves by hand, the org tree of the shipped reference data for scope checks, and the /api app over them.
+import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { loadReference } from '../../../datasets/reference';
 import type { Caller } from '../../../src/lib/contract/contract';
 import { createApi } from '../../../src/lib/server/api/app';
 import { openAppDb } from '../../../src/lib/server/auth/app-db';
@@ -11,8 +11,11 @@ import type { ActiveSession } from '../../../src/lib/server/auth/sessions';
 import { DEFAULT_THROTTLE } from '../../../src/lib/server/auth/throttle';
 import { createUser } from '../../../src/lib/server/auth/users';
 import { Warehouse } from '../../../src/lib/server/warehouse';
+import { referenceOrgTree } from '../../helpers/org-tree';
+import { buildFixtureWarehouse } from '../metrics/fixture';
+import { afterAll } from 'vitest';
 
-export const orgs = loadReference();
+export const orgs = await referenceOrgTree();
 export const PASSWORD = 'correct horse battery';
 
 export interface ManualClock {
@@ -51,14 +54,30 @@ export interface Bindings {
   address: string;
 }
 
+let fixtureDir: string | undefined;
+let fixturePath: Promise<string> | undefined;
+afterAll(() => {
+  if (fixtureDir) rmSync(fixtureDir, { recursive: true, force: true });
+});
+
+/** The fixture warehouse, built once per test file: the org tree admins check new accounts' scopes against. */
+function fixtureWarehouse(): Promise<string> {
+  fixtureDir ??= mkdtempSync(join(tmpdir(), 'hci-access-'));
+  fixturePath ??= buildFixtureWarehouse(fixtureDir);
+  return fixturePath;
+}
+
 /**
  * The whole /api app over `deps`, as the server mounts it (the sign-in and admin routes behind
- * the CSRF and sign-in checks and the error middleware), with no warehouse: these tests need none.
+ * the CSRF and sign-in checks and the error middleware), over the fixture warehouse or the one at `warehousePath`.
  */
-export function accessApi(deps: AuthDeps): { request(url: string, init: RequestInit, bindings: Bindings): Promise<Response> } {
+export async function accessApi(
+  deps: AuthDeps,
+  warehousePath?: string
+): Promise<{ request(url: string, init: RequestInit, bindings: Bindings): Promise<Response> }> {
   const app = createApi({
-    warehouse: new Warehouse(join(tmpdir(), 'hci-no-warehouse', 'warehouse.duckdb')),
-    access: { auth: () => deps, admin: () => ({ db: deps.db, clock: deps.clock, orgs: () => orgs }) }
+    warehouse: new Warehouse(warehousePath ?? (await fixtureWarehouse())),
+    access: { auth: () => deps, admin: () => ({ db: deps.db, clock: deps.clock }) }
   });
   return { request: async (url, init, bindings) => app.fetch(new Request(url, init), bindings) };
 }

@@ -12,7 +12,7 @@ const ORIGIN = 'http://127.0.0.1:3000';
 async function setup() {
   const deps = testDeps();
   await addUser(deps, 'alice');
-  const app = accessApi(deps);
+  const app = await accessApi(deps);
   // What the sign-in hook does with the cookie before the API sees the request.
   const bindings = (cookie: string | undefined, address: string): Bindings => {
     const token = cookie && new RegExp(`${SESSION_COOKIE}=([^;]+)`).exec(cookie)?.[1];

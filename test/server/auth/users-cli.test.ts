@@ -1,21 +1,27 @@
-// `npm run users` end to end: the real script in a child process against a temp data dir.
+// `npm run users` end to end: the real script in a child process against a temp data dir holding
+// the fixture warehouse, whose org tree the scopes are checked against.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../../../src/lib/server/audit/audit-log';
 import { openAppDb } from '../../../src/lib/server/auth/app-db';
 import { login } from '../../../src/lib/server/auth/login';
 import { DEFAULT_THROTTLE } from '../../../src/lib/server/auth/throttle';
+import { buildFixtureWarehouse } from '../metrics/fixture';
 import { manualClock, MINUTE } from './fixtures';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'hci-users-'));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+const bareDir = mkdtempSync(join(tmpdir(), 'hci-users-bare-'));
+beforeAll(() => buildFixtureWarehouse(dataDir));
+afterAll(() => {
+  for (const dir of [dataDir, bareDir]) rmSync(dir, { recursive: true, force: true });
+});
 
-function users(args: string[], input?: string) {
+function users(args: string[], input?: string, dir = dataDir) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/users.ts', ...args], {
-    env: { ...process.env, HCI_DATA_DIR: dataDir, HCI_DEMO_PASSWORD: '' },
+    env: { ...process.env, HCI_DATA_DIR: dir, HCI_DEMO_PASSWORD: '' },
     input: input ?? '',
     encoding: 'utf8'
   });
@@ -44,6 +50,13 @@ describe('npm run users', () => {
     expect(r).toMatchObject({ code: 0, err: '' });
     expect(r.out).toContain('added alice (county, scope 652302)');
     expect(await signsIn('alice', 'a long password')).toBe(true);
+  });
+
+  it('refuses to add an account before a warehouse holds the org tree to check its scope against', () => {
+    const r = users(['add', 'carol', '--role', 'county', '--scope', '652302', '--generate-password'], undefined, bareDir);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/No warehouse has been built yet.*npm run pipeline/);
+    expect(r.out).not.toContain('added');
   });
 
   it('generates and prints a password, defaulting the scope of prefecture roles', async () => {

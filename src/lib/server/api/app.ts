@@ -187,7 +187,10 @@ export function createApi(options: ApiOptions): OpenAPIHono<ApiEnv> {
   app.use('*', csrfCheck);
   app.use('*', requireSignIn);
   app.route('/auth', createAuthRoutes(access.auth));
-  app.route('/admin', createAdminRoutes(access.admin, audit));
+  app.route(
+    '/admin',
+    createAdminRoutes(access.admin, audit, async () => (await warehouse.snapshot()).org)
+  );
 
   app.openapi(routes.health, async (c) => {
     const body: HealthResponse = await warehouse

@@ -31,7 +31,8 @@ import {
 import { listAudit } from '../audit/audit-log';
 import type { AppDb } from './app-db';
 import type { Clock } from './clock';
-import { defaultScope, type OrgDirectory } from './org-scope';
+import type { OrgIndex } from '../org-index';
+import { defaultScope } from './org-scope';
 import { generatePassword } from './password';
 import { canAdmin } from './roles';
 import { createUser, listUsers, setDisabled, setPassword } from './users';
@@ -39,7 +40,6 @@ import { createUser, listUsers, setDisabled, setPassword } from './users';
 export interface AdminDeps {
   db: AppDb;
   clock: Clock;
-  orgs: () => OrgDirectory;
 }
 
 const toggle = (op: 'disable' | 'enable', summary: string) =>
@@ -80,8 +80,12 @@ const routes = {
   })
 };
 
-/** `audit` is the API's audit writer, for the caller and address of the request. */
-export function createAdminRoutes(deps: () => AdminDeps, audit: Audit): OpenAPIHono<ApiEnv> {
+/**
+ * `audit` is the API's audit writer, for the caller and address of the request; `orgs` the org
+ * tree of the warehouse the API serves, which new accounts' scopes are checked against (without
+ * a warehouse it throws NoWarehouse, answered with a 503).
+ */
+export function createAdminRoutes(deps: () => AdminDeps, audit: Audit, orgs: () => Promise<OrgIndex>): OpenAPIHono<ApiEnv> {
   const app = new OpenAPIHono<ApiEnv>();
 
   const adminOnly: MiddlewareHandler<ApiEnv> = async (c, next) => {
@@ -107,11 +111,11 @@ export function createAdminRoutes(deps: () => AdminDeps, audit: Audit): OpenAPIH
   app.openapi(routes.addUser, async (c) => {
     const body = c.req.valid('json');
     const d = deps();
-    const orgs = d.orgs();
-    const scopeOrg = body.scopeOrg ?? defaultScope(body.role, orgs);
+    const tree = await orgs();
+    const scopeOrg = body.scopeOrg ?? defaultScope(body.role, tree);
     if (!scopeOrg) throw new ApiError('bad_request', `role ${body.role} needs a scopeOrg`);
     const password = body.password ?? generatePassword();
-    const user = await createUser(d.db, { username: body.username.toLowerCase(), role: body.role, scopeOrg, password }, orgs, d.clock);
+    const user = await createUser(d.db, { username: body.username.toLowerCase(), role: body.role, scopeOrg, password }, tree, d.clock);
     audit(c, { action: 'user_admin', detail: { op: 'add', target: user.username, role: user.role, scopeOrg } });
     return c.json({ user, password: body.password ? undefined : password }, 201);
   });

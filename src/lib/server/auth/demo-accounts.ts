@@ -1,9 +1,9 @@
 // One demo account per role for `npm run demo` (DESIGN.md "Fixed commands and settings").
-import { loadReference } from '../../../../datasets/reference';
 import { recordAudit } from '../audit/audit-log';
 import type { AppDb } from './app-db';
 import { systemClock, type Clock } from './clock';
-import { checkScope, type OrgDirectory } from './org-scope';
+import type { OrgIndex } from '../org-index';
+import { checkScope } from './org-scope';
 import { generatePassword } from './password';
 import type { Role } from './roles';
 import { createUser, getUser, setDisabled, setPassword, setRoleAndScope } from './users';
@@ -28,7 +28,8 @@ export interface DemoAccount {
 export interface DemoOptions {
   /** Defaults to HCI_DEMO_PASSWORD, else a new random password. */
   password?: string;
-  orgs?: OrgDirectory;
+  /** The org tree the scopes are checked against (the warehouse's: readOrgTree()). */
+  orgs: OrgIndex;
   clock?: Clock;
 }
 
@@ -36,9 +37,9 @@ export interface DemoOptions {
  * Create the demo accounts, or bring existing ones back to their demo role, scope and
  * password (enabled, unlocked), so the printed list always signs in. All share one password.
  */
-export async function ensureDemoAccounts(db: AppDb, options: DemoOptions = {}): Promise<DemoAccount[]> {
+export async function ensureDemoAccounts(db: AppDb, options: DemoOptions): Promise<DemoAccount[]> {
   const password = options.password ?? (process.env.HCI_DEMO_PASSWORD || generatePassword());
-  const orgs = options.orgs ?? loadReference();
+  const { orgs } = options;
   const clock = options.clock ?? systemClock;
   const accounts: DemoAccount[] = [];
   for (const { username, role, scopeOrg } of DEMO_ACCOUNTS) {

@@ -1,8 +1,5 @@
 // The process's sign-in dependencies: the application database in $HCI_DATA_DIR, the
-// system clock, the session limits from the environment, the default throttle and the
-// reference org tree for scope checks.
-import { resolve } from 'node:path';
-import { loadReference } from '../../../../datasets/reference';
+// system clock, the session limits from the environment and the default throttle.
 import type { AdminDeps } from './admin-routes';
 import { appDb } from './app-db';
 import { systemClock } from './clock';
@@ -24,11 +21,7 @@ export function sessionForToken(token: string | undefined): ActiveSession | null
   return validateSession(d.db, token, d.clock, d.sessions);
 }
 
-/**
- * The org tree is read from the working directory (the repository, as for `npm start`):
- * the loader's own default is relative to its module, which a bundled server moves.
- */
 export function adminDeps(): AdminDeps {
   const { db, clock } = authDeps();
-  return { db, clock, orgs: () => loadReference(resolve('datasets/reference')) };
+  return { db, clock };
 }

@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/audit-log';
 import type { AppDb } from './app-db';
 import type { Clock } from './clock';
 import { verifyAgainstNothing, verifyPassword } from './password';
-import type { UserScope } from './roles';
+import type { SignInRefusal, SignedInUser } from '../../contract/contract';
 import { createSession, endSession, type ActiveSession, type NewSession, type SessionPolicy } from './sessions';
 import { loginGate, recordLoginFailure, recordLoginSuccess, type Gate, type ThrottlePolicy } from './throttle';
 import { getUser, setPassword, UserError } from './users';
@@ -20,12 +20,12 @@ export interface AuthDeps {
 export type AuthFailure = {
   ok: false;
   status: 400 | 401 | 403 | 423 | 429;
-  error: 'invalid_credentials' | 'disabled' | 'locked' | 'throttled' | 'weak_password';
+  error: SignInRefusal;
   message: string;
   retryAfterSeconds?: number;
 };
 
-export type LoginResult = { ok: true; user: UserScope; session: NewSession } | AuthFailure;
+export type LoginResult = { ok: true; user: SignedInUser; session: NewSession } | AuthFailure;
 
 const INVALID: AuthFailure = { ok: false, status: 401, error: 'invalid_credentials', message: 'Wrong username or password.' };
 

@@ -1,15 +1,8 @@
 // Roles and what each may do (DESIGN.md "Users, roles, scope"). Scope itself is enforced by
 // the query builder from the Caller built here; these helpers answer the yes/no questions.
-import { canExport, ROLES, type Caller, type Role } from '../../contract/contract';
+import { canExport, ROLES, type Caller, type Role, type SignedInUser } from '../../contract/contract';
 
 export { canExport, ROLES, type Caller, type Role };
-
-/** The fields of a stored user that decide what it sees. */
-export interface UserScope {
-  username: string;
-  role: Role;
-  scopeOrg: string;
-}
 
 /** What kind of org unit a role's scope_org must name. */
 export const SCOPE_KIND: Record<Role, 'prefecture' | 'county' | 'institution'> = {
@@ -24,7 +17,7 @@ export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
 
-export function callerForUser(user: UserScope): Caller {
+export function callerForUser(user: SignedInUser): Caller {
   return { role: user.role, scopeOrg: user.scopeOrg, username: user.username };
 }
 

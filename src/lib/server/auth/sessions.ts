@@ -3,7 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { transaction, type AppDb } from './app-db';
 import type { Clock } from './clock';
-import type { Role, UserScope } from './roles';
+import type { Role, SignedInUser } from '../../contract/contract';
 
 export interface SessionPolicy {
   /** A session unused for this long is over. */
@@ -64,7 +64,7 @@ export function createSession(db: AppDb, username: string, clock: Clock, policy:
 
 export interface ActiveSession {
   tokenHash: string;
-  user: UserScope;
+  user: SignedInUser;
   createdAt: number;
   expiresAt: number;
 }

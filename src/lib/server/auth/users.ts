@@ -1,7 +1,8 @@
 // The user store: accounts with a role, a scope and an argon2id password hash.
 import { transaction, type AppDb } from './app-db';
 import type { Clock } from './clock';
-import { checkScope, type OrgDirectory } from './org-scope';
+import type { OrgIndex } from '../org-index';
+import { checkScope } from './org-scope';
 import { hashPassword, passwordProblem } from './password';
 import { isRole, type Role } from './roles';
 import { revokeSessions } from './sessions';
@@ -88,7 +89,7 @@ export interface NewUser {
   password: string;
 }
 
-export async function createUser(db: AppDb, input: NewUser, orgs: OrgDirectory, clock: Clock): Promise<User> {
+export async function createUser(db: AppDb, input: NewUser, orgs: OrgIndex, clock: Clock): Promise<User> {
   const { username, role, scopeOrg, password } = input;
   if (!USERNAME_PATTERN.test(username)) {
     throw new UserError(`username must match ${USERNAME_PATTERN.source} (lower-case letters, digits, _ . -; 3-32 long)`);
@@ -115,7 +116,7 @@ export async function createUser(db: AppDb, input: NewUser, orgs: OrgDirectory, 
 }
 
 /** Change role and scope (checked like at creation); open sessions pick it up at once. */
-export function setRoleAndScope(db: AppDb, username: string, role: Role, scopeOrg: string, orgs: OrgDirectory, clock: Clock): void {
+export function setRoleAndScope(db: AppDb, username: string, role: Role, scopeOrg: string, orgs: OrgIndex, clock: Clock): void {
   requireUser(db, username);
   try {
     checkScope(role, scopeOrg, orgs);
