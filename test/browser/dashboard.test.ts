@@ -173,8 +173,8 @@ describe.skipIf(!available)('dashboard in Chromium', () => {
     await page.locator('#filter-grain').selectOption('quarter');
     await page.waitForURL(/grain=quarter/);
     expect(await page.locator('#filter-from').inputValue()).toBe('2025-03-01');
-    // Back to the preset already shown: no navigation, but the form closes.
-    await page.locator('#filter-period').selectOption('this_year');
+    // Back to the preset already shown (the default, this month): no navigation, but the form closes.
+    await page.locator('#filter-period').selectOption('this_month');
     await page.locator('#filter-from').waitFor({ state: 'detached' });
     expect(errors).toEqual([]);
     await context.close();
@@ -273,10 +273,31 @@ describe.skipIf(!available)('dashboard in Chromium', () => {
     await context.close();
   });
 
+  it('opens on the latest month against the month before, so the change shows at once', async () => {
+    const { context, page, errors } = await open('/');
+    await expect(page.locator('#filter-period').inputValue()).resolves.toBe('this_month');
+    await expect(page.locator('#filter-compare').inputValue()).resolves.toBe('previous');
+    const change = page.locator('[data-kpi="face_scan_settlements"] .changes dd').first();
+    await expect(change.textContent()).resolves.toMatch(/^[+−±]\d/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('says 不适用 and why, with no status, for an indicator that means nothing at one institution', async () => {
+    const { context, page, errors } = await open('/?org=JG6523010001');
+    const tile = page.locator('[data-kpi="primary_care_visit_share"]');
+    await expect(tile.locator('[data-applicable="false"]').textContent()).resolves.toBe('不适用');
+    await expect(tile.locator('[role="status"]').textContent()).resolves.toContain('单个机构没有这一比例');
+    await expect(tile.getAttribute('data-status')).resolves.toBe('none');
+    expect(await page.locator('[data-kpi][data-status="bad"]:has([data-applicable="false"])').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('shows no change against a comparison period before the first day with data', async () => {
     // The test warehouse starts on 2025-09-01: this year's previous period (2024) has no data.
     const change = (page: Page) => page.locator('[data-kpi="face_scan_settlements"] .changes dd').first();
-    const year = await open('/');
+    const year = await open('/?period=this_year');
     await expect(change(year.page).textContent()).resolves.toBe('—');
     await expect(change(year.page).getAttribute('title')).resolves.toContain('2025年9月1日');
     await year.context.close();

@@ -130,7 +130,7 @@ describe('bars by org unit', () => {
 
   it('carries each unit code in its row so a click can drill into it', () => {
     const option: Loose = rankedBarsOption({ items, order: 'value', format: 'count', locale: 'zh', unit: '次', valueLabel: '本期' });
-    expect(option.dataset.source[0]).toEqual({ code: '652301', name: '昌吉市', value: 9, bar: 9, compare: null });
+    expect(option.dataset.source[0]).toEqual({ code: '652301', name: '昌吉市', label: '1  昌吉市', value: 9, bar: 9, compare: null });
     expect(option.yAxis.inverse).toBe(true);
     expect(option.series).toHaveLength(1);
     expect(option.series[0].label.formatter({ value: option.dataset.source[0] })).toBe('9次');
@@ -146,7 +146,7 @@ describe('bars by org unit', () => {
       compareLabel: 'Last year',
       target: { value: 0.9, op: '>=', label: 'Target' }
     });
-    expect(option.series[1]).toMatchObject({ name: 'Last year', encode: { x: 'compare', y: 'name' } });
+    expect(option.series[1]).toMatchObject({ name: 'Last year', encode: { x: 'compare', y: 'label' } });
     expect(option.series[0].markLine.data).toEqual([{ xAxis: 0.9 }]);
     expect(option.series[0].markLine.label.position).toBe('start');
   });

@@ -26,7 +26,9 @@ describe('query answers as columns', () => {
 
   it('reads one value per code and the single KPI figure', () => {
     const c = fromRows([{ period: '2025-01-01', county: '652301', numerator: 3, denominator: 4, value: 0.75, compare_value: 0.7 }]);
-    expect(valuesBy(c, 'county')).toEqual([{ code: '652301', value: 0.75, numerator: 3, denominator: 4, compare: 0.7, suppressed: false }]);
+    expect(valuesBy(c, 'county')).toEqual([
+      { code: '652301', value: 0.75, numerator: 3, denominator: 4, compare: 0.7, suppressed: false, tooFew: false }
+    ]);
     expect(single(c)).toMatchObject({ value: 0.75, compare: 0.7 });
     expect(single(fromRows([]))).toBeNull();
     expect(periodsOf(fromRows([]))).toEqual([]);

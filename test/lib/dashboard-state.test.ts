@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Indicator, OrgUnit } from '../../src/lib/contract/contract';
 import { searchIndicators } from '../../src/lib/dashboard-state/catalogue-search';
 import { buildTree, childDimension, nameOf, pathTo, searchUnits } from '../../src/lib/dashboard-state/org-tree';
-import { isIsoDay, presetRange, previousRange, rangeDays, yearEarlier } from '../../src/lib/dashboard-state/period';
+import { comparisonRange } from '../../src/lib/contract/periods';
+import { isIsoDay, presetRange } from '../../src/lib/dashboard-state/period';
 import { filterSearch, fitGrain, paramHref, readFilters, suggestedGrain } from '../../src/lib/dashboard-state/url-state';
 
 const AS_OF = '2025-12-31';
@@ -22,10 +23,9 @@ describe("period presets anchor on the data's last day", () => {
   });
 
   it('shifts a range a year back, 29 February to 28', () => {
-    expect(yearEarlier({ from: '2024-02-29', to: '2024-03-31' })).toEqual({ from: '2023-02-28', to: '2023-03-31' });
-    expect(rangeDays({ from: '2025-01-01', to: '2025-12-31' })).toBe(365);
-    expect(previousRange({ from: '2025-01-01', to: '2025-12-31' })).toEqual({ from: '2024-01-02', to: '2024-12-31' });
-    expect(previousRange({ from: '2025-03-01', to: '2025-03-31' })).toEqual({ from: '2025-01-29', to: '2025-02-28' });
+    expect(comparisonRange({ from: '2024-02-29', to: '2024-03-31' }, 'yoy')).toEqual({ from: '2023-02-28', to: '2023-03-31' });
+    expect(comparisonRange({ from: '2025-01-01', to: '2025-12-31' }, 'previous')).toEqual({ from: '2024-01-02', to: '2024-12-31' });
+    expect(comparisonRange({ from: '2025-03-01', to: '2025-03-31' }, 'previous')).toEqual({ from: '2025-01-29', to: '2025-02-28' });
   });
 
   it('accepts only real ISO days', () => {
@@ -37,14 +37,14 @@ describe("period presets anchor on the data's last day", () => {
 });
 
 describe('filters in the URL', () => {
-  it('defaults to this year by month over the whole scope', () => {
+  it('defaults to the latest month against the month before, over the whole scope', () => {
     expect(readFilters(new URLSearchParams(), AS_OF)).toEqual({
       org: null,
-      preset: 'this_year',
-      from: '2025-01-01',
+      preset: 'this_month',
+      from: '2025-12-01',
       to: AS_OF,
       grain: 'month',
-      compare: 'none'
+      compare: 'previous'
     });
   });
 
@@ -55,8 +55,8 @@ describe('filters in the URL', () => {
 
   it('falls back to defaults on nonsense instead of failing', () => {
     const f = readFilters(new URLSearchParams('period=custom&from=2025-04-01&to=2025-03-01&grain=all&compare=x'), AS_OF);
-    expect(f).toMatchObject({ preset: 'this_year', grain: 'month', compare: 'none' });
-    expect(readFilters(new URLSearchParams('period=decade'), AS_OF).preset).toBe('this_year');
+    expect(f).toMatchObject({ preset: 'this_month', grain: 'month', compare: 'previous' });
+    expect(readFilters(new URLSearchParams('period=decade'), AS_OF).preset).toBe('this_month');
   });
 
   it('writes patches, leaving defaults out and other parameters alone', () => {
@@ -144,6 +144,7 @@ describe('catalogue search', () => {
     breakdowns: [],
     grains: ['all'],
     orgLevel: 'institution',
+    appliesTo: { levels: ['prefecture', 'county', 'township', 'institution'], institutionTypes: null, why: null },
     target: null,
     higherIsBetter: null,
     source: { zh: '来源', en: 'source' },

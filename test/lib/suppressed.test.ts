@@ -99,12 +99,12 @@ describe('charts and suppressed points', () => {
     }));
     const option: Loose = rankedBarsOption({ items, order: 'given', format: 'percent', locale: 'zh', valueLabel: '本期' });
     expect(option.series[0].label.formatter({ value: option.dataset.source[1] })).toBe('<5');
-    expect(option.tooltip.valueFormatter(null, 1)).toBe('<5');
-    expect(option.tooltip.valueFormatter(0.6, 0)).toBe('60%');
+    // The tooltip is HTML: <5 is escaped there.
+    expect(option.tooltip.formatter([{ dataIndex: 1 }])).toBe('652302<br/>本期&nbsp;&nbsp;<b>&#60;5</b>');
+    expect(option.tooltip.formatter([{ dataIndex: 0 }])).toBe('652301<br/>本期&nbsp;&nbsp;<b>60%</b>');
     // Drawn as a bar of no length, so its row shows the <5 label rather than nothing.
     expect(option.series[0].encode.x).toBe('bar');
     expect(option.dataset.source.map((r: Loose) => r.bar)).toEqual([0.6, 0]);
-    expect(option.tooltip.valueFormatter(0, 1)).toBe('<5');
   });
 
   it('the county map leaves a suppressed county uncoloured and says <5 in its tooltip, — where there is no data', () => {
@@ -122,7 +122,7 @@ describe('charts and suppressed points', () => {
     const [shown, hidden, missing] = option.series[0].data;
     expect(Number.isNaN(hidden.value)).toBe(true);
     expect(hidden.suppressed).toBe(true);
-    expect(option.tooltip.formatter({ name: hidden.name, value: hidden.value, data: hidden })).toBe('652302<br/><5');
+    expect(option.tooltip.formatter({ name: hidden.name, value: hidden.value, data: hidden })).toBe('652302<br/>&#60;5');
     expect(option.tooltip.formatter({ name: shown.name, value: shown.value, data: shown })).toBe('652301<br/>60%');
     expect(option.tooltip.formatter({ name: missing.name, value: missing.value, data: missing })).toBe('652323<br/>—');
     expect(option.visualMap).toMatchObject({ min: 0.6, max: 1.6 });

@@ -1,6 +1,6 @@
 // Pieces every builder shares: tooltip, grid, value axis, target line. Pure.
 import type { Figure } from '#lib/contract/contract.js';
-import { formatAxis, formatValue, type ValueFormat } from '#lib/format/number.js';
+import { change, formatAxis, formatChange, formatValue, type ValueFormat } from '#lib/format/number.js';
 import type { Locale } from '#lib/i18n/locale.js';
 
 export interface ValueStyle {
@@ -14,6 +14,12 @@ export interface Target {
   value: number;
   op: '>=' | '<=';
   /** Already translated, e.g. 目标 / Target. */
+  label: string;
+}
+
+/** A figure to compare the drawn ones with: the parent unit's own value. `label` is translated. */
+export interface Reference {
+  value: number;
   label: string;
 }
 
@@ -77,6 +83,35 @@ export function targetLine(target: Target, style: ValueStyle, axis: 'xAxis' | 'y
     data: [{ [axis]: target.value }]
   };
 }
+
+/**
+ * A reference value's line, drawn solid and muted beside a target line (an item of a markLine's
+ * data), its label at the other end from the target's so the two do not collide.
+ */
+export function referenceLine(reference: Reference, style: ValueStyle, axis: 'xAxis' | 'yAxis' = 'xAxis') {
+  return {
+    [axis]: reference.value,
+    lineStyle: { type: 'solid' as const, color: 'var(--muted)', width: 1.5 },
+    label: {
+      formatter: `${reference.label} ${formatValue(reference.value, style.format, style.locale, { unit: style.unit })}`,
+      position: axis === 'yAxis' ? ('insideStartTop' as const) : ('end' as const),
+      color: 'var(--muted)'
+    }
+  };
+}
+
+/**
+ * A tooltip's comparison line: "上期 28.1%（+2.3个百分点）" / "Previous 28.1% (+2.3 pp)", the change
+ * left out where either figure is missing.
+ */
+export function comparisonText(value: number | null, compare: number | null, label: string, style: ValueStyle): string {
+  const delta = change(value, compare, style.format);
+  const shown = `${label} ${fmt(style)(compare)}`;
+  if (!delta) return shown;
+  return style.locale === 'zh' ? `${shown}（${formatChange(delta, 'zh')}）` : `${shown} (${formatChange(delta, 'en')})`;
+}
+
+export const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function aria(description?: string) {
   return description ? { enabled: true, label: { description } } : { enabled: true };

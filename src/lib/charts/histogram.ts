@@ -35,7 +35,8 @@ export function histogramOption(input: {
       axisPointer: { type: 'shadow' },
       valueFormatter: (v, i) => (sorted[i]?.suppressed ? SUPPRESSED : show(v))
     },
-    xAxis: { type: 'category', axisLabel: { interval: 0, rotate: sorted.length > 8 ? 40 : 0 } },
+    // Level labels, as many as fit: rotated ones overlapped; each bar keeps its name in the tooltip.
+    xAxis: { type: 'category', axisLabel: { interval: 'auto', rotate: 0, hideOverlap: true }, axisTick: { alignWithLabel: true } },
     yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatValue(v, 'count', input.locale) } },
     series: [{ type: 'bar', name: input.countLabel, encode: { x: 'bucket', y: 'count' }, barCategoryGap: '8%' }]
   };

@@ -1,9 +1,23 @@
 // An indicator across org units (counties, hospitals, medical communities): horizontal bars,
-// largest first or in the given order (counties read in code order), with a target line and
-// an optional comparison value per unit. Each row carries its code so a click can drill in.
+// ranked largest first with their rank beside the name, or in the given order (code order, on
+// request); a target line, the parent unit's own figure as a second line, and an optional
+// comparison value per unit. Each row carries its code so a click can drill in.
 import { OTHER_CODE } from '#lib/contract/contract.js';
 import { figure } from '#lib/data/columns.js';
-import { aria, fmt, grid, targetLine, tooltip, valueAxis, type Target, type ValueStyle } from './common';
+import {
+  aria,
+  comparisonText,
+  escapeHtml,
+  fmt,
+  grid,
+  referenceLine,
+  targetLine,
+  tooltip,
+  valueAxis,
+  type Reference,
+  type Target,
+  type ValueStyle
+} from './common';
 import type { ChartOption } from './types';
 
 export interface BarItem {
@@ -23,6 +37,11 @@ export interface RankedBarsInput extends ValueStyle {
   valueLabel: string;
   compareLabel?: string;
   target?: Target | null;
+  /**
+   * The selected org unit's own figure (its summed numerator over its summed denominator, as the
+   * API answers it without the breakdown, never an average of the bars), drawn as a line.
+   */
+  parent?: Reference | null;
   description?: string;
 }
 
@@ -34,6 +53,17 @@ export function rankItems(items: readonly BarItem[], order: 'value' | 'given'): 
   return [...listed, ...rest];
 }
 
+/**
+ * Standard competition ranks of ranked rows (1, 2, 2, 4): equal values share a rank; a row
+ * without a value, and the rest of a top-N, have none.
+ */
+export function ranks(rows: readonly BarItem[]): (number | null)[] {
+  return rows.map((r) => {
+    if (r.value === null || r.code === OTHER_CODE) return null;
+    return 1 + rows.filter((o) => o.code !== OTHER_CODE && o.value !== null && o.value > r.value!).length;
+  });
+}
+
 /** Pixel height that fits every bar's label: the component sizes the chart with it. */
 export function barsHeight(count: number, withCompare = false): number {
   return Math.max(160, 48 + count * (withCompare ? 34 : 26));
@@ -41,6 +71,7 @@ export function barsHeight(count: number, withCompare = false): number {
 
 export function rankedBarsOption(input: RankedBarsInput): ChartOption {
   const rows = rankItems(input.items, input.order);
+  const rank = input.order === 'value' ? ranks(rows) : rows.map(() => null);
   const show = fmt(input);
   const withCompare = input.compareLabel !== undefined;
   const label = {
@@ -54,12 +85,18 @@ export function rankedBarsOption(input: RankedBarsInput): ChartOption {
   // A hidden figure still gets its row: a bar of no length whose label reads <5, where a
   // missing value would draw nothing and look like no data.
   const hidden = (i: number) => rows[i]?.value === null && rows[i]?.suppressed === true;
+  const lines = [
+    ...(input.target ? targetLine(input.target, input, 'xAxis').data : []),
+    ...(input.parent ? [referenceLine(input.parent, input)] : [])
+  ];
   return {
     aria: aria(input.description),
     dataset: {
       source: rows.map((r, i) => ({
         code: r.code,
         name: r.name,
+        // The axis label: the rank before the name, as a ranking is read.
+        label: rank[i] === null ? r.name : `${rank[i]}  ${r.name}`,
         value: r.value,
         bar: hidden(i) ? 0 : r.value,
         compare: r.compare ?? null,
@@ -67,12 +104,24 @@ export function rankedBarsOption(input: RankedBarsInput): ChartOption {
       }))
     },
     // Room on top for the legend or the target line's label.
-    grid: grid({ right: 72, top: withCompare || input.target ? 28 : 8 }),
+    grid: grid({ right: 72, top: withCompare || lines.length > 0 ? 28 : 8 }),
     legend: withCompare ? { top: 0 } : undefined,
     tooltip: {
       ...tooltip('axis'),
       axisPointer: { type: 'shadow' },
-      valueFormatter: (v, i) => show(figure(hidden(i) && v === 0 ? null : (v as number | null), rows[i]?.suppressed))
+      formatter: (params: unknown) => {
+        const row = rows[(Array.isArray(params) ? params[0] : params)?.dataIndex ?? -1];
+        if (!row) return '';
+        const value = show(figure(row.value, row.suppressed));
+        const compare = withCompare ? comparisonText(row.value, row.compare ?? null, input.compareLabel!, input) : '';
+        return [
+          escapeHtml(row.name),
+          `${escapeHtml(input.valueLabel)}&nbsp;&nbsp;<b>${escapeHtml(value)}</b>`,
+          compare && escapeHtml(compare)
+        ]
+          .filter(Boolean)
+          .join('<br/>');
+      }
     },
     // Inverse: the first (largest) row on top, as people read a ranking.
     yAxis: { type: 'category', inverse: true, axisLabel: { width: 140, overflow: 'truncate' } },
@@ -81,10 +130,13 @@ export function rankedBarsOption(input: RankedBarsInput): ChartOption {
       {
         type: 'bar',
         name: input.valueLabel,
-        encode: { x: 'bar', y: 'name' },
+        encode: { x: 'bar', y: 'label' },
         barMaxWidth: 18,
         label,
-        markLine: input.target ? targetLine(input.target, input, 'xAxis') : undefined,
+        markLine:
+          lines.length > 0
+            ? { ...(input.target ? targetLine(input.target, input, 'xAxis') : {}), silent: true, symbol: 'none', data: lines }
+            : undefined,
         cursor: 'pointer'
       },
       ...(withCompare
@@ -92,7 +144,7 @@ export function rankedBarsOption(input: RankedBarsInput): ChartOption {
             {
               type: 'bar' as const,
               name: input.compareLabel,
-              encode: { x: 'compare', y: 'name' },
+              encode: { x: 'compare', y: 'label' },
               barMaxWidth: 18,
               itemStyle: { color: 'var(--border)' },
               cursor: 'pointer'

@@ -3,7 +3,7 @@
 // go to ECharts as one dataset, not as row objects.
 import { figure } from '#lib/data/columns.js';
 import { formatPeriod, type Grain } from '#lib/format/date.js';
-import { aria, fmt, grid, targetLine, tooltip, valueAxis, type Target, type ValueStyle } from './common';
+import { aria, escapeHtml, fmt, grid, targetLine, tooltip, valueAxis, type Target, type ValueStyle } from './common';
 import type { ChartOption } from './types';
 
 export interface SeriesInput {
@@ -73,8 +73,6 @@ interface AxisParam {
   marker?: unknown;
   axisValueLabel?: string;
 }
-
-const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * The axis tooltip when some points are suppressed: ECharts' valueFormatter does not say which

@@ -1,5 +1,6 @@
 // Glue between the dashboard context and the pure builders: the query an indicator view sends,
 // its value style and target in the reader's language, and why a selection is empty.
+import { notApplicableReason } from '#lib/contract/applicability.js';
 import { ORG_DIMENSIONS, type Indicator } from '#lib/contract/contract.js';
 import type { Target, ValueStyle } from '#lib/charts/common.js';
 import type { QuerySpec } from '#lib/data/query.js';
@@ -21,11 +22,16 @@ export function targetOf(ind: Indicator, i18n: I18n): Target | null {
   return ind.target ? { value: ind.target.value, op: ind.target.op, label: i18n.t('chart.target') } : null;
 }
 
-/** Why the indicator has no figures for the selected org unit (one measured per county, below a county), or null. */
+/**
+ * Why the indicator means nothing for the selected org unit (one measured per county, below a
+ * county; a share of an area's care, at one institution), or null: the API's own rule
+ * (contract/applicability.ts), so a page says 不适用 without asking.
+ */
 export function unmeasured(d: Dashboard, ind: Indicator | undefined, i18n: I18n): string | null {
-  const kind = d.orgUnit?.kind;
-  if (ind?.orgLevel !== 'county' || (kind !== 'township' && kind !== 'institution')) return null;
-  return i18n.t('state.countyOnly', { org: nameOf(d.tree, d.org, i18n.locale) });
+  const unit = d.orgUnit;
+  if (!ind || !unit) return null;
+  const reason = notApplicableReason(ind.appliesTo, unit);
+  return reason ? i18n.text(reason) : null;
 }
 
 /** "昌吉市在2025年1月1日 至 2025年12月31日没有该指标的数据。" */

@@ -70,8 +70,12 @@ export const NONE_CODE = '__none__';
 
 // ---- Org units -----------------------------------------------------------------------------
 
+/** The levels of the org tree, from the top. */
+export const ORG_KINDS = ['prefecture', 'county', 'township', 'institution'] as const;
 export type OrgUnit = z.infer<typeof S.OrgUnitSchema>;
-export type OrgKind = OrgUnit['kind'];
+export type OrgKind = (typeof ORG_KINDS)[number];
+/** Where an indicator means something (IndicatorSchema `appliesTo`); ./applicability.ts reads it. */
+export type Applicability = z.infer<typeof S.ApplicabilitySchema>;
 
 // ---- Query -------------------------------------------------------------------------------
 
@@ -99,6 +103,18 @@ export type NormalizedQuery = z.infer<typeof S.NormalizedQuerySchema>;
 export const SUPPRESSED = '<5';
 /** A number, or SUPPRESSED where small-cell suppression hid it. */
 export type Figure = z.infer<typeof S.FigureSchema>;
+/**
+ * Why a rate, median or mean (a value that is not its numerator) is missing: it rests on fewer
+ * than 5 persons (or on a count that would reveal one), so it is not shown. It reads 样本不足 /
+ * "too few to show", never "<5", which next to a median would read as "under 5 minutes".
+ */
+export const TOO_FEW = 'too_few';
+export const VALUE_NOTES = [TOO_FEW] as const;
+export type ValueNote = (typeof VALUE_NOTES)[number];
+/** The note columns a suppressed answer of a derived value adds (QueryRowSchema). */
+export const NOTE_COLUMNS = { value: 'value_note', compare_value: 'compare_value_note' } as const;
+/** A report figure: a number, SUPPRESSED for a hidden count, TOO_FEW for a hidden rate, median or mean. */
+export type ReportFigure = z.infer<typeof S.ReportFigureSchema>;
 /** One row of an answer (see QueryRowSchema). */
 export type QueryRow = z.infer<typeof S.QueryRowSchema>;
 export type QueryResponse = z.infer<typeof S.QueryResponseSchema>;
@@ -122,7 +138,8 @@ export type QueryBatchResponse = z.infer<typeof S.QueryBatchResponseSchema>;
 // Dictionary<Int32, Utf8>, numbers Float64 (nullable). CSV and XLSX add a `<dim>_name` column
 // per breakdown with the value's name in `lang`, and their headers are in `lang`. Where
 // suppression applies, Arrow and Parquet hold null for a SUPPRESSED number and add a boolean
-// column `suppressed` (true when any number of the row is hidden).
+// column `suppressed` (true when any number of the row is hidden). A hidden rate, median or mean
+// is null in every format (JSON included) with `value_note` (`compare_value_note`) = TOO_FEW.
 // A download (csv, xlsx, parquet, or json/arrow with download=1) needs the analyst or admin
 // role and is written to the audit log.
 

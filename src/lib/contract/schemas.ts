@@ -4,7 +4,21 @@
 // component): no @hono/zod-openapi here. Pages import only TYPES from this file (`import type`),
 // or import ./contract.ts, so no zod reaches the browser bundle.
 import { z } from 'zod';
-import { AUDIT_ACTIONS, COMPARES, ERROR_CODES, FAMILIES, FORMATS, GRAINS, LANGS, ROLES, SUPPRESSED, VALUE_FORMATS } from './contract';
+import {
+  AUDIT_ACTIONS,
+  COMPARES,
+  ERROR_CODES,
+  FAMILIES,
+  FORMATS,
+  GRAINS,
+  LANGS,
+  ORG_KINDS,
+  ROLES,
+  SUPPRESSED,
+  TOO_FEW,
+  VALUE_FORMATS,
+  VALUE_NOTES
+} from './contract';
 
 const num = z.number();
 const str = z.string();
@@ -20,6 +34,22 @@ export const TargetSchema = z.object({
   op: z.enum(['>=', '<=']),
   note: TextSchema.optional()
 });
+
+/**
+ * Where an indicator means something. A share of an area's care in primary institutions has no
+ * meaning at one hospital (it would read 0% and 未达标); elsewhere the API answers `notApplicable`
+ * and the pages say 不适用 with `why` instead of drawing a figure.
+ */
+export const ApplicabilitySchema = z
+  .object({
+    /** The org levels whose figure means something (a county-level table: prefecture and county at most). */
+    levels: z.array(z.enum(ORG_KINDS)).min(1),
+    /** At institution level, only institutions of these types (institution_type codes); null: every type. */
+    institutionTypes: z.array(str).min(1).nullable(),
+    /** Why it means nothing elsewhere; null: the levels say it (an indicator measured per county). */
+    why: TextSchema.nullable()
+  })
+  .meta({ id: 'Applicability' });
 
 export const IndicatorSchema = z
   .object({
@@ -37,6 +67,7 @@ export const IndicatorSchema = z
     grains: z.array(z.enum(GRAINS)),
     /** The finest org unit with figures: 'county' indicators have none for a township or institution. */
     orgLevel: z.enum(['county', 'institution']),
+    appliesTo: ApplicabilitySchema,
     target: TargetSchema.nullable(),
     higherIsBetter: z.boolean().nullable(),
     /** The national standard or programme the definition follows. */
@@ -63,8 +94,10 @@ export const DimensionSchema = z
 export const OrgUnitSchema = z.object({
   code: str,
   parent: nullableStr,
-  kind: z.enum(['prefecture', 'county', 'township', 'institution']),
-  name: TextSchema
+  kind: z.enum(ORG_KINDS),
+  name: TextSchema,
+  /** An institution's type (an institution_type code), which applicability may depend on. */
+  type: str.optional()
 });
 
 // ---- Errors ----------------------------------------------------------------------------------
@@ -101,12 +134,20 @@ export const NormalizedQuerySchema = z.object({
 /** A number, or "<5" where small-cell suppression hid it. */
 export const FigureSchema = z.union([num, z.literal(SUPPRESSED)]);
 
+/** Why a value is null although its row has figures: "too_few" (see TOO_FEW in contract.ts). */
+const ValueNoteSchema = z.enum(VALUE_NOTES).nullable().optional().meta({
+  description:
+    'Present when small cells are hidden from the caller and the value is a rate, median or mean: "too_few" where the value is null because it rests on fewer than 5 persons (or a count that would reveal one); read 样本不足 / too few to show'
+});
+
 /**
  * One row. `period` is the first day of the period (YYYY-MM-DD; the `from` date for grain=all).
  * Each breakdown adds a column named by its dimension id holding the value's code.
  * value = numerator / denominator (ratios), numerator (counts and sums), or the median.
  * For roles other than official and admin, small counts of persons and their complements
- * are SUPPRESSED (README "Small-cell suppression").
+ * are SUPPRESSED (README "Small-cell suppression"); a rate, median or mean they would reveal is
+ * null with `value_note` "too_few". The compare_* figures are null where the comparison period
+ * starts before the first day with data (`dataFrom`, contract/periods.ts comparisonCovered).
  */
 export const QueryRowSchema = z
   .object({
@@ -116,7 +157,9 @@ export const QueryRowSchema = z
     value: FigureSchema.nullable(),
     compare_numerator: FigureSchema.nullable().optional(),
     compare_denominator: FigureSchema.nullable().optional(),
-    compare_value: FigureSchema.nullable().optional()
+    compare_value: FigureSchema.nullable().optional(),
+    value_note: ValueNoteSchema,
+    compare_value_note: ValueNoteSchema
   })
   .catchall(z.union([str, num, z.null()]))
   .meta({ description: 'One row; each breakdown adds a column named by its dimension id holding the value code' });
@@ -128,7 +171,11 @@ export const QueryResponseSchema = z
     query: NormalizedQuerySchema,
     rows: z.array(QueryRowSchema),
     /** Present (true) when more rows matched than `limit`: the rows are the first `limit`. */
-    truncated: z.boolean().optional()
+    truncated: z.boolean().optional(),
+    notApplicable: z.object({ reason: TextSchema }).optional().meta({
+      description:
+        'Present where the indicator means nothing for the org unit (Indicator.appliesTo): no rows, and why in both languages. Formats that cannot carry it (Arrow, downloads) answer 400 bad_parameter on org with the English reason'
+    })
   })
   .meta({ id: 'QueryResult' });
 
@@ -159,13 +206,28 @@ export const LastRunSchema = z.object({
   datesTo: nullableStr
 });
 
+/** Each loaded feed's newest landing day against the lag it is allowed (HCI_FEED_LAG_DAYS). */
+export const FreshnessSchema = z
+  .object({
+    /** Today in the prefecture (Asia/Shanghai), ISO. */
+    today: str,
+    /** The newest landing day of any feed. */
+    newestDay: nullableStr,
+    daysOld: num.nullable(),
+    /** Some feed's newest day is older than its lag allows. */
+    late: z.boolean(),
+    feeds: z.array(z.object({ feed: str, title: TextSchema, newestDay: str, daysOld: num, expectedLagDays: num, late: z.boolean() }))
+  })
+  .meta({ id: 'Freshness' });
+
 export const HealthResponseSchema = z
   .object({
     status: z.enum(['ok', 'no-warehouse']),
     dataVersion: nullableStr,
     lastRun: LastRunSchema.nullable(),
     /** The first day the warehouse has data for: a comparison reaching further back is not one. */
-    dataFrom: nullableStr
+    dataFrom: nullableStr,
+    freshness: FreshnessSchema.nullable()
   })
   .meta({ id: 'Health' });
 
@@ -253,6 +315,9 @@ export const RunsResponseSchema = z
 
 // ---- Monthly report ------------------------------------------------------------------------
 
+/** A report figure: a number, "<5" for a hidden count, "too_few" for a hidden rate, median or mean. */
+export const ReportFigureSchema = z.union([num, z.literal(SUPPRESSED), z.literal(TOO_FEW)]);
+
 /** One headline indicator of GET /api/report: the month, the month before, a year before. */
 export const ReportKpiSchema = z.object({
   indicator: str,
@@ -260,9 +325,10 @@ export const ReportKpiSchema = z.object({
   unit: TextSchema,
   format: z.enum(VALUE_FORMATS),
   target: TargetSchema.nullable(),
-  value: FigureSchema.nullable(),
-  previousMonth: FigureSchema.nullable(),
-  sameMonthLastYear: FigureSchema.nullable(),
+  value: ReportFigureSchema.nullable(),
+  /** null also where the month is not covered by data (comparisonCovered), as on the dashboard. */
+  previousMonth: ReportFigureSchema.nullable(),
+  sameMonthLastYear: ReportFigureSchema.nullable(),
   /** The value in each of `ReportResponse.months`; null for no data and for a hidden figure. */
   trend: z.array(num.nullable()).meta({ description: 'The value in each of months; null for no data or a hidden figure' })
 });

@@ -12,7 +12,12 @@ export interface Filters extends Range {
   compare: Compare;
 }
 
-export const DEFAULTS = { preset: 'this_year', grain: 'month', compare: 'none' } as const satisfies Partial<Filters>;
+/**
+ * The first view: the latest month against the month before (环比), so what changed shows without
+ * a dropdown; every tile also shows 同比 once the data reaches a year back. The whole year with no
+ * comparison (the old default) compared 2025 with a 2024 that had no data: every change read "—".
+ */
+export const DEFAULTS = { preset: 'this_month', grain: 'month', compare: 'previous' } as const satisfies Partial<Filters>;
 
 /** Grains a chart over time may use (`all` is for single figures, not a filter choice). */
 export const TIME_GRAINS = GRAINS.filter((g) => g !== 'all');

@@ -1,6 +1,6 @@
 // A query answer as column arrays, and the pivots pages need from it: one series per
 // breakdown code aligned on periods, one value per code, the single figure of a KPI.
-import { SUPPRESSED, type Figure, type QueryRow } from '#lib/contract/contract.js';
+import { NOTE_COLUMNS, SUPPRESSED, TOO_FEW, type Figure, type QueryRow } from '#lib/contract/contract.js';
 
 export type Cell = string | number | boolean | null;
 
@@ -88,6 +88,14 @@ export interface CodeValue {
   compare: number | null;
   /** Some figure of the row was hidden by small-cell suppression (it reads null here). */
   suppressed: boolean;
+  /** The value is a rate, median or mean resting on too few persons (value_note): 样本不足, not "<5". */
+  tooFew: boolean;
+}
+
+/** Per row, whether the note column of `field` says TOO_FEW. */
+function tooFewOf(c: Columns, field: keyof typeof NOTE_COLUMNS): boolean[] {
+  const notes = c.columns[NOTE_COLUMNS[field]] ?? [];
+  return Array.from({ length: c.length }, (_, i) => notes[i] === TOO_FEW);
 }
 
 /** One entry per code of `dim` (for grain=all answers: bars, map, slices). */
@@ -98,19 +106,37 @@ export function valuesBy(c: Columns, dim: string): CodeValue[] {
   const denominator = numbers(c, 'denominator');
   const compare = numbers(c, 'compare_value');
   const hidden = c.columns.suppressed ?? [];
-  return codes.map((code, i) => ({ code: String(code), value: value[i], numerator: numerator[i], denominator: denominator[i], compare: compare[i], suppressed: hidden[i] === true }));
+  const tooFew = tooFewOf(c, 'value');
+  return codes.map((code, i) => ({
+    code: String(code),
+    value: value[i],
+    numerator: numerator[i],
+    denominator: denominator[i],
+    compare: compare[i],
+    suppressed: hidden[i] === true,
+    tooFew: tooFew[i]
+  }));
 }
 
 /** The first row as a figure (a KPI over grain=all without breakdown); null for no rows. */
 export function single(c: Columns): CodeValue | null {
   if (c.length === 0) return null;
   const at = (f: string) => numbers(c, f)[0] ?? null;
-  return { code: '', value: at('value'), numerator: at('numerator'), denominator: at('denominator'), compare: at('compare_value'), suppressed: c.columns.suppressed?.[0] === true };
+  return {
+    code: '',
+    value: at('value'),
+    numerator: at('numerator'),
+    denominator: at('denominator'),
+    compare: at('compare_value'),
+    suppressed: c.columns.suppressed?.[0] === true,
+    tooFew: tooFewOf(c, 'value')[0]
+  };
 }
 
 /**
  * A figure as the API wrote it: SUPPRESSED where it is missing because small-cell suppression
  * hid it (fromRows and Arrow both carry such a figure as null and flag the row), else itself.
+ * A hidden rate, median or mean is not a count: check `tooFew` first (样本不足, never "<5").
  */
 export function figure(value: number | null | undefined, suppressed: boolean | null | undefined): Figure | null {
   if (value === null || value === undefined) return suppressed ? SUPPRESSED : null;

@@ -50,12 +50,32 @@ function grouped(n: number, maxDigits: number, minDigits = 0): string {
   );
 }
 
-const EN_UNITS: Record<'minutes' | 'hours' | 'days', [string, string]> = {
+type DurationUnit = 'minutes' | 'hours' | 'days';
+
+const EN_UNITS: Record<DurationUnit, [string, string]> = {
   minutes: ['min', 'min'],
   hours: ['h', 'h'],
   days: ['day', 'days']
 };
 const ZH_UNITS = { minutes: '分钟', hours: '小时', days: '天' } as const;
+const IN_MINUTES: Record<DurationUnit, number> = { minutes: 1, hours: 60, days: 1440 };
+
+/**
+ * A duration in the unit a reader expects for its size: under an hour in minutes, under two days
+ * in hours, beyond in days (1,115 minutes read 18.6小时). It moves only to larger units: a stay
+ * measured in days stays in days, however short.
+ */
+export function formatDuration(value: number, unit: DurationUnit, locale: Locale): string {
+  // Judged on the figure as printed: 59.97 minutes read 1小时, not 60分钟.
+  const reaches = (to: DurationUnit, count: number) => Number(((Math.abs(value) * IN_MINUTES[unit]) / IN_MINUTES[to]).toFixed(1)) >= count;
+  const shown: DurationUnit =
+    unit === 'days' || reaches('hours', 48) ? 'days' : unit === 'hours' || reaches('minutes', 60) ? 'hours' : 'minutes';
+  const scaled = (value * IN_MINUTES[unit]) / IN_MINUTES[shown];
+  // Tenths matter for a 7.8-day stay or 18.6 hours, not for a 1,115-day wait.
+  const figure = grouped(scaled, Math.abs(scaled) < 100 ? 1 : 0);
+  if (locale === 'zh') return `${figure}${ZH_UNITS[shown]}`;
+  return `${figure} ${EN_UNITS[shown][figure === '1' ? 0 : 1]}`;
+}
 
 export interface FormatOptions {
   /** The indicator's unit in the current language, appended to counts, ratios and per-100 figures. */
@@ -80,12 +100,8 @@ export function formatValue(value: Figure | null | undefined, format: ValueForma
       return `¥${compact ? enCompact(value) : grouped(value, Math.abs(value) < 1000 ? 2 : 0)}`;
     case 'minutes':
     case 'hours':
-    case 'days': {
-      // Tenths matter for a 7.8-day stay, not for a 1,115-minute wait.
-      const figure = grouped(value, Math.abs(value) < 100 ? 1 : 0);
-      if (locale === 'zh') return `${figure}${ZH_UNITS[format]}`;
-      return `${figure} ${EN_UNITS[format][value === 1 ? 0 : 1]}`;
-    }
+    case 'days':
+      return formatDuration(value, format, locale);
     case 'count':
     case 'ratio':
     case 'per100': {

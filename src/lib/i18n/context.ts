@@ -14,6 +14,10 @@ export interface I18n {
   label(key: string, fallback: string, vars?: Record<string, string | number>): string;
   /** A bilingual text from the API ({zh, en}) in the reader's language. */
   text(value: Text | null | undefined): string;
+  /** Names in a row, as each language lists them (门诊、住院 / outpatient, inpatient). */
+  list(items: readonly string[]): string;
+  /** A feed's name for readers (feed.<id>); an unknown feed keeps its id. */
+  feed(id: string): string;
 }
 
 const KEY = Symbol('i18n');
@@ -25,7 +29,9 @@ export function provideI18n(locale: () => Locale): I18n {
     },
     t: (key, vars) => translate(locale(), key, vars),
     label: (key, fallback, vars) => (hasMessage(key) ? translate(locale(), key, vars) : fallback),
-    text: (value) => (value ? value[locale()] : '')
+    text: (value) => (value ? value[locale()] : ''),
+    list: (items) => items.join(locale() === 'zh' ? '、' : ', '),
+    feed: (id) => i18n.label(`feed.${id}`, id)
   };
   return setContext(KEY, i18n);
 }

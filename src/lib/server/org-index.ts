@@ -29,14 +29,14 @@ export class OrgIndex {
       SELECT code, parent_code, level_name, name_zh, name_en, county_code FROM core.dim_org_unit
       WHERE level_name IN ('prefecture', 'county', 'township') ORDER BY code`);
     const institutions = await connection.runAndReadAll(`
-      SELECT institution_code, coalesce(township_code, county_code), name_zh, name_en, county_code FROM core.dim_institution
+      SELECT institution_code, coalesce(township_code, county_code), name_zh, name_en, county_code, type FROM core.dim_institution
       WHERE county_code IS NOT NULL ORDER BY institution_code`);
     const nodes: OrgNode[] = [];
     for (const [code, parent, level, zh, en, county] of units.getRowsJS() as string[][]) {
       nodes.push({ code, parent: level === 'prefecture' ? null : parent, kind: KINDS[level], name: { zh, en }, county: county ?? null });
     }
-    for (const [code, parent, zh, en, county] of institutions.getRowsJS() as string[][]) {
-      nodes.push({ code, parent, kind: 'institution', name: { zh, en }, county });
+    for (const [code, parent, zh, en, county, type] of institutions.getRowsJS() as string[][]) {
+      nodes.push({ code, parent, kind: 'institution', name: { zh, en }, county, type });
     }
     return new OrgIndex(nodes);
   }

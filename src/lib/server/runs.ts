@@ -2,8 +2,8 @@
 // runs, the accounting of every feed, why rows were quarantined, the last run's checks and steps,
 // the landing paths it skipped and the landing days that need a new export.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { FEEDS } from '../../../datasets/contract/feeds';
 import type { RunsResponse, Text } from '../contract/contract';
+import { hasMessage, translate } from '../i18n';
 
 const RUNS = 50;
 
@@ -11,8 +11,32 @@ async function rows<T>(connection: DuckDBConnection, sql: string): Promise<T[]> 
   return (await connection.runAndReadAll(sql)).getRowObjectsJS() as T[];
 }
 
-function feedTitle(feed: string): Text {
-  return { zh: FEEDS.find((f) => f.name === feed)?.titleZh ?? feed, en: feed.replaceAll('_', ' ') };
+/** A feed's name for readers, from the dictionary (feed.<name>); an unknown feed keeps its id. */
+export function feedTitle(feed: string): Text {
+  const key = `feed.${feed}`;
+  return hasMessage(key) ? { zh: translate('zh', key), en: translate('en', key) } : { zh: feed, en: feed };
+}
+
+/** A feed's newest landing day with data in the warehouse. */
+export interface FeedDay {
+  feed: string;
+  newestDay: string;
+}
+
+/**
+ * Per feed, the newest landing day a published run loaded rows of: a failed run's records are
+ * kept, but its data is not in the warehouse, and a day whose every line was set aside brings
+ * no data either.
+ */
+export async function newestFeedDays(connection: DuckDBConnection): Promise<FeedDay[]> {
+  return rows<FeedDay>(
+    connection,
+    `
+    SELECT f.feed, CAST(max(f.source_date) AS VARCHAR) AS "newestDay"
+    FROM meta.run_feeds f JOIN meta.runs r USING (run_id)
+    WHERE r.status IN ('published', 'published_with_warnings') AND f.loaded > 0
+    GROUP BY f.feed ORDER BY f.feed`
+  );
 }
 
 const iso = (column: string) => `strftime(${column} AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%S.%gZ')`;

@@ -10,6 +10,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { DimensionValue, LastRun } from '../contract/contract';
 import { columnMismatches, expectedColumns, type FoundColumn } from './metrics/columns';
 import { OrgIndex } from './org-index';
+import { newestFeedDays, type FeedDay } from './runs';
 
 const BUILD =
   'Build it with `npm run demo` (generates the default data and runs the pipeline), or `npm run generate` then `npm run pipeline`; the server picks it up without a restart.';
@@ -36,6 +37,8 @@ export interface Snapshot {
   lastRun: LastRun | null;
   /** The first landing day loaded (null before any). */
   dataFrom: string | null;
+  /** Each feed's newest landing day with data: how fresh the figures are (freshness.ts). */
+  feedDays: FeedDay[];
   org: OrgIndex;
   medicalCommunities: DimensionValue[];
 }
@@ -271,6 +274,7 @@ async function readSnapshot(connection: DuckDBConnection): Promise<Snapshot> {
     dataVersion,
     lastRun: runId ? { runId, status: status!, finishedAt, datesFrom, datesTo } : null,
     dataFrom: (first.getRowsJS()[0]?.[0] as string | null) ?? null,
+    feedDays: await newestFeedDays(connection),
     org: await OrgIndex.load(connection),
     medicalCommunities: (communities.getRowsJS() as string[][]).map(([code, zh, en]) => ({ code, zh, en }))
   };

@@ -81,14 +81,15 @@ describe('what is hidden', () => {
   it('hides numerator, denominator and the rate they make, each with its own complement', async () => {
     // Face-scan settlements over insurance settlements (cash excluded): A 10/10, B 0/20, C 4/4, D 0/6.
     const rows = (await api.json(`/api/query?indicator=face_scan_share&${RANGE}&by=institution`, ANALYST)).rows;
-    expect(rows.map((r: Record<string, unknown>) => [r.institution, r.numerator, r.denominator, r.value])).toEqual([
+    // The counts read <5; a share they would reveal is null, noted too_few (样本不足), never "<5".
+    expect(rows.map((r: Record<string, unknown>) => [r.institution, r.numerator, r.denominator, r.value, r.value_note])).toEqual([
       // Numerators: C's 4 is small; its complement is the smallest non-zero other one, A's 10
       // (hiding a zero would tell less: the rest are zeros).
-      [A, '<5', 10, '<5'],
-      [B, 0, 20, 0],
-      [C, '<5', '<5', '<5'],
+      [A, '<5', 10, null, 'too_few'],
+      [B, 0, 20, 0, null],
+      [C, '<5', '<5', null, 'too_few'],
       // Denominators: C's 4 is small; D's 6 is the complement.
-      [D, 0, '<5', '<5']
+      [D, 0, '<5', null, 'too_few']
     ]);
   });
 

@@ -29,8 +29,10 @@ describe('health, catalogue, org units, runs', () => {
     expect(await api.json('/api/health')).toEqual({
       status: 'ok',
       dataVersion: FIXTURE_VERSION,
-      lastRun: { runId: 'run-1', status: 'published', finishedAt: '2026-01-01T18:01:00Z', datesFrom: '2024-01-15', datesTo: '2025-06-01' },
-      dataFrom: '2024-01-15'
+      lastRun: { runId: 'run-1', status: 'published', finishedAt: '2026-01-01T18:01:00Z', datesFrom: '2024-01-01', datesTo: '2025-06-01' },
+      dataFrom: '2024-01-01',
+      // The fixture's newest loaded day is long past: every feed it loaded is late by the real clock.
+      freshness: expect.objectContaining({ late: true, newestDay: '2025-12-31' })
     });
   });
 
@@ -89,7 +91,7 @@ describe('health, catalogue, org units, runs', () => {
     expect(body.feeds).toEqual([
       {
         feed: 'referrals',
-        title: { zh: '双向转诊', en: 'referrals' },
+        title: { zh: '双向转诊', en: 'Two-way referrals' },
         linesRead: 20,
         loaded: 20,
         quarantined: 0,
@@ -98,7 +100,7 @@ describe('health, catalogue, org units, runs', () => {
       },
       {
         feed: 'settlements',
-        title: { zh: '医保结算', en: 'settlements' },
+        title: { zh: '医保结算', en: 'Insurance settlements' },
         linesRead: 160,
         loaded: 149,
         quarantined: 9,
@@ -282,7 +284,9 @@ describe('formats', () => {
   it('writes CSV as UTF-8 with a BOM, Chinese headers by default and English on request', async () => {
     // Files need a role that may export: admin sees every cell, as the official does.
     const res = await api.get(`${q}&format=csv`, { caller: ADMIN });
-    expect(res.headers.get('content-disposition')).toBe('attachment; filename="face_scan_share_2025-01-01_2025-02-28.csv"');
+    expect(res.headers.get('content-disposition')).toBe(
+      'attachment; filename="face_scan_share_county-visit_type_month_2025-01-01_2025-02-28.csv"'
+    );
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const [header, first] = parseCsv(Buffer.from(bytes).toString('utf8'), { bom: true });
@@ -299,7 +303,7 @@ describe('formats', () => {
       '对比期医保结算人次（不含现金）',
       '对比期刷脸结算占比'
     ]);
-    expect(first.slice(0, 7)).toEqual(['2025-01-01', '652301', '昌吉市', 'outpatient', '门诊', '10', '30']);
+    expect(first.slice(0, 7)).toEqual(['2025-01', '652301', '昌吉市', 'outpatient', '门诊', '10', '30']);
     const en = parseCsv(await (await api.get(`${q}&format=csv&lang=en`, { caller: ADMIN })).text(), { bom: true });
     expect(en[0].slice(0, 5)).toEqual(['Period', 'County code', 'County', 'Visit type code', 'Visit type']);
     expect(en[1][2]).toBe('Changji City');
@@ -317,7 +321,7 @@ describe('formats', () => {
     expect(book.getWorksheet('说明')!.getRow(7).getCell(2).value).toBe(FIXTURE_VERSION);
   });
 
-  it('writes Parquet that DuckDB reads back as the same rows', async () => {
+  it('writes Parquet that DuckDB reads back as the same rows, with labels beside period and codes', async () => {
     const expected = (await api.json(q)).rows;
     const res = await api.get(`${q}&format=parquet`, { caller: ADMIN });
     const dir = tempDir('parquet');
@@ -327,7 +331,15 @@ describe('formats', () => {
       const db = await Database.open(':memory:');
       const back = await db.rows(`SELECT strftime(period, '%Y-%m-%d') AS period, * EXCLUDE (period) FROM read_parquet('${file}')`);
       db.close();
-      expect(back).toEqual(expected);
+      const NAMES: Record<string, string> = { '652301': '昌吉市', '652327': '吉木萨尔县', outpatient: '门诊', inpatient: '住院' };
+      expect(back).toEqual(
+        expected.map((r: Record<string, string>) => ({
+          ...r,
+          period_label: r.period.slice(0, 7),
+          county_name: NAMES[r.county],
+          visit_type_name: NAMES[r.visit_type]
+        }))
+      );
     } finally {
       removeDir(dir);
     }
@@ -372,7 +384,8 @@ describe('refusals', () => {
       [{ ...base, format: 'pdf' }, 'format'],
       [{ ...base, lang: 'fr' }, 'lang'],
       [{ ...base, org: '999999' }, 'org'],
-      [{ ...base, indicator: 'ems_calls', org: '652327100' }, 'org'],
+      // A county-level indicator below a county: Arrow cannot say why (JSON answers notApplicable).
+      [{ ...base, indicator: 'ems_calls', org: '652327100', format: 'arrow' }, 'org'],
       [{ ...base, sql: 'SELECT 1' }, 'sql'],
       [{ from: base.from, to: base.to }, 'indicator'],
       [{ indicator: base.indicator, to: base.to }, 'from']
@@ -427,7 +440,13 @@ describe('refusals', () => {
         expect(body.error).toBe('no_warehouse');
         expect(body.message).toContain('npm run pipeline');
       }
-      expect(await (await get('/api/health')).json()).toEqual({ status: 'no-warehouse', dataVersion: null, lastRun: null, dataFrom: null });
+      expect(await (await get('/api/health')).json()).toEqual({
+        status: 'no-warehouse',
+        dataVersion: null,
+        lastRun: null,
+        dataFrom: null,
+        freshness: null
+      });
       const catalogue = await (await get('/api/indicators')).json();
       expect(catalogue.dataVersion).toBeNull();
       expect(catalogue.indicators.length).toBeGreaterThanOrEqual(40);

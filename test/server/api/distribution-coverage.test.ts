@@ -104,11 +104,14 @@ describe("the histogram's median is the API's", () => {
         const [shown] = await rows(api, `indicator=${id}&${Y2025}&org=${org}`, ANALYST);
         if (all === undefined) continue;
         const small = all.numerator > 0 && all.numerator < 5;
-        expect(shown.value, `${id} ${org}`).toBe(small ? '<5' : all.value);
+        // A median is no count: hidden, it is null and noted too_few (样本不足), never "<5" minutes.
+        expect([shown.value, shown.value_note], `${id} ${org}`).toEqual(small ? [null, 'too_few'] : [all.value, null]);
       }
     }
     // The 120 arrivals of 652327: one event, so its count and median are hidden from an analyst.
-    expect(await rows(api, `indicator=ems_arrival_minutes&${Y2025}&org=652327`, ANALYST)).toMatchObject([{ numerator: '<5', value: '<5' }]);
+    expect(await rows(api, `indicator=ems_arrival_minutes&${Y2025}&org=652327`, ANALYST)).toMatchObject([
+      { numerator: '<5', value: null, value_note: 'too_few' }
+    ]);
   });
 });
 

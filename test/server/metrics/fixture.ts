@@ -194,8 +194,8 @@ async function writeRunRecords(db: Database, dataVersion: string): Promise<void>
   await db.run(`INSERT INTO meta.runs (run_id, started_at, finished_at, status, dates_loaded, data_version, landing, failed_step, error, duration_ms) VALUES
     ('run-0-failed', TIMESTAMPTZ '2026-01-01 02:00:00+08', NULL, 'failed', ['2025-12-30'::DATE], NULL, '/landing', 'checks', 'pii_scan failed', 1200),
     ('run-1', TIMESTAMPTZ '2026-01-02 02:00:00+08', TIMESTAMPTZ '2026-01-02 02:01:00+08', 'published',
-     ['2024-01-15'::DATE, '2025-06-01'::DATE], '${dataVersion}', '/landing', NULL, NULL, 60000)`);
-  await db.run(`INSERT INTO meta.loaded_dates (source_date, run_id) VALUES ('2024-01-15', 'run-1'), ('2025-06-01', 'run-1')`);
+     ['2024-01-01'::DATE, '2025-06-01'::DATE], '${dataVersion}', '/landing', NULL, NULL, 60000)`);
+  await db.run(`INSERT INTO meta.loaded_dates (source_date, run_id) VALUES ('2024-01-01', 'run-1'), ('2025-06-01', 'run-1')`);
   await db.run(`INSERT INTO meta.run_steps (run_id, step, started_at, duration_ms, detail) VALUES
     ('run-1', 'ingest settlements', TIMESTAMPTZ '2026-01-02 02:00:01+08', 1500, NULL),
     ('run-1', 'marts', TIMESTAMPTZ '2026-01-02 02:00:30+08', 900, NULL)`);

@@ -15,6 +15,7 @@ import { createAdminRoutes } from '../auth/admin-routes';
 import { createAuthRoutes } from '../auth/routes';
 import { UserError } from '../auth/users';
 import { UnsupportedQuery } from '../query/builder';
+import { assessFreshness, LAG_ENV, parseFeedLags } from '../freshness';
 import { readRuns } from '../runs';
 import { callerScope } from '../scope';
 import { NoWarehouse, type Snapshot, type Warehouse } from '../warehouse';
@@ -54,7 +55,7 @@ const routes = {
   health: createRoute({
     method: 'get',
     path: '/health',
-    summary: 'Whether a warehouse is served, its data version and the last pipeline run',
+    summary: 'Whether a warehouse is served, its data version, the last pipeline run and whether each feed is as recent as expected',
     responses: { 200: json(HealthBody, 'Status') }
   }),
   indicators: createRoute({
@@ -167,6 +168,8 @@ export function createApi(options: ApiOptions): OpenAPIHono<ApiEnv> {
   const audit = auditor(access);
   const cache = new ResponseCache(options.cacheBytes ?? 256 * 1024 * 1024);
   warehouse.onSwap(() => cache.clear());
+  // Read at start, so a bad value stops the server with its message rather than failing /api/health.
+  const lags = parseFeedLags(process.env[LAG_ENV]);
 
   /** A dashboard answer (JSON or Arrow, not a download) from the cache, or computed once: GET /api/query and each query of a batch. */
   const answer = (
@@ -195,9 +198,16 @@ export function createApi(options: ApiOptions): OpenAPIHono<ApiEnv> {
   app.openapi(routes.health, async (c) => {
     const body: HealthResponse = await warehouse
       .snapshot()
-      .then((s): HealthResponse => ({ status: 'ok', dataVersion: s.dataVersion, lastRun: s.lastRun, dataFrom: s.dataFrom }))
+      .then((s): HealthResponse => ({
+        status: 'ok',
+        dataVersion: s.dataVersion,
+        lastRun: s.lastRun,
+        dataFrom: s.dataFrom,
+        freshness: assessFreshness(s.feedDays, lags, new Date())
+      }))
       .catch((error) => {
-        if (error instanceof NoWarehouse) return { status: 'no-warehouse', dataVersion: null, lastRun: null, dataFrom: null };
+        if (error instanceof NoWarehouse)
+          return { status: 'no-warehouse', dataVersion: null, lastRun: null, dataFrom: null, freshness: null };
         throw error;
       });
     c.header('Cache-Control', 'no-store');

@@ -4,13 +4,17 @@
 // `limit`): the rows stream from DuckDB to the client a chunk at a time, at the pace the client
 // reads, on a connection of their own so that a slow download holds up no other query. Small
 // cells are hidden exactly as in the whole result (the resolver's stream()). The download is written to
-// the audit log with its rows once the last byte is sent, or when the client stops reading.
+// the audit log with its rows once the last byte is sent, or when the client stops reading. Every
+// format labels what it holds: periods by grain, names beside codes (../formats/labels.ts), and a
+// file name of indicator, breakdowns, grain and period.
 import { pipeline, Readable } from 'node:stream';
 import { createGzip } from 'node:zlib';
 import { arrowChunks } from '../formats/arrow';
 import { csvChunks, tableRows } from '../formats/csv';
 import { jsonChunks } from '../formats/json';
-import { columnsFor, namer } from '../formats/labels';
+import { rangeLabel } from '../../format/period';
+import type { NormalizedQuery } from '../../contract/contract';
+import { columnsFor, labelColumn, labelledColumns, namers as namersFor, queryNotes, withLabels } from '../formats/labels';
 import { batchesParquet, queryParquet } from '../formats/parquet';
 import { xlsxChunks } from '../formats/xlsx';
 import type { Snapshot, Warehouse } from '../warehouse';
@@ -41,6 +45,7 @@ async function* fileChunks(warehouse: Warehouse, options: DownloadOptions): Asyn
     const resolved = options.resolveFor(snapshot);
     const { entry, normalized: q, suppress } = resolved;
     const { built, batches: streamed } = stream(connection, resolved);
+    const namers = namersFor(q, snapshot);
     const batches = (async function* () {
       for await (const batch of streamed) {
         rows += batch.rowCount;
@@ -51,20 +56,29 @@ async function* fileChunks(warehouse: Warehouse, options: DownloadOptions): Asyn
       case 'json':
         yield* jsonChunks(batches, q, snapshot.dataVersion);
         break;
-      case 'arrow':
-        yield* arrowChunks(batches, built.columns, q.by, suppress);
+      case 'arrow': {
+        // Labels are dictionary-encoded like the codes they name.
+        const labelled = (async function* () {
+          for await (const batch of batches) yield withLabels(batch, namers);
+        })();
+        const dictionaries = [...q.by, ...Object.keys(namers).map(labelColumn)];
+        yield* arrowChunks(labelled, labelledColumns(built.columns, namers), dictionaries, suppress);
         break;
+      }
       case 'parquet':
-        yield* suppress ? batchesParquet(batches, built.columns, q.by) : queryParquet(connection, built, (copied) => (rows = copied));
+        yield* suppress
+          ? batchesParquet(batches, built.columns, q.by, namers)
+          : queryParquet(connection, built, namers, (copied) => (rows = copied));
         break;
       case 'csv':
       case 'xlsx': {
         const columns = columnsFor(entry, built.columns, q.by, q.lang);
-        const namers = Object.fromEntries(q.by.map((d) => [d, namer(d, snapshot, q.lang)]));
         const tables = (async function* () {
           for await (const batch of batches) yield tableRows(batch, columns, namers);
         })();
-        yield* q.format === 'csv' ? csvChunks(columns, tables) : xlsxChunks(entry, columns, tables, q, snapshot.dataVersion, q.lang);
+        yield* q.format === 'csv'
+          ? csvChunks(columns, tables)
+          : xlsxChunks(entry, columns, tables, queryNotes(q, snapshot), snapshot.dataVersion, q.lang);
       }
     }
     complete = true;
@@ -78,15 +92,25 @@ async function* fileChunks(warehouse: Warehouse, options: DownloadOptions): Asyn
 }
 
 /**
+ * A file name that tells two downloads apart: indicator, breakdowns (or "total"), grain and
+ * period, e.g. settlement_count_county_month_2025.csv. ASCII (ids and ISO dates), so every
+ * browser keeps it as sent.
+ */
+export function fileName(q: Pick<NormalizedQuery, 'indicator' | 'by' | 'grain' | 'from' | 'to'>): string {
+  const period = rangeLabel(q.from, q.to).replace('~', '_');
+  return [q.indicator, q.by.length > 0 ? q.by.join('-') : 'total', q.grain, period].join('_');
+}
+
+/**
  * The download of `resolved` as a body that reads `chunks` as the client asks for more. The first
  * chunk is taken before answering: it comes once the query has run, so a failure is an error
  * answer rather than a broken file.
  */
 export async function streamDownload(warehouse: Warehouse, resolved: ResolvedQuery, options: DownloadOptions): Promise<Download> {
-  const { indicator, from, to, format } = resolved.normalized;
+  const { format } = resolved.normalized;
   const headers: Record<string, string> = {
     'content-type': TYPES[format],
-    'content-disposition': `attachment; filename="${indicator}_${from}_${to}.${EXTENSIONS[format]}"`
+    'content-disposition': `attachment; filename="${fileName(resolved.normalized)}.${EXTENSIONS[format]}"`
   };
   const chunks = fileChunks(warehouse, options);
   let first: IteratorResult<Uint8Array> | null = await chunks.next();

@@ -1,10 +1,11 @@
 // The one resolver: from the caller and named query parameters to the rows they may see. Every
 // caller goes through it (GET /api/query, each query of a batch, downloads, the monthly report):
 // every name looked up in the catalogue, the org unit in the tree and inside the caller's scope,
-// the range and grain checked, whether the indicator applies at this grain and org level,
-// downloads allowed only to roles that may export, and whether small cells are hidden; then
-// answer() / stream() run the query with that suppression applied. Any refusal names the
-// parameter at fault.
+// the range and grain checked, whether the indicator has figures at this grain and means
+// something for this org unit (contract/applicability.ts), downloads allowed only to roles that
+// may export, and whether small cells are hidden; then answer() / stream() run the query,
+// comparisons the data does not cover dropped (contract/periods.ts) and that suppression applied.
+// Any refusal names the parameter at fault.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import {
   DEFAULT_LIMIT,
@@ -13,16 +14,18 @@ import {
   MAX_RANGE_YEARS,
   type Caller,
   type Format,
-  type NormalizedQuery
+  type NormalizedQuery,
+  type Text
 } from '../../contract/contract';
-import { grainsOf, indicatorEntry, martTable, type IndicatorEntry } from '../metrics';
+import { notApplicableReason } from '../../contract/applicability';
+import { appliesToOf, grainsOf, indicatorEntry, martTable, type IndicatorEntry } from '../metrics';
 import { buildQuery, type BuiltQuery, type QuerySpec } from '../query/builder';
 import { addMonths } from '../query/periods';
-import { runQuery, streamQuery, type Batch, type QueryResult } from '../query/result';
+import { runQuery, streamQuery, withoutPartialComparisons, type Batch, type QueryResult } from '../query/result';
 import { canExport, canSeeSmallCells } from '../auth/roles';
 import type { OrgNode } from '../org-index';
 import { authorize } from '../scope';
-import { suppressByPeriod, suppressResult } from '../suppression/query-result';
+import { derivedValue, suppressByPeriod, suppressResult, withNotes } from '../suppression/query-result';
 import type { Snapshot } from '../warehouse';
 import { badParameter, forbidden, quote } from './errors';
 import type { QueryParams } from './schemas';
@@ -38,6 +41,10 @@ export interface ResolvedQuery {
   download: boolean;
   /** Small counts of persons are hidden from this caller for this indicator. */
   suppress: boolean;
+  /** Why the indicator means nothing for the org unit: a JSON answer says so instead of running the query. */
+  notApplicable: Text | null;
+  /** The first day with data: comparisons reaching before it are dropped. */
+  dataFrom: string | null;
 }
 
 /** Spreadsheets and Parquet only ever leave as files; JSON and Arrow also feed the dashboard. */
@@ -68,8 +75,8 @@ export function resolveQuery(params: QueryParams, caller: Caller, snapshot: Snap
 
 /**
  * resolveQuery, but null where the indicator does not apply (it has no figures at this grain, or
- * it is measured per county and the org unit lies below a county) instead of that 400: for a
- * caller that asks for many indicators at once, as the monthly report does.
+ * it means nothing for the org unit) instead of that answer: for a caller that asks for many
+ * indicators at once, as the monthly report does.
  */
 export function resolveIfApplicable(params: QueryParams, caller: Caller, snapshot: Snapshot): ResolvedQuery | null {
   return resolveWith(params, caller, snapshot, true);
@@ -111,10 +118,10 @@ function resolveWith(params: QueryParams, caller: Caller, snapshot: Snapshot, sk
     throw badParameter('limit', `An answer has at most ${MAX_LIMIT} rows; download the file for more`);
   }
   const limit = params.limit ?? (download ? null : DEFAULT_LIMIT);
-  if (table.org.level === 'county' && org.kind !== 'prefecture' && org.kind !== 'county') {
-    if (skipInapplicable) return null;
-    throw badParameter('org', `${entry.id} is measured per county: choose the prefecture or a county`);
-  }
+  // A JSON answer says why and has no rows; Arrow and the files cannot carry a reason: refused.
+  const notApplicable = notApplicableReason(appliesToOf(entry), org);
+  if (notApplicable && skipInapplicable) return null;
+  if (notApplicable && (download || params.format !== 'json')) throw badParameter('org', notApplicable.en);
   const normalized: NormalizedQuery = {
     indicator: entry.id,
     from,
@@ -140,20 +147,30 @@ function resolveWith(params: QueryParams, caller: Caller, snapshot: Snapshot, sk
     org: snapshot.org.filter(org.code),
     scope: snapshot.org.filter(scope.code)
   };
-  return { entry, org, normalized, spec, download, suppress: entry.countsPersons && !canSeeSmallCells(caller) };
+  const suppress = entry.countsPersons && !canSeeSmallCells(caller);
+  return { entry, org, normalized, spec, download, suppress, notApplicable, dataFrom: snapshot.dataFrom };
 }
 
 /** The rows of a resolved answer (not a download: it has a limit), small cells hidden where the caller must not see them. */
 export async function answer(connection: DuckDBConnection, resolved: ResolvedQuery): Promise<QueryResult> {
-  const { normalized: q, spec, suppress } = resolved;
-  const result = await runQuery(connection, buildQuery(spec), q.limit!);
-  // Hidden before any format is written: every format shows the same "<5" cells.
-  return suppress ? suppressResult(result, q.by) : result;
+  const { normalized: q, spec, suppress, entry } = resolved;
+  const result = withoutPartialComparisons(await runQuery(connection, buildQuery(spec), q.limit!), spec, resolved.dataFrom);
+  // Hidden before any format is written: every format shows the same "<5" cells and notes.
+  return suppress ? suppressResult(result, q.by, derivedValue(entry)) : result;
 }
 
 /** A resolved download's rows as they stream from DuckDB, suppressed period by period as answer() would. */
 export function stream(connection: DuckDBConnection, resolved: ResolvedQuery): { built: BuiltQuery; batches: AsyncIterable<Batch> } {
-  const built = buildQuery(resolved.spec);
-  const streamed = streamQuery(connection, built);
-  return { built, batches: resolved.suppress ? suppressByPeriod(streamed, resolved.normalized.by) : streamed };
+  const { spec, dataFrom, suppress, entry } = resolved;
+  const built = buildQuery(spec);
+  const covered = (async function* () {
+    for await (const batch of streamQuery(connection, built)) yield withoutPartialComparisons(batch, spec, dataFrom);
+  })();
+  if (!suppress) return { built, batches: covered };
+  const derived = derivedValue(entry);
+  // The note columns suppression adds are the file's columns too.
+  return {
+    built: { ...built, columns: derived ? withNotes(built.columns) : built.columns },
+    batches: suppressByPeriod(covered, resolved.normalized.by, derived)
+  };
 }

@@ -1,10 +1,11 @@
 // Turning a resolved query into the dashboard's answer (JSON or Arrow; downloads stream through
 // ./download.ts instead): its rows as the resolver answers them (small cells hidden where the
-// caller must not see them), encoded, compressed when the client accepts gzip. Answers are held whole, so they can be cached.
+// caller must not see them), encoded, compressed when the client accepts gzip; for an indicator
+// that means nothing for the org unit, no rows and why. Answers are held whole, so they can be cached.
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Format } from '../../contract/contract';
+import type { Format, QueryResponse } from '../../contract/contract';
 import { encodeArrow } from '../formats/arrow';
 import { encodeJson } from '../formats/json';
 import type { Snapshot } from '../warehouse';
@@ -41,11 +42,24 @@ export async function produce(
   resolved: ResolvedQuery,
   gzipOk: boolean
 ): Promise<CachedResponse> {
-  const { normalized: q } = resolved;
+  const { normalized: q, notApplicable } = resolved;
   const headers: Record<string, string> = { 'content-type': TYPES[q.format] };
-  const result = await answer(connection, resolved);
-  if (result.truncated) headers['x-truncated'] = 'true';
-  let body = q.format === 'arrow' ? encodeArrow(result, q.by) : encodeJson(result, q, snapshot.dataVersion);
+  let body: Uint8Array;
+  if (notApplicable) {
+    // Only JSON gets here (resolve.ts refuses the rest): the query is not run.
+    const answered: QueryResponse = {
+      indicator: q.indicator,
+      dataVersion: snapshot.dataVersion,
+      query: q,
+      rows: [],
+      notApplicable: { reason: notApplicable }
+    };
+    body = Buffer.from(JSON.stringify(answered));
+  } else {
+    const result = await answer(connection, resolved);
+    if (result.truncated) headers['x-truncated'] = 'true';
+    body = q.format === 'arrow' ? encodeArrow(result, q.by) : encodeJson(result, q, snapshot.dataVersion);
+  }
   if (gzipOk && COMPRESSIBLE.has(q.format) && body.byteLength >= MIN_COMPRESS_BYTES) {
     body = new Uint8Array(await gzipAsync(body, { level: 1 }));
     headers['content-encoding'] = 'gzip';

@@ -22,6 +22,7 @@ import {
   type Vector
 } from 'apache-arrow';
 import type { Batch, Cell } from '../query/result';
+import { isNote } from '../suppression/query-result';
 
 const DAY_MS = 86_400_000;
 
@@ -91,6 +92,15 @@ function numberColumn(name: string, index: number): ColumnWriter {
   };
 }
 
+/** Why a number is null (value_note: too_few), as nullable text. */
+function noteColumn(name: string, index: number): ColumnWriter {
+  const type = new Utf8();
+  return {
+    field: new Field(name, type, true),
+    data: ({ data, rowCount }) => vectorFromArray(data[index].slice(0, rowCount) as (string | null)[], type).data[0]
+  };
+}
+
 function flagColumn(name: string): ColumnWriter {
   const type = new Bool();
   return {
@@ -134,7 +144,13 @@ export class ArrowStream {
     withSuppressed: boolean
   ) {
     this.columns = names.map((name, i) =>
-      name === 'period' ? dateColumn(name, i) : breakdowns.includes(name) ? dictionaryColumn(name, i) : numberColumn(name, i)
+      name === 'period'
+        ? dateColumn(name, i)
+        : breakdowns.includes(name)
+          ? dictionaryColumn(name, i)
+          : isNote(name)
+            ? noteColumn(name, i)
+            : numberColumn(name, i)
     );
     if (withSuppressed) this.columns.push(flagColumn('suppressed'));
     this.schema = new Schema(this.columns.map((c) => c.field));

@@ -1,12 +1,13 @@
 // format=xlsx: the same table as the CSV on a first sheet (frozen bold header, number formats by
 // indicator format; past Excel's 1,048,576 rows a sheet, on further sheets), and a last sheet
 // saying what the figures are (definition, source, data version, query, rows); the sheet names
-// and labels come from the i18n dictionaries ('export.*'). Written with exceljs's streaming
+// and labels come from the i18n dictionaries ('export.*'); what the query asked for is in words
+// (labels.ts queryNotes), never as its parameters. Written with exceljs's streaming
 // WorkbookWriter: rows are committed batch by batch and the zipped bytes sent as they come, with
 // inline strings (a shared-strings table would grow with the file).
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { Lang, NormalizedQuery, ValueFormat } from '../../contract/contract';
+import type { Lang, ValueFormat } from '../../contract/contract';
 import { translate, type MessageKey } from '../../i18n';
 import type { IndicatorEntry } from '../metrics';
 import type { Cell } from '../query/result';
@@ -73,7 +74,7 @@ export async function* xlsxChunks(
   entry: IndicatorEntry,
   columns: Column[],
   tables: AsyncIterable<Cell[][]>,
-  query: NormalizedQuery,
+  notes: readonly [label: string, value: string][],
   dataVersion: string,
   lang: Lang,
   sheetRows = SHEET_ROWS
@@ -122,11 +123,11 @@ export async function* xlsxChunks(
     ['export.about.denominator', entry.denominator?.[lang] ?? '-'],
     ['export.about.unit', entry.unit[lang]],
     ['export.about.source', entry.source[lang]],
-    ['export.about.dataVersion', dataVersion],
-    ['export.about.query', new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString()],
-    ['export.about.rows', rows]
+    ['export.about.dataVersion', dataVersion]
   ];
   for (const [key, value] of lines) about.addRow([translate(lang, key), value]).commit();
+  for (const note of notes) about.addRow([...note]).commit();
+  about.addRow([translate(lang, 'export.about.rows'), rows]).commit();
   about.commit();
 
   // A failure to finish the zip ends the loop below (with that error) instead of leaving it waiting.

@@ -9,7 +9,15 @@ import { publicIndicator, validateCatalogue, type IndicatorEntry } from './schem
 
 export { DIMENSIONS, dimension, valueName } from './dimensions';
 export { martTable, type MartTable } from './tables';
-export { grainsOf, publicIndicator, validateCatalogue, type CatalogueError, type IndicatorEntry, type Measure } from './schema';
+export {
+  appliesToOf,
+  grainsOf,
+  publicIndicator,
+  validateCatalogue,
+  type CatalogueError,
+  type IndicatorEntry,
+  type Measure
+} from './schema';
 
 const validated = validateCatalogue([...PLATFORM_SERVICES, ...CARE_SERVICES, ...REFORM, ...PUBLIC_HEALTH, ...ASSETS]);
 for (const e of validated.errors) console.error(`indicator catalogue: ${e.id} left out: ${e.message}`);

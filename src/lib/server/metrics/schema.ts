@@ -2,8 +2,9 @@
 // (Evidence's metric-schema.ts is the model). Entries are validated when the catalogue loads; an
 // invalid one is reported with its id and left out, the others stay.
 import { z } from 'zod';
-import type { Grain, Indicator } from '../../contract/contract';
-import { IndicatorSchema } from '../../contract/schemas';
+import { INSTITUTION_TYPES } from '../../../../datasets/reference/schemas';
+import { ORG_KINDS, type Applicability, type Grain, type Indicator, type OrgKind } from '../../contract/contract';
+import { IndicatorSchema, TextSchema } from '../../contract/schemas';
 import { dimension } from './dimensions';
 import { INSTITUTION_FLAGS, martTable, orgDimensions, type MartTable } from './tables';
 
@@ -42,18 +43,37 @@ export const computeSchema = z
   })
   .strict();
 
+export const appliesToSchema = z
+  .object({
+    levels: z
+      .array(z.enum(ORG_KINDS))
+      .min(1)
+      .optional()
+      .describe("Org levels whose figure means something (default: every level the table's org level allows)"),
+    institutionTypes: z
+      .array(z.enum(INSTITUTION_TYPES))
+      .min(1)
+      .optional()
+      .describe('At institution level, only institutions of these types (default: every type)'),
+    why: TextSchema.describe('Why the figure means nothing elsewhere: what the pages and the API say there')
+  })
+  .strict();
+
 /**
  * A catalogue entry: the indicator as /api/indicators shows it (the contract's IndicatorSchema),
  * without what the table decides (grains, org level, feeds), and with how it is computed and
  * protected. Its texts must not be empty.
  */
-export const indicatorEntrySchema = IndicatorSchema.omit({ grains: true, orgLevel: true, feeds: true })
+export const indicatorEntrySchema = IndicatorSchema.omit({ grains: true, orgLevel: true, appliesTo: true, feeds: true })
   .extend({
     id: z.string().regex(/^[a-z][a-z0-9_]{1,63}$/, 'lower-case letters, digits and _'),
     countsPersons: z
       .boolean()
       .describe('Numerator or denominator counts persons or their visits and events: small counts are suppressed for most roles'),
-    compute: computeSchema
+    compute: computeSchema,
+    appliesTo: appliesToSchema
+      .optional()
+      .describe('Where the indicator means something, when that is narrower than where its table has figures')
   })
   .strict()
   .superRefine((entry, ctx) => {
@@ -80,7 +100,28 @@ export const indicatorEntrySchema = IndicatorSchema.omit({ grains: true, orgLeve
       else if (!allowed.has(b)) issue(`table ${entry.compute.table} cannot be broken down by ${b}`);
     }
     if (new Set(entry.breakdowns).size !== entry.breakdowns.length) issue('breakdowns repeat a dimension');
+    const levels = entry.appliesTo?.levels ?? [];
+    for (const level of levels.filter((l) => !tableLevels(table).includes(l)))
+      issue(`table ${entry.compute.table} has no ${level} figures`);
+    if (entry.appliesTo?.institutionTypes && !applicability(entry, table).levels.includes('institution'))
+      issue('institution types restrict an indicator that does not apply to institutions');
   });
+
+/** The org levels a table has figures for: one measured per county has none below a county. */
+function tableLevels(table: MartTable): OrgKind[] {
+  return table.org.level === 'county' ? ['prefecture', 'county'] : [...ORG_KINDS];
+}
+
+/** Where the entry means something (/api/indicators `appliesTo`), the table's org levels by default. */
+export function appliesToOf(entry: IndicatorEntry): Applicability {
+  return applicability(entry, martTable(entry.compute.table)!);
+}
+
+function applicability(entry: Pick<IndicatorEntry, 'appliesTo'>, table: MartTable): Applicability {
+  const { levels, institutionTypes, why } = entry.appliesTo ?? {};
+  const allowed = levels ?? tableLevels(table);
+  return { levels: ORG_KINDS.filter((k) => allowed.includes(k)), institutionTypes: institutionTypes ?? null, why: why ?? null };
+}
 
 /** Paths of the texts ({ zh, en }) of an entry with an empty language. */
 function emptyTexts(value: unknown, path: (string | number)[] = []): (string | number)[][] {
@@ -145,5 +186,5 @@ export function grainsOf(table: MartTable): Grain[] {
 export function publicIndicator(entry: IndicatorEntry): Indicator {
   const table = martTable(entry.compute.table)!;
   const { compute: _compute, countsPersons: _countsPersons, ...rest } = entry;
-  return { ...rest, grains: grainsOf(table), orgLevel: table.org.level, feeds: table.feeds };
+  return { ...rest, grains: grainsOf(table), orgLevel: table.org.level, appliesTo: appliesToOf(entry), feeds: table.feeds };
 }

@@ -1,78 +1,20 @@
-// Calendar arithmetic on YYYY-MM-DD strings (UTC, no time zones: the marts hold local days).
-import type { Compare, Grain } from '../../contract/contract';
+// Calendar arithmetic on YYYY-MM-DD strings: shared with the pages (../../contract/periods.ts),
+// plus what only the query builder needs.
+import { addDays, monthStart } from '../../contract/periods';
 
-const DAY_MS = 86_400_000;
-
-export function parseDay(value: string): number | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
-  const ms = Date.UTC(Number(value.slice(0, 4)), Number(value.slice(5, 7)) - 1, Number(value.slice(8, 10)));
-  return formatDay(ms) === value ? ms : null;
-}
-
-export function formatDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
-export function addDays(day: string, days: number): string {
-  return formatDay(parseDay(day)! + days * DAY_MS);
-}
-
-export function daysBetween(from: string, to: string): number {
-  return Math.round((parseDay(to)! - parseDay(from)!) / DAY_MS);
-}
-
-function lastDayOfMonth(year: number, month0: number): number {
-  return new Date(Date.UTC(year, month0 + 1, 0)).getUTCDate();
-}
-
-/** Moves a day by whole months; the day of month is clamped, and a month end stays a month end. */
-export function addMonths(day: string, months: number): string {
-  const [y, m, d] = day.split('-').map(Number);
-  const total = y * 12 + (m - 1) + months;
-  const year = Math.floor(total / 12);
-  const month0 = total - year * 12;
-  const monthEnd = d === lastDayOfMonth(y, m - 1);
-  const target = monthEnd ? lastDayOfMonth(year, month0) : Math.min(d, lastDayOfMonth(year, month0));
-  return formatDay(Date.UTC(year, month0, target));
-}
-
-export function monthStart(day: string): string {
-  return `${day.slice(0, 7)}-01`;
-}
+export {
+  addDays,
+  addMonths,
+  compareShift,
+  daysBetween,
+  formatDay,
+  monthStart,
+  parseDay,
+  shiftBack,
+  type Shift
+} from '../../contract/periods';
 
 /** True when the range is whole calendar months, so the monthly rollups can answer it. */
 export function wholeMonths(from: string, to: string): boolean {
   return from.endsWith('-01') && monthStart(addDays(to, 1)) === addDays(to, 1);
-}
-
-export interface Shift {
-  unit: 'months' | 'days';
-  amount: number;
-}
-
-/**
- * How far back the comparison looks. Weeks compare with whole weeks (364 days a year back, so
- * Mondays stay Mondays); `previous` with grain=all takes the range of the same length just before.
- */
-export function compareShift(compare: Exclude<Compare, 'none'>, grain: Grain, from: string, to: string): Shift {
-  if (compare === 'yoy')
-    return grain === 'week' || grain === 'day' ? { unit: 'days', amount: grain === 'week' ? 364 : 365 } : { unit: 'months', amount: 12 };
-  switch (grain) {
-    case 'day':
-      return { unit: 'days', amount: 1 };
-    case 'week':
-      return { unit: 'days', amount: 7 };
-    case 'month':
-      return { unit: 'months', amount: 1 };
-    case 'quarter':
-      return { unit: 'months', amount: 3 };
-    case 'year':
-      return { unit: 'months', amount: 12 };
-    case 'all':
-      return { unit: 'days', amount: daysBetween(from, to) + 1 };
-  }
-}
-
-export function shiftBack(day: string, shift: Shift): string {
-  return shift.unit === 'days' ? addDays(day, -shift.amount) : addMonths(day, -shift.amount);
 }

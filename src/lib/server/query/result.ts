@@ -2,7 +2,8 @@
 // spreadsheets walk the columns by row): the whole result at once for the dashboard's answers,
 // or chunk by chunk for downloads, which may run to millions of rows.
 import { JSDuckDBValueConverter, type DuckDBConnection } from '@duckdb/node-api';
-import type { BuiltQuery } from './builder';
+import { comparisonCovered } from '../../contract/periods';
+import type { BuiltQuery, QuerySpec } from './builder';
 
 export type Cell = string | number | null;
 
@@ -57,4 +58,24 @@ export async function* streamQuery(connection: DuckDBConnection, query: BuiltQue
   for await (const chunk of result) {
     yield { columns: query.columns, data: chunk.convertColumns(JSDuckDBValueConverter) as Cell[][], rowCount: chunk.rowCount };
   }
+}
+
+/**
+ * `batch` with the compare_* figures of each row whose comparison period starts before the first
+ * day with data set to null: the one rule of contract/periods.ts (comparisonCovered), applied
+ * before any format is written, so dashboard, downloads and report show the same comparisons.
+ */
+export function withoutPartialComparisons<B extends Batch>(
+  batch: B,
+  spec: Pick<QuerySpec, 'from' | 'to' | 'grain' | 'compare'>,
+  dataFrom: string | null
+): B {
+  const periods = batch.data[batch.columns.indexOf('period')];
+  const range = { from: spec.from, to: spec.to };
+  const uncovered = (periods ?? []).map((p) => !comparisonCovered(range, spec.compare, dataFrom, spec.grain, p as string));
+  if (!uncovered.includes(true)) return batch;
+  const data = batch.data.map((column, i) =>
+    batch.columns[i].startsWith('compare_') ? column.map((v, row) => (uncovered[row] ? null : v)) : column
+  );
+  return { ...batch, data };
 }

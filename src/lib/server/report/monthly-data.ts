@@ -2,9 +2,10 @@
 // report's month in one query (the month, the month before and the same month a year earlier are
 // three of them; all 13 draw the trend charts), asked of the API's resolver as GET /api/query
 // would be (grain=month, limit=13), so scope, applicability and suppression are decided there:
-// an indicator without monthly figures, or measured per county below a county, is left out.
+// an indicator without monthly figures, or one that means nothing for the org unit, is left out.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Caller, Figure, ReportKpi, ReportResponse } from '../../contract/contract';
+import { TOO_FEW, type Caller, type Figure, type ReportFigure, type ReportKpi, type ReportResponse } from '../../contract/contract';
+import { comparisonCovered } from '../../contract/periods';
 import { answer, resolveIfApplicable, resolveOrg } from '../api/resolve';
 import { toRows } from '../formats/json';
 import { addDays, addMonths } from '../query/periods';
@@ -74,8 +75,14 @@ export async function monthlyReportData(
     if (!resolved) continue;
     const { entry } = resolved;
     const rows = toRows(await answer(connection, resolved));
-    const byPeriod = new Map(rows.map((r) => [r.period, r.value as Figure | null]));
-    const at = (i: number): Figure | null => byPeriod.get(months[i]) ?? null;
+    // A hidden rate, median or mean reads 样本不足 (TOO_FEW), a hidden count "<5".
+    const byPeriod = new Map<string, ReportFigure | null>(
+      rows.map((r) => [r.period, r.value_note === TOO_FEW ? TOO_FEW : (r.value as Figure | null)])
+    );
+    const at = (i: number): ReportFigure | null => byPeriod.get(months[i]) ?? null;
+    // The dashboard's rule for a month whose comparison starts before the first day with data.
+    const compared = (i: number, compare: 'previous' | 'yoy') =>
+      comparisonCovered({ from: months[MONTHS - 1], to }, compare, snapshot.dataFrom, 'month') ? at(i) : null;
     kpis.push({
       indicator: entry.id,
       name: entry.name,
@@ -83,8 +90,8 @@ export async function monthlyReportData(
       format: entry.format,
       target: entry.target ? { value: entry.target.value, op: entry.target.op } : null,
       value: at(MONTHS - 1),
-      previousMonth: at(MONTHS - 2),
-      sameMonthLastYear: at(0),
+      previousMonth: compared(MONTHS - 2, 'previous'),
+      sameMonthLastYear: compared(0, 'yoy'),
       trend: months.map((_, i) => {
         const v = at(i);
         return typeof v === 'number' ? v : null;

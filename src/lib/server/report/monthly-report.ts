@@ -5,6 +5,7 @@
 import type { EChartsOption } from 'echarts';
 import type { Lang } from '../../contract/contract';
 import { formatPeriod } from '../../format/date';
+import { NEAR } from '../../format/target';
 import { translate, type MessageKey } from '../../i18n';
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
@@ -85,7 +86,9 @@ export function renderMonthlyReport(input: MonthlyReportInput): Promise<Buffer> 
   doc.moveDown(0.3).font(FONT).fontSize(9).fillColor(MUTED).text(meta.filter(Boolean).join(' · '), { width });
   doc.moveDown(1).font(BOLD).fontSize(12).fillColor('#1f2328').text(t('report.kpis'), { width }).moveDown(0.4);
   drawKpiTable(doc, input.kpis, { regular: FONT, bold: BOLD }, lang);
-  doc.font(FONT).fontSize(8).fillColor(MUTED).text(t('report.note'), left, doc.y, { width });
+  const rule = t('kpi.status.rule', { near: NEAR });
+  doc.font(FONT).fontSize(8).fillColor(MUTED).text(rule, left, doc.y, { width });
+  doc.text(t('report.note'), left, doc.y, { width });
 
   for (const chart of input.charts) {
     const needed = 24 + CHART_HEIGHT;

@@ -54,7 +54,21 @@ export const ASSETS: IndicatorEntry[] = [
     higherIsBetter: true,
     source: SOURCES.performance,
     countsPersons: false,
-    compute: ratio('beds', 'beds_occupied', 'beds_open')
+    compute: ratio('beds', 'beds_occupied', 'beds_open'),
+    appliesTo: {
+      institutionTypes: [
+        'general_hospital',
+        'tcm_hospital',
+        'maternal_child_hospital',
+        'private_hospital',
+        'community_health_centre',
+        'township_health_centre'
+      ],
+      why: t(
+        '只有设病床的机构（医院、卫生院、社区卫生服务中心）有病床使用率',
+        'only institutions with wards (hospitals, health centres) have a bed occupancy'
+      )
+    }
   },
   {
     id: 'average_length_of_stay',

@@ -6,6 +6,10 @@ export const t = (zh: string, en: string): Text => ({ zh, en });
 
 export const UNITS = {
   times: t('人次', 'visits'),
+  // 人次 counts events of a person: in English, the events the indicator counts.
+  settlements: t('人次', 'settlements'),
+  appointments: t('人次', 'appointments'),
+  consultations: t('人次', 'consultations'),
   items: t('项', 'items'),
   cases: t('例', 'cases'),
   calls: t('次', 'calls'),

@@ -19,7 +19,14 @@ export const REFORM: IndicatorEntry[] = [
     higherIsBetter: true,
     source: SOURCES.reform,
     countsPersons: true,
-    compute: ratio('reform', 'primary_outpatient_visits', 'outpatient_visits')
+    compute: ratio('reform', 'primary_outpatient_visits', 'outpatient_visits'),
+    appliesTo: {
+      levels: ['prefecture', 'county', 'township'],
+      why: t(
+        '它衡量一个地区的门诊有多少在基层机构完成，单个机构没有这一比例（医院为0%，卫生院为100%）',
+        "it measures how much of an area's outpatient care takes place in primary care, which a single institution cannot have (a hospital reads 0%, a health centre 100%)"
+      )
+    }
   },
   {
     id: 'in_county_inpatient_rate',
@@ -182,7 +189,14 @@ export const REFORM: IndicatorEntry[] = [
     higherIsBetter: true,
     source: SOURCES.medicalCommunity,
     countsPersons: false,
-    compute: ratio('reform', 'primary_fund_paid', 'fund_paid')
+    compute: ratio('reform', 'primary_fund_paid', 'fund_paid'),
+    appliesTo: {
+      levels: ['prefecture', 'county'],
+      why: t(
+        '它衡量县域医保基金有多少支付给基层机构，只在县市和全州层面有意义',
+        "it measures how much of a county's insurance fund goes to primary care, which has a meaning for a county or the prefecture only"
+      )
+    }
   },
   {
     id: 'outpatient_visits',

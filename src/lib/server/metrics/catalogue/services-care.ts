@@ -190,7 +190,7 @@ export const CARE_SERVICES: IndicatorEntry[] = [
     definition: t('互联网医院视频和图文诊疗人次', 'Video and text consultations of the internet hospitals'),
     numerator: t('诊疗人次', 'Consultations'),
     denominator: null,
-    unit: UNITS.times,
+    unit: UNITS.consultations,
     format: 'count',
     breakdowns: [...BY_ORG, 'consult_mode', 'specialty'],
     target: null,
