@@ -4,7 +4,7 @@ import { searchIndicators } from '../../src/lib/dashboard-state/catalogue-search
 import { buildTree, childDimension, nameOf, pathTo, searchUnits } from '../../src/lib/dashboard-state/org-tree';
 import { comparisonRange } from '../../src/lib/contract/periods';
 import { isIsoDay, presetRange } from '../../src/lib/dashboard-state/period';
-import { filterSearch, fitGrain, paramHref, readFilters, suggestedGrain } from '../../src/lib/dashboard-state/url-state';
+import { defaultsFor, filterSearch, fitGrain, paramHref, readFilters, suggestedGrain } from '../../src/lib/dashboard-state/url-state';
 
 const AS_OF = '2025-12-31';
 
@@ -46,6 +46,17 @@ describe('filters in the URL', () => {
       grain: 'month',
       compare: 'previous'
     });
+  });
+
+  it('defaults to 同比 once the data reaches the same month a year back, 环比 before', () => {
+    expect(defaultsFor(AS_OF, '2025-01-01').compare).toBe('previous');
+    expect(defaultsFor(AS_OF, null).compare).toBe('previous');
+    const yearBack = defaultsFor(AS_OF, '2024-12-01');
+    expect(yearBack.compare).toBe('yoy');
+    expect(readFilters(new URLSearchParams(), AS_OF, yearBack).compare).toBe('yoy');
+    // The data-aware default stays out of the URL; 环比 then has to be written.
+    expect(filterSearch(new URLSearchParams(), { compare: 'yoy' }, yearBack)).toBe('');
+    expect(filterSearch(new URLSearchParams(), { compare: 'previous' }, yearBack)).toBe('?compare=previous');
   });
 
   it('reads a shared link', () => {

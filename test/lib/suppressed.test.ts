@@ -1,13 +1,13 @@
 // Small-cell suppression in the UI: a figure the API hid ('<5') reads <5, never a dash or a
 // number, and charts leave the point out.
 import { describe, expect, it } from 'vitest';
-import { SUPPRESSED, type QueryRow } from '../../src/lib/contract/contract';
+import { SUPPRESSED, TOO_FEW, type QueryRow } from '../../src/lib/contract/contract';
 import { choroplethOption } from '../../src/lib/charts/choropleth';
 import { funnelOption } from '../../src/lib/charts/funnel';
 import { rankedBarsOption } from '../../src/lib/charts/ranked-bars';
 import { shareOption } from '../../src/lib/charts/share';
 import { shareOfTotal, timeSeriesOption } from '../../src/lib/charts/time-series';
-import { figure, fromRows, hiddenBy, seriesBy, single, valuesBy } from '../../src/lib/data/columns';
+import { figure, fromRows, hiddenBy, seriesBy, single, tooFewBy, valuesBy } from '../../src/lib/data/columns';
 import { formatValue } from '../../src/lib/format/number';
 
 type Loose = any;
@@ -171,5 +171,54 @@ describe('charts and suppressed points', () => {
     });
     expect(hiddenFirst.series[0].label.formatter({ name: 'Applied', value: '-', data: hiddenFirst.series[0].data[0] })).toBe('Applied  <5');
     expect(hiddenFirst.series[0].label.formatter({ name: 'Admitted', value: 3, data: hiddenFirst.series[0].data[1] })).toBe('Admitted  3');
+  });
+});
+
+describe('a rate, median or mean from too few persons', () => {
+  // What the API answers for such a unit: value null, noted too_few, the row flagged hidden.
+  const tooFew: QueryRow[] = [
+    { period: '2025-01-01', county: '652301', numerator: 120, denominator: 200, value: 0.6 },
+    { period: '2025-01-01', county: '652302', numerator: SUPPRESSED, denominator: SUPPRESSED, value: null, value_note: TOO_FEW }
+  ];
+  const values = valuesBy(fromRows(tooFew), 'county');
+
+  it('reads 样本不足 / too few to show, never <5, in a KPI, a bar and a map tooltip', () => {
+    expect(figure(null, true, true)).toBe(TOO_FEW);
+    expect(formatValue(TOO_FEW, 'minutes', 'zh')).toBe('样本不足');
+    expect(formatValue(TOO_FEW, 'percent', 'en')).toBe('too few to show');
+    const items = values.map((v) => ({ code: v.code, name: v.code, value: v.value, suppressed: v.suppressed, tooFew: v.tooFew }));
+    expect(items[1]).toMatchObject({ suppressed: true, tooFew: true });
+    const bars: Loose = rankedBarsOption({ items, order: 'given', format: 'percent', locale: 'zh', valueLabel: '本期' });
+    expect(bars.series[0].label.formatter({ value: bars.dataset.source[1] })).toBe('样本不足');
+    expect(bars.tooltip.formatter([{ dataIndex: 1 }])).toBe('652302<br/>本期&nbsp;&nbsp;<b>样本不足</b>');
+    const map: Loose = choroplethOption({ format: 'percent', locale: 'en', areas: items });
+    const hidden = map.series[0].data[1];
+    expect(map.tooltip.formatter({ name: hidden.name, value: hidden.value, data: hidden })).toBe('652302<br/>too few to show');
+  });
+
+  it('reads 样本不足 in a time-series tooltip, for the period and for its comparison', () => {
+    const cols = fromRows([
+      { period: '2025-01-01', numerator: 6, denominator: 10, value: 0.6, compare_value: null, compare_value_note: TOO_FEW },
+      { period: '2025-02-01', numerator: SUPPRESSED, denominator: SUPPRESSED, value: null, value_note: TOO_FEW, compare_value: 0.5 }
+    ]);
+    const { periods, series } = seriesBy(cols, null);
+    const compare = seriesBy(cols, null, 'compare_value').series.get('')!;
+    const option: Loose = timeSeriesOption({
+      format: 'percent',
+      locale: 'zh',
+      periods,
+      grain: 'month',
+      series: [
+        { name: '本期', values: series.get('')!, tooFew: tooFewBy(cols, null).get('') },
+        { name: '上期', values: compare, compare: true, tooFew: tooFewBy(cols, null, 'compare_value').get('') }
+      ]
+    });
+    const at = (dataIndex: number) =>
+      option.tooltip.formatter([
+        { seriesIndex: 0, dataIndex, seriesName: '本期', marker: '', axisValueLabel: 'x' },
+        { seriesIndex: 1, dataIndex, seriesName: '上期', marker: '', axisValueLabel: 'x' }
+      ]);
+    expect(at(0)).toBe('x<br/>本期&nbsp;&nbsp;<b>60%</b><br/>上期&nbsp;&nbsp;<b>样本不足</b>');
+    expect(at(1)).toBe('x<br/>本期&nbsp;&nbsp;<b>样本不足</b><br/>上期&nbsp;&nbsp;<b>50%</b>');
   });
 });

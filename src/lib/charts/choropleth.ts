@@ -13,6 +13,8 @@ export interface AreaValue {
   value: number | null;
   /** Small-cell suppression hid the county's figure: uncoloured, and <5 in its tooltip. */
   suppressed?: boolean;
+  /** The hidden figure is a rate, median or mean from too few persons: 样本不足 in its tooltip. */
+  tooFew?: boolean;
   /** The county's comparison value (previous period / last year), shown in its tooltip. */
   compare?: number | null;
 }
@@ -54,7 +56,7 @@ export function choroplethOption(
         const d = p as { name: string };
         const area = byCode.get(d.name);
         const value = area?.value ?? null;
-        const lines = [names.get(d.name) ?? d.name, show(figure(value, area?.suppressed))];
+        const lines = [names.get(d.name) ?? d.name, show(figure(value, area?.suppressed, area?.tooFew))];
         if (input.compareLabel !== undefined) lines.push(comparisonText(value, area?.compare ?? null, input.compareLabel, input));
         return lines.map(escapeHtml).join('<br/>');
       }

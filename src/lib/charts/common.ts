@@ -1,6 +1,16 @@
 // Pieces every builder shares: tooltip, grid, value axis, target line. Pure.
-import type { Figure } from '#lib/contract/contract.js';
-import { change, formatAxis, formatChange, formatValue, type ValueFormat } from '#lib/format/number.js';
+import type { Figure, TOO_FEW } from '#lib/contract/contract.js';
+import {
+  change,
+  durationFactor,
+  durationUnitFor,
+  formatAxis,
+  formatChange,
+  formatDurationIn,
+  formatValue,
+  type DurationUnit,
+  type ValueFormat
+} from '#lib/format/number.js';
 import type { Locale } from '#lib/i18n/locale.js';
 
 export interface ValueStyle {
@@ -24,7 +34,7 @@ export interface Reference {
 }
 
 export function fmt(style: ValueStyle) {
-  return (v: Figure | null | undefined) => formatValue(v, style.format, style.locale, { unit: style.unit });
+  return (v: Figure | typeof TOO_FEW | null | undefined) => formatValue(v, style.format, style.locale, { unit: style.unit });
 }
 
 /** Room for labels on a phone; `containLabel` keeps long Chinese names inside the box. */
@@ -57,12 +67,32 @@ export function axisMax(style: ValueStyle, target?: Target | null) {
   };
 }
 
-export function valueAxis(style: ValueStyle, target?: Target | null) {
-  return {
+export function valueAxis(style: ValueStyle, target?: Target | null, largest?: number) {
+  const axis = {
     type: 'value' as const,
     axisLabel: { formatter: (v: number) => formatAxis(v, style.format, style.locale) },
     max: axisMax(style, target),
     min: style.format === 'percent' ? 0 : undefined
+  };
+  const top = Math.max(largest ?? 0, target?.value ?? 0);
+  return isDuration(style.format) && top > 0 ? { ...axis, ...durationTicks(style.format, top, style.locale) } : axis;
+}
+
+const isDuration = (f: ValueFormat): f is DurationUnit => f === 'minutes' || f === 'hours' || f === 'days';
+
+/**
+ * A duration axis reads in the unit its tooltips use (0, 6, 12, 18小时, not 0, 400, 800分钟): one
+ * unit chosen from the largest value, ticks at round steps of that unit.
+ */
+function durationTicks(unit: DurationUnit, largest: number, locale: Locale) {
+  const shown = durationUnitFor(largest, unit);
+  const factor = durationFactor(unit, shown);
+  const rough = largest / factor / 4;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = ([1, 2, 5, 10].find((m) => m * power >= rough) ?? 10) * power;
+  return {
+    interval: step * factor,
+    axisLabel: { formatter: (v: number) => formatDurationIn(v, unit, shown, locale) }
   };
 }
 
@@ -95,6 +125,8 @@ export function referenceLine(reference: Reference, style: ValueStyle, axis: 'xA
     label: {
       formatter: `${reference.label} ${formatValue(reference.value, style.format, style.locale, { unit: style.unit })}`,
       position: axis === 'yAxis' ? ('insideStartTop' as const) : ('end' as const),
+      // Along bars by unit the line ends at the value axis: its label goes below that axis's labels.
+      distance: axis === 'xAxis' ? 22 : 5,
       color: 'var(--muted)'
     }
   };
@@ -121,4 +153,9 @@ export function aria(description?: string) {
 export function cumulative(values: readonly (number | null)[]): number[] {
   let sum = 0;
   return values.map((v) => (sum += v ?? 0));
+}
+
+/** The largest absolute figure among `values` (0 without any), to scale an axis by. */
+export function largestOf(values: readonly (number | null | undefined)[]): number {
+  return values.reduce<number>((m, v) => (typeof v === 'number' && Number.isFinite(v) ? Math.max(m, Math.abs(v)) : m), 0);
 }

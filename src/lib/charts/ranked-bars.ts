@@ -10,6 +10,7 @@ import {
   escapeHtml,
   fmt,
   grid,
+  largestOf,
   referenceLine,
   targetLine,
   tooltip,
@@ -28,6 +29,8 @@ export interface BarItem {
   compare?: number | null;
   /** Small-cell suppression hid a figure of this unit: a missing value reads <5. */
   suppressed?: boolean;
+  /** The hidden figure is a rate, median or mean from too few persons: it reads 样本不足. */
+  tooFew?: boolean;
 }
 
 export interface RankedBarsInput extends ValueStyle {
@@ -79,7 +82,7 @@ export function rankedBarsOption(input: RankedBarsInput): ChartOption {
     position: 'right' as const,
     formatter: (p: { value: unknown }) => {
       const row = p.value as BarItem;
-      return show(figure(row.value, row.suppressed));
+      return show(figure(row.value, row.suppressed, row.tooFew));
     }
   };
   // A hidden figure still gets its row: a bar of no length whose label reads <5, where a
@@ -100,11 +103,13 @@ export function rankedBarsOption(input: RankedBarsInput): ChartOption {
         value: r.value,
         bar: hidden(i) ? 0 : r.value,
         compare: r.compare ?? null,
-        ...(r.suppressed ? { suppressed: true } : {})
+        ...(r.suppressed ? { suppressed: true } : {}),
+        ...(r.tooFew ? { tooFew: true } : {})
       }))
     },
     // Room on top for the legend or the target line's label.
-    grid: grid({ right: 72, top: withCompare || lines.length > 0 ? 28 : 8 }),
+    // Below, room for the parent's label under the value axis's labels (see referenceLine).
+    grid: grid({ right: 72, top: withCompare || lines.length > 0 ? 28 : 8, bottom: input.parent ? 28 : 8 }),
     legend: withCompare ? { top: 0 } : undefined,
     tooltip: {
       ...tooltip('axis'),
@@ -112,7 +117,7 @@ export function rankedBarsOption(input: RankedBarsInput): ChartOption {
       formatter: (params: unknown) => {
         const row = rows[(Array.isArray(params) ? params[0] : params)?.dataIndex ?? -1];
         if (!row) return '';
-        const value = show(figure(row.value, row.suppressed));
+        const value = show(figure(row.value, row.suppressed, row.tooFew));
         const compare = withCompare ? comparisonText(row.value, row.compare ?? null, input.compareLabel!, input) : '';
         return [
           escapeHtml(row.name),
@@ -125,7 +130,10 @@ export function rankedBarsOption(input: RankedBarsInput): ChartOption {
     },
     // Inverse: the first (largest) row on top, as people read a ranking.
     yAxis: { type: 'category', inverse: true, axisLabel: { width: 140, overflow: 'truncate' } },
-    xAxis: { ...valueAxis(input, input.target), splitNumber: 3 },
+    xAxis: {
+      splitNumber: 3,
+      ...valueAxis(input, input.target, largestOf([...rows.flatMap((r) => [r.value, r.compare ?? null]), input.parent?.value]))
+    },
     series: [
       {
         type: 'bar',

@@ -3,7 +3,7 @@
 // go to ECharts as one dataset, not as row objects.
 import { figure } from '#lib/data/columns.js';
 import { formatPeriod, type Grain } from '#lib/format/date.js';
-import { aria, escapeHtml, fmt, grid, targetLine, tooltip, valueAxis, type Target, type ValueStyle } from './common';
+import { aria, escapeHtml, fmt, grid, largestOf, targetLine, tooltip, valueAxis, type Target, type ValueStyle } from './common';
 import type { ChartOption } from './types';
 
 export interface SeriesInput {
@@ -13,6 +13,8 @@ export interface SeriesInput {
   compare?: boolean;
   /** Per period: the value is missing because small-cell suppression hid it (tooltip: <5). */
   hidden?: readonly boolean[];
+  /** Per period: the value is a rate, median or mean from too few persons (tooltip: 样本不足). */
+  tooFew?: readonly boolean[];
 }
 
 export interface TimeSeriesInput extends ValueStyle {
@@ -39,11 +41,11 @@ export function timeSeriesOption(input: TimeSeriesInput): ChartOption {
     dataset: { source },
     grid: grid({ top: series.length > 1 ? 40 : 28 }),
     legend: series.length > 1 ? { top: 0, type: 'plain' } : undefined,
-    tooltip: series.some((s) => s.hidden?.includes(true))
+    tooltip: series.some((s) => s.hidden?.includes(true) || s.tooFew?.includes(true))
       ? { ...tooltip('axis'), formatter: axisTooltip(series, show) }
       : { ...tooltip('axis'), valueFormatter: (v) => show(v as number | null) },
     xAxis: { type: 'category', boundaryGap: kind === 'bar', axisLabel: { hideOverlap: true } },
-    yAxis: valueAxis(input, target),
+    yAxis: valueAxis(input, target, largestOf(series.flatMap((s) => s.values))),
     series: series.map((s, i) => {
       const common = {
         name: s.name,
@@ -75,7 +77,7 @@ interface AxisParam {
 }
 
 /**
- * The axis tooltip when some points are suppressed: ECharts' valueFormatter does not say which
+ * The axis tooltip when some points are hidden (suppressed or too few): ECharts' valueFormatter does not say which
  * series a value belongs to, so the lines are written here from the input itself.
  */
 function axisTooltip(series: readonly SeriesInput[], show: ReturnType<typeof fmt>) {
@@ -84,7 +86,7 @@ function axisTooltip(series: readonly SeriesInput[], show: ReturnType<typeof fmt
     const lines = list.map((p) => {
       const s = series[p.seriesIndex ?? -1];
       const i = p.dataIndex ?? -1;
-      const text = show(figure(s?.values[i], s?.hidden?.[i]));
+      const text = show(figure(s?.values[i], s?.hidden?.[i], s?.tooFew?.[i]));
       return `${typeof p.marker === 'string' ? p.marker : ''}${escapeHtml(p.seriesName ?? '')}&nbsp;&nbsp;<b>${escapeHtml(text)}</b>`;
     });
     return [escapeHtml(list[0]?.axisValueLabel ?? ''), ...lines].join('<br/>');

@@ -2,6 +2,7 @@
 // shared as a link and the back button undoes a filter change or a drill-down. Parsing is
 // forgiving: an unknown value falls back to the default instead of breaking the page.
 import { COMPARES, GRAINS, type Compare, type Grain } from '#lib/contract/contract.js';
+import { comparisonCovered } from '#lib/contract/periods.js';
 import { isIsoDay, presetRange, PRESETS, type Preset, type Range } from './period';
 
 export interface Filters extends Range {
@@ -14,10 +15,23 @@ export interface Filters extends Range {
 
 /**
  * The first view: the latest month against the month before (环比), so what changed shows without
- * a dropdown; every tile also shows 同比 once the data reaches a year back. The whole year with no
+ * a dropdown (defaultsFor makes it 同比 once the data reaches a year back). The whole year with no
  * comparison (the old default) compared 2025 with a 2024 that had no data: every change read "—".
  */
-export const DEFAULTS = { preset: 'this_month', grain: 'month', compare: 'previous' } as const satisfies Partial<Filters>;
+export const DEFAULTS: Defaults = { preset: 'this_month', grain: 'month', compare: 'previous' };
+
+export interface Defaults extends Pick<Filters, 'grain' | 'compare'> {
+  preset: Exclude<Preset, 'custom'>;
+}
+
+/**
+ * The defaults for the data at hand: 同比 once the data reaches a year before the default period
+ * (a full year exists, so seasonality cancels out), else 环比.
+ */
+export function defaultsFor(asOf: string, dataFrom: string | null): Defaults {
+  const covered = dataFrom !== null && comparisonCovered(presetRange(DEFAULTS.preset, asOf), 'yoy', dataFrom, DEFAULTS.grain);
+  return { ...DEFAULTS, compare: covered ? 'yoy' : 'previous' };
+}
 
 /** Grains a chart over time may use (`all` is for single figures, not a filter choice). */
 export const TIME_GRAINS = GRAINS.filter((g) => g !== 'all');
@@ -29,16 +43,16 @@ function oneOf<T extends string>(value: string | null, allowed: readonly T[], fa
 /** What the filters read of a query string: SvelteKit's page.url offers only the read side. */
 export type QueryParams = Pick<URLSearchParams, 'get' | 'toString'>;
 
-export function readFilters(params: QueryParams, asOf: string): Filters {
+export function readFilters(params: QueryParams, asOf: string, defaults: Defaults = DEFAULTS): Filters {
   const org = params.get('org') || null;
-  const grain = oneOf(params.get('grain'), TIME_GRAINS, DEFAULTS.grain);
-  const compare = oneOf(params.get('compare'), COMPARES, DEFAULTS.compare);
-  let preset = oneOf(params.get('period'), PRESETS, DEFAULTS.preset);
+  const grain = oneOf(params.get('grain'), TIME_GRAINS, defaults.grain);
+  const compare = oneOf(params.get('compare'), COMPARES, defaults.compare);
+  let preset = oneOf(params.get('period'), PRESETS, defaults.preset);
   const from = params.get('from');
   const to = params.get('to');
   if (preset === 'custom') {
     if (isIsoDay(from) && isIsoDay(to) && from <= to) return { org, preset, from, to, grain, compare };
-    preset = DEFAULTS.preset;
+    preset = defaults.preset;
   }
   return { org, preset, ...presetRange(preset, asOf), grain, compare };
 }
@@ -49,7 +63,7 @@ export type FilterPatch = Partial<Pick<Filters, 'org' | 'preset' | 'grain' | 'co
  * The query string of the current filters with a patch applied. Defaults are left out, so
  * the plain page URL is the default view. Other parameters (a page's own, like `q`) stay.
  */
-export function filterSearch(current: QueryParams, patch: FilterPatch): string {
+export function filterSearch(current: QueryParams, patch: FilterPatch, defaults: Defaults = DEFAULTS): string {
   const next = new URLSearchParams(current.toString());
   const set = (key: string, value: string | null | undefined, fallback?: string) => {
     if (value === undefined) return;
@@ -57,10 +71,10 @@ export function filterSearch(current: QueryParams, patch: FilterPatch): string {
     else next.set(key, value);
   };
   set('org', patch.org);
-  set('grain', patch.grain, DEFAULTS.grain);
-  set('compare', patch.compare, DEFAULTS.compare);
+  set('grain', patch.grain, defaults.grain);
+  set('compare', patch.compare, defaults.compare);
   if (patch.preset !== undefined) {
-    set('period', patch.preset, DEFAULTS.preset);
+    set('period', patch.preset, defaults.preset);
     if (patch.preset !== 'custom') {
       next.delete('from');
       next.delete('to');

@@ -138,8 +138,18 @@ export function single(c: Columns): CodeValue | null {
  * hid it (fromRows and Arrow both carry such a figure as null and flag the row), else itself.
  * A hidden rate, median or mean is not a count: check `tooFew` first (样本不足, never "<5").
  */
-export function figure(value: number | null | undefined, suppressed: boolean | null | undefined): Figure | null {
-  if (value === null || value === undefined) return suppressed ? SUPPRESSED : null;
+export function figure(value: number | null | undefined, suppressed: boolean | null | undefined): Figure | null;
+export function figure(
+  value: number | null | undefined,
+  suppressed: boolean | null | undefined,
+  tooFew: boolean | undefined
+): Figure | typeof TOO_FEW | null;
+export function figure(
+  value: number | null | undefined,
+  suppressed: boolean | null | undefined,
+  tooFew?: boolean
+): Figure | typeof TOO_FEW | null {
+  if (value === null || value === undefined) return tooFew ? TOO_FEW : suppressed ? SUPPRESSED : null;
   return value;
 }
 
@@ -147,4 +157,10 @@ export function figure(value: number | null | undefined, suppressed: boolean | n
 export function hiddenBy(c: Columns, dim: string | null): Map<string, boolean[]> {
   const { series } = seriesBy(c, dim, 'suppressed');
   return new Map([...series].map(([key, flags]) => [key, flags.map((f) => (f as unknown) === true)]));
+}
+
+/** Per code of `dim`, aligned on the periods: whether `field` rests on too few persons (样本不足). */
+export function tooFewBy(c: Columns, dim: string | null, field: keyof typeof NOTE_COLUMNS = 'value'): Map<string, boolean[]> {
+  const { series } = seriesBy(c, dim, NOTE_COLUMNS[field]);
+  return new Map([...series].map(([key, notes]) => [key, notes.map((n) => (n as unknown) === TOO_FEW)]));
 }

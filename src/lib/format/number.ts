@@ -1,7 +1,8 @@
 // Number style for officials: Chinese figures in 万 and 亿 (6.9万次, 478.1万元, 1.5亿元),
 // English figures with thousands separators (69,000). Pure, so tiles, tooltips, axes and
 // tests all print a figure the same way.
-import { SUPPRESSED, type Figure, type ValueFormat } from '#lib/contract/contract.js';
+import { SUPPRESSED, TOO_FEW, type Figure, type ValueFormat } from '#lib/contract/contract.js';
+import { translate } from '#lib/i18n/index.js';
 import type { Locale } from '#lib/i18n/locale.js';
 
 export type { ValueFormat };
@@ -50,7 +51,7 @@ function grouped(n: number, maxDigits: number, minDigits = 0): string {
   );
 }
 
-type DurationUnit = 'minutes' | 'hours' | 'days';
+export type DurationUnit = 'minutes' | 'hours' | 'days';
 
 const EN_UNITS: Record<DurationUnit, [string, string]> = {
   minutes: ['min', 'min'],
@@ -66,11 +67,24 @@ const IN_MINUTES: Record<DurationUnit, number> = { minutes: 1, hours: 60, days: 
  * measured in days stays in days, however short.
  */
 export function formatDuration(value: number, unit: DurationUnit, locale: Locale): string {
+  return formatDurationIn(value, unit, durationUnitFor(value, unit), locale);
+}
+
+/** The unit formatDuration prints `value` (measured in `unit`) in. */
+export function durationUnitFor(value: number, unit: DurationUnit): DurationUnit {
   // Judged on the figure as printed: 59.97 minutes read 1小时, not 60分钟.
   const reaches = (to: DurationUnit, count: number) => Number(((Math.abs(value) * IN_MINUTES[unit]) / IN_MINUTES[to]).toFixed(1)) >= count;
-  const shown: DurationUnit =
-    unit === 'days' || reaches('hours', 48) ? 'days' : unit === 'hours' || reaches('minutes', 60) ? 'hours' : 'minutes';
-  const scaled = (value * IN_MINUTES[unit]) / IN_MINUTES[shown];
+  return unit === 'days' || reaches('hours', 48) ? 'days' : unit === 'hours' || reaches('minutes', 60) ? 'hours' : 'minutes';
+}
+
+/** How many of `unit` make one `shown` (60 minutes in an hour). */
+export function durationFactor(unit: DurationUnit, shown: DurationUnit): number {
+  return IN_MINUTES[shown] / IN_MINUTES[unit];
+}
+
+/** A duration measured in `unit` printed in `shown`: an axis keeps one unit for all its ticks. */
+export function formatDurationIn(value: number, unit: DurationUnit, shown: DurationUnit, locale: Locale): string {
+  const scaled = value / durationFactor(unit, shown);
   // Tenths matter for a 7.8-day stay or 18.6 hours, not for a 1,115-day wait.
   const figure = grouped(scaled, Math.abs(scaled) < 100 ? 1 : 0);
   if (locale === 'zh') return `${figure}${ZH_UNITS[shown]}`;
@@ -86,10 +100,17 @@ export interface FormatOptions {
 
 /**
  * One figure in the locale's style; null (no denominator, no data) prints as a dash, a figure
- * hidden by small-cell suppression as the API writes it: <5.
+ * hidden by small-cell suppression as the API writes it: <5; a rate, median or mean from too few
+ * persons as 样本不足 / too few to show.
  */
-export function formatValue(value: Figure | null | undefined, format: ValueFormat, locale: Locale, options: FormatOptions = {}): string {
+export function formatValue(
+  value: Figure | typeof TOO_FEW | null | undefined,
+  format: ValueFormat,
+  locale: Locale,
+  options: FormatOptions = {}
+): string {
   if (value === SUPPRESSED) return SUPPRESSED;
+  if (value === TOO_FEW) return translate(locale, 'figure.tooFew');
   if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
   const { unit, compact } = options;
   switch (format) {

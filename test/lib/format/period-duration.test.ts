@@ -1,7 +1,9 @@
-// Period labels by grain (exports and charts) and durations in the unit a reader expects.
+// Period labels by grain (exports and charts) and durations in the unit a reader expects, on axes too.
 import { describe, expect, it } from 'vitest';
 import { formatDuration, formatValue } from '../../../src/lib/format/number';
 import { periodLabel, rangeLabel } from '../../../src/lib/format/period';
+import { rankedBarsOption } from '../../../src/lib/charts/ranked-bars';
+import { timeSeriesOption } from '../../../src/lib/charts/time-series';
 
 describe('period labels by grain', () => {
   it('names a period by its grain, ISO weeks across the year end', () => {
@@ -40,5 +42,30 @@ describe('durations', () => {
     expect(formatValue(0.5, 'days', 'zh')).toBe('0.5天');
     expect(formatValue(1, 'days', 'en')).toBe('1 day');
     expect(formatValue(0.5, 'hours', 'en')).toBe('0.5 h');
+  });
+});
+
+describe('duration axes', () => {
+  type Axis = { interval?: number; axisLabel: { formatter: (v: number) => string } };
+  it('tick in the unit the tooltips use, at round steps of it', () => {
+    const hours = timeSeriesOption({
+      format: 'minutes',
+      locale: 'zh',
+      periods: ['2025-01-01', '2025-02-01'],
+      grain: 'month',
+      series: [{ name: 'a', values: [900, 1115] }]
+    }).yAxis as unknown as Axis;
+    expect(hours.interval).toBe(300);
+    expect([0, 300, 600, 900, 1200].map(hours.axisLabel.formatter)).toEqual(['0小时', '5小时', '10小时', '15小时', '20小时']);
+    const minutes = rankedBarsOption({
+      items: [{ code: 'a', name: 'A', value: 20.6 }],
+      order: 'value',
+      format: 'minutes',
+      locale: 'en',
+      valueLabel: 'now',
+      target: { value: 15, op: '<=', label: 'target' }
+    }).xAxis as unknown as Axis;
+    expect(minutes.interval).toBe(10);
+    expect(minutes.axisLabel.formatter(20)).toBe('20 min');
   });
 });
