@@ -17,8 +17,9 @@ const PAGES = [
   { path: '/referral', name: 'referral', title: '双向转诊', charts: 6 },
   { path: '/recognition', name: 'recognition', title: '检查检验结果互认', charts: 6 },
   { path: '/reform', name: 'reform', title: '医改监测', charts: 4 },
-  // On 本月 (the default) two public-health charts are empty: December's registers land in January.
-  { path: '/public-health', name: 'public-health', title: '基本公共卫生', charts: 3 },
+  // On 本月 (the default) the family-doctor trend is empty: December's registers land in January
+  // (the tiles and the coverage by county read November's, the latest snapshot).
+  { path: '/public-health', name: 'public-health', title: '基本公共卫生', charts: 4 },
   { path: '/assets', name: 'assets', title: '资产运营', charts: 4 },
   { path: '/indicators', name: 'indicators', title: '指标目录', charts: 0 },
   { path: '/runs', name: 'runs', title: '数据运行与质量', charts: 2 },

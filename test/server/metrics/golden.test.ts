@@ -169,6 +169,19 @@ describe('public health', () => {
     expect((await one('indicator=family_doctor_contract_rate&from=2025-01-01&to=2025-02-28&grain=all')).value).toBe(0.4);
   });
 
+  it("reads the latest snapshot before a range whose own month's register has not arrived", async () => {
+    // No March snapshot in the fixture (a register lands after its month): 本月 = March reads February's.
+    expect((await one('indicator=health_record_coverage&from=2025-03-01&to=2025-03-31&grain=all')).value).toBe(1400 / 1500);
+    expect((await one('indicator=health_record_coverage&from=2025-03-10&to=2025-03-20&grain=all')).value).toBe(1400 / 1500);
+    // Against the month before (环比), February read against January: the comparison looks back too.
+    const vsPrevious = await one('indicator=health_record_coverage&from=2025-03-01&to=2025-03-31&grain=all&compare=previous');
+    expect(vsPrevious.compare_value).toBe(1400 / 1500);
+    // A series keeps each month's own snapshot: March has none, so no row.
+    expect(await rows(api, 'indicator=health_record_coverage&from=2025-03-01&to=2025-03-31&grain=month')).toEqual([]);
+    // Two months back is not "latest": April reads nothing.
+    expect(await rows(api, 'indicator=health_record_coverage&from=2025-04-01&to=2025-04-30&grain=all')).toEqual([]);
+  });
+
   it('computes yearly management rates per year', async () => {
     expect((await one(`indicator=htn_standard_management_rate&${Y2025}&grain=year`)).value).toBe(110 / 150);
     const years = await rows(api, 'indicator=htn_standard_management_rate&from=2024-01-01&to=2025-12-31&grain=year');

@@ -146,7 +146,11 @@ class Builder {
   private side(name: 'cur' | 'cmp', from: string, to: string, shift: Shift | null): { base: string; aggregates: string[] } {
     const { spec, p } = this;
     const stock = this.measures().some((m) => m.stock);
-    const selects = parts(this.table, spec.grain, from, to, stock).map((part) => this.partSelect(part, shift, stock));
+    // A register is reported after its month ends (December's in January): over a whole range a
+    // stock reads the latest snapshot at or before its end, so 本月 is never empty for a month
+    // whose register has not arrived yet. Periods of a series keep their own snapshots only.
+    const readFrom = stock && spec.grain === 'all' && !this.table.tables.year ? addMonths(monthStart(from), -1) : from;
+    const selects = parts(this.table, spec.grain, readFrom, to, stock).map((part) => this.partSelect(part, shift, stock));
     const base = `${name}_base AS (${selects.join(' UNION ALL ')})`;
     const keys = [
       'period',
