@@ -153,7 +153,7 @@ describe('bars by org unit', () => {
 
   it('sizes the chart to its rows', () => {
     expect(barsHeight(2)).toBe(160);
-    expect(barsHeight(20)).toBe(48 + 20 * 26);
+    expect(barsHeight(20)).toBe(80 + 20 * 26);
   });
 });
 

@@ -69,7 +69,8 @@ export function ranks(rows: readonly BarItem[]): (number | null)[] {
 
 /** Pixel height that fits every bar's label: the component sizes the chart with it. */
 export function barsHeight(count: number, withCompare = false): number {
-  return Math.max(160, 48 + count * (withCompare ? 34 : 26));
+  // 80: the rows above and below the bars (legend, target label, value axis, parent label).
+  return Math.max(160, 80 + count * (withCompare ? 34 : 26));
 }
 
 export function rankedBarsOption(input: RankedBarsInput): ChartOption {
@@ -107,9 +108,10 @@ export function rankedBarsOption(input: RankedBarsInput): ChartOption {
         ...(r.tooFew ? { tooFew: true } : {})
       }))
     },
-    // Room on top for the legend or the target line's label.
-    // Below, room for the parent's label under the value axis's labels (see referenceLine).
-    grid: grid({ right: 72, top: withCompare || lines.length > 0 ? 28 : 8, bottom: input.parent ? 28 : 8 }),
+    // On top, a row each for the legend and the target's label (on a phone the label, over the
+    // target's value, would otherwise land on the centred legend); below, room for the parent's
+    // label under the value axis's labels (see referenceLine).
+    grid: grid({ right: 72, top: (withCompare ? 24 : 0) + (input.target ? 28 : 0) || 8, bottom: input.parent ? 28 : 8 }),
     legend: withCompare ? { top: 0 } : undefined,
     tooltip: {
       ...tooltip('axis'),
