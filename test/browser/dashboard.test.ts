@@ -290,6 +290,19 @@ describe.skipIf(!available)('dashboard in Chromium', () => {
     await context.close();
   });
 
+  it("says that a yearly figure on a month's page is the year's, and not on a whole year", async () => {
+    const { context, page, errors } = await open('/public-health');
+    await expect(page.locator('[data-kpi="htn_standard_management_rate"] [data-year-only]').textContent()).resolves.toBe(
+      '按年统计：2025年'
+    );
+    expect(await page.locator('[data-kpi="health_record_coverage"] [data-year-only]').count()).toBe(0);
+    await page.goto(page.url() + '?period=this_year');
+    await page.locator('[data-kpi="htn_standard_management_rate"] .value').waitFor();
+    expect(await page.locator('[data-year-only]').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('says 不适用 and why, with no status, for an indicator that means nothing at one institution', async () => {
     const { context, page, errors } = await open('/?org=JG6523010001');
     const tile = page.locator('[data-kpi="primary_care_visit_share"]');

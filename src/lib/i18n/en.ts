@@ -107,6 +107,7 @@ export const en: Record<MessageKey, string> = {
   'figure.tooFew': 'too few to show',
   'figure.tooFewHint': 'Fewer than 5 persons: the rate, median or mean is not shown.',
 
+  'kpi.yearOnly': 'Counted by year: {year}',
   'kpi.beforeData': 'The comparison period starts before the first day with data ({date}): no change is shown.',
   'kpi.vsPrevious': 'vs previous',
   'kpi.vsYoy': 'vs last year',

@@ -107,6 +107,7 @@ export const zh = {
   'figure.tooFew': '样本不足',
   'figure.tooFewHint': '人数少于5人：比率、中位数或均值不予显示。',
 
+  'kpi.yearOnly': '按年统计：{year}年',
   'kpi.beforeData': '对比期早于数据起始日（{date}），不计算变化。',
   'kpi.vsPrevious': '环比',
   'kpi.vsYoy': '同比',
