@@ -17,9 +17,9 @@ const PAGES = [
   { path: '/referral', name: 'referral', title: '双向转诊', charts: 6 },
   { path: '/recognition', name: 'recognition', title: '检查检验结果互认', charts: 6 },
   { path: '/reform', name: 'reform', title: '医改监测', charts: 4 },
-  // On 本月 (the default) the family-doctor trend is empty: December's registers land in January
-  // (the tiles and the coverage by county read November's, the latest snapshot).
-  { path: '/public-health', name: 'public-health', title: '基本公共卫生', charts: 4 },
+  // On 本月 (the default) the family-doctor trend shows the months before December, whose
+  // registers land in January (the tiles and the coverage by county read November's).
+  { path: '/public-health', name: 'public-health', title: '基本公共卫生', charts: 5 },
   { path: '/assets', name: 'assets', title: '资产运营', charts: 4 },
   { path: '/indicators', name: 'indicators', title: '指标目录', charts: 0 },
   { path: '/runs', name: 'runs', title: '数据运行与质量', charts: 2 },
@@ -102,6 +102,21 @@ describe.skipIf(!available)('dashboard in Chromium', () => {
     expect(states.error ?? 0).toBe(0);
     expect(states.ready ?? 0).toBeGreaterThanOrEqual(charts);
     await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('draws a trend on 本月 over the months before it, and 本月 alone at the day grain', async () => {
+    const { context, page, errors } = await open('/');
+    const card = page.locator(chartCard(page, '医保结算人次'));
+    // The tiny data set starts in September: the trend shows September to December.
+    await expect(card.locator('.aside').textContent()).resolves.toBe('近4个月');
+    await card.getByRole('button', { name: '以表格显示' }).click();
+    const periods = await card.locator('tbody th[scope="row"]').allTextContents();
+    expect(periods).toEqual(['2025年9月', '2025年10月', '2025年11月', '2025年12月']);
+    await page.goto(`${app.url}/?grain=day`);
+    await chartsSettled(page);
+    await expect(card.locator('.aside').textContent()).resolves.toBe('日');
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -337,6 +352,11 @@ describe.skipIf(!available)('dashboard in Chromium', () => {
   });
 
   it('shows the sign-in page; refuses a wrong password, signs in with the right one', async () => {
+    // Before the page is live its button is off, and a native submit would post: a press made
+    // while the script still loads once put the password in the URL (GET /login?password=).
+    const html = await (await fetch(`${app.url}/login`)).text();
+    expect(html).toMatch(/<form[^>]*method="post"/);
+    expect(html).toMatch(/<button type="submit" disabled/);
     const context = await browser.newContext();
     const page = await context.newPage();
     const errors = collectErrors(page);

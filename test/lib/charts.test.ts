@@ -42,6 +42,32 @@ describe('time series', () => {
     expect(option.series[1].markLine).toBeUndefined();
   });
 
+  it('marks the selected period of a trailing window with a labelled vertical line beside the target', () => {
+    const marked: Loose = timeSeriesOption({
+      periods: ['2025-01-01', '2025-02-01', '2025-03-01'],
+      grain: 'month',
+      locale: 'en',
+      format: 'count',
+      series: [{ name: 'n', values: [1, 2, 3] }],
+      target: { value: 2, op: '>=', label: 'Target' },
+      selected: { period: '2025-03-01', label: 'Selected' }
+    });
+    const data = marked.series[0].markLine.data;
+    expect(data[0]).toEqual({ yAxis: 2 });
+    expect(data[1]).toMatchObject({ xAxis: marked.dataset.source.period[2], label: { formatter: 'Selected' } });
+    const alone: Loose = timeSeriesOption({
+      periods: ['2025-01-01', '2025-02-01'],
+      grain: 'month',
+      locale: 'zh',
+      format: 'count',
+      series: [{ name: 'n', values: [1, 2] }],
+      selected: { period: '2025-02-01', label: '所选期间' }
+    });
+    expect(alone.series[0].markLine.data).toEqual([expect.objectContaining({ xAxis: '2025年2月' })]);
+    // A period the data does not hold marks nothing.
+    expect(option.series[0].markLine.data).toHaveLength(1);
+  });
+
   it('gives a rate near its target the whole 0-100% scale, and formats ticks', () => {
     expect(option.yAxis.max({ max: 0.5 })).toBe(1);
     expect(option.yAxis.min).toBe(0);

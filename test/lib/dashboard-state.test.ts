@@ -3,7 +3,7 @@ import type { Indicator, OrgUnit } from '../../src/lib/contract/contract';
 import { searchIndicators } from '../../src/lib/dashboard-state/catalogue-search';
 import { buildTree, childDimension, nameOf, pathTo, searchUnits } from '../../src/lib/dashboard-state/org-tree';
 import { comparisonRange } from '../../src/lib/contract/periods';
-import { isIsoDay, presetRange } from '../../src/lib/dashboard-state/period';
+import { isIsoDay, presetRange, trendWindow } from '../../src/lib/dashboard-state/period';
 import { defaultsFor, filterSearch, fitGrain, paramHref, readFilters, suggestedGrain } from '../../src/lib/dashboard-state/url-state';
 
 const AS_OF = '2025-12-31';
@@ -33,6 +33,44 @@ describe("period presets anchor on the data's last day", () => {
     expect(isIsoDay('2025-02-30')).toBe(false);
     expect(isIsoDay('20250228')).toBe(false);
     expect(isIsoDay(null)).toBe(false);
+  });
+});
+
+describe('a trend over a single period shows the periods before it', () => {
+  const DECEMBER = { from: '2025-12-01', to: '2025-12-31' };
+
+  it('shows the trailing year of months ending with the selected month, marked', () => {
+    expect(trendWindow(DECEMBER, 'month', '2024-01-20')).toEqual({
+      from: '2025-01-01',
+      to: '2025-12-31',
+      grain: 'month',
+      periods: 12,
+      selected: '2025-12-01'
+    });
+    // A month still running ends on its last day with data.
+    expect(trendWindow({ from: '2025-12-01', to: '2025-12-14' }, 'month', null)).toMatchObject({ from: '2025-01-01', to: '2025-12-14' });
+    expect(trendWindow({ from: '2025-04-01', to: '2025-06-30' }, 'quarter', null)).toMatchObject({
+      from: '2024-07-01',
+      periods: 4,
+      selected: '2025-04-01'
+    });
+  });
+
+  it('starts no earlier than the first period with data, and needs one before the selected', () => {
+    expect(trendWindow(DECEMBER, 'month', '2025-09-17')).toMatchObject({ from: '2025-09-01', periods: 4 });
+    expect(trendWindow(DECEMBER, 'month', '2025-12-01')).toBeNull();
+    // A yearly-only indicator on a month's page: its figure is the year's, so the years before it show.
+    expect(trendWindow(DECEMBER, 'year', '2025-01-01', 'year')).toBeNull();
+    expect(trendWindow(DECEMBER, 'year', '2023-03-01', 'year')).toMatchObject({ from: '2023-01-01', periods: 3, selected: '2025-01-01' });
+    // A daily indicator by year over one month: 2025 as a whole is not December's figure.
+    expect(trendWindow(DECEMBER, 'year', '2023-03-01', 'day')).toBeNull();
+  });
+
+  it('leaves a range of several periods, one starting mid-period and day or week grains alone', () => {
+    expect(trendWindow({ from: '2025-01-01', to: '2025-12-31' }, 'month', null)).toBeNull();
+    expect(trendWindow({ from: '2025-12-05', to: '2025-12-20' }, 'month', null)).toBeNull();
+    expect(trendWindow(DECEMBER, 'day', null)).toBeNull();
+    expect(trendWindow(DECEMBER, 'week', null)).toBeNull();
   });
 });
 

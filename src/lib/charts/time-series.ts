@@ -26,6 +26,8 @@ export interface TimeSeriesInput extends ValueStyle {
   /** Bars (or areas) stacked: parts of a whole, like settlement channels. */
   stacked?: boolean;
   target?: Target | null;
+  /** A period marked by a vertical line: the selected one, in a trend that shows those before it. */
+  selected?: { period: string; label: string };
   description?: string;
 }
 
@@ -36,6 +38,12 @@ export function timeSeriesOption(input: TimeSeriesInput): ChartOption {
   const withYear = new Set(periods.map((p) => p.slice(0, 4))).size > 1;
   const source: Record<string, (string | number | null)[]> = { period: periods.map((p) => formatPeriod(p, grain, input.locale, withYear)) };
   series.forEach((s, i) => (source[`s${i}`] = [...s.values]));
+  const marked = input.selected ? periods.findIndex((p) => p.slice(0, 10) === input.selected!.period) : -1;
+  const mark = marked >= 0 ? periodMark(source.period[marked] as string, input.selected!.label) : null;
+  const targetMarks = target ? targetLine(target, input) : null;
+  const markLine = mark
+    ? { ...(targetMarks ?? { silent: true, symbol: 'none' }), data: [...(targetMarks?.data ?? []), mark] }
+    : targetMarks;
   return {
     aria: aria(input.description),
     dataset: { source },
@@ -51,7 +59,7 @@ export function timeSeriesOption(input: TimeSeriesInput): ChartOption {
         name: s.name,
         encode: { x: 'period', y: `s${i}` },
         stack: stacked ? 'total' : undefined,
-        markLine: i === 0 && target ? targetLine(target, input) : undefined
+        markLine: i === 0 && markLine ? markLine : undefined
       };
       if (kind === 'bar' && !s.compare) return { ...common, type: 'bar' as const, barMaxWidth: 32 };
       return {
@@ -64,6 +72,15 @@ export function timeSeriesOption(input: TimeSeriesInput): ChartOption {
         itemStyle: s.compare ? { color: 'var(--muted)' } : undefined
       };
     })
+  };
+}
+
+/** A vertical dotted line at one period, labelled above the plot. */
+function periodMark(category: string, label: string) {
+  return {
+    xAxis: category,
+    lineStyle: { type: 'dotted' as const, color: 'var(--muted)', width: 1.5 },
+    label: { formatter: label, position: 'end' as const, color: 'var(--muted)' }
   };
 }
 

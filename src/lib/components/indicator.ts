@@ -3,15 +3,27 @@
 import { notApplicableReason } from '#lib/contract/applicability.js';
 import { ORG_DIMENSIONS, type Indicator } from '#lib/contract/contract.js';
 import type { Target, ValueStyle } from '#lib/charts/common.js';
+import type { Grain } from '#lib/contract/contract.js';
 import type { QuerySpec } from '#lib/data/query.js';
 import type { Dashboard } from '#lib/dashboard-state/context.js';
 import type { NameSources } from '#lib/dashboard-state/names.js';
+import { trendWindow, type TrendWindow } from '#lib/dashboard-state/period.js';
 import { nameOf } from '#lib/dashboard-state/org-tree.js';
 import { formatRange } from '#lib/format/date.js';
 import type { I18n } from '#lib/i18n/context.js';
 
 export function baseSpec(d: Dashboard, indicator: string, extra: Partial<QuerySpec> = {}): QuerySpec {
   return { indicator, from: d.filters.from, to: d.filters.to, org: d.org, grain: 'all', ...extra };
+}
+
+/** The trailing window a trend of `ind` at `grain` draws instead of the filters' single period, or null (trendWindow). */
+export function trendOf(d: Dashboard, ind: Indicator | undefined | null, grain: Grain): TrendWindow | null {
+  return ind ? trendWindow(d.filters, grain, d.dataFrom, ind.grains[0]) : null;
+}
+
+/** What a trend card says it shows: its grain (月), or its trailing window (近12个月). */
+export function trendCaption(window: TrendWindow | null, grain: Grain, i18n: I18n): string {
+  return window ? i18n.t(`chart.trailing.${window.grain}`, { n: window.periods }) : i18n.t(`grain.${grain}`);
 }
 
 export function styleOf(ind: Indicator, i18n: I18n): ValueStyle {

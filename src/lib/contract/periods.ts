@@ -48,6 +48,16 @@ export function monthStart(day: string): string {
   return `${day.slice(0, 7)}-01`;
 }
 
+/** Months in one period of a calendar grain. */
+export const MONTHS_IN: Readonly<Partial<Record<Grain, number>>> = { month: 1, quarter: 3, year: 12 };
+
+/** The first day of the month, quarter or year that holds `day`. */
+export function periodStart(day: string, grain: 'month' | 'quarter' | 'year'): string {
+  const month = Number(day.slice(5, 7));
+  const first = grain === 'year' ? 1 : grain === 'quarter' ? month - ((month - 1) % 3) : month;
+  return `${day.slice(0, 4)}-${String(first).padStart(2, '0')}-01`;
+}
+
 export interface Shift {
   unit: 'months' | 'days';
   amount: number;
@@ -104,4 +114,17 @@ export function comparisonCovered(
   if (compare === 'none' || !dataFrom) return true;
   const start = period > range.from ? period : range.from;
   return shiftBack(start, compareShift(compare, grain, range.from, range.to)) >= dataFrom;
+}
+
+/**
+ * Whether a comparison reads another figure at all. An indicator counted no finer than by year
+ * (`finest`, its first grain) over one month compares 2025-12 with 2025-11, both of them 2025's
+ * figure: a change of ±0 that says nothing, so it is left out like a partial one.
+ */
+export function comparisonDistinct(range: Range, compare: Compare, finest: Grain, grain: Grain = 'all'): boolean {
+  if (compare === 'none' || (finest !== 'month' && finest !== 'quarter' && finest !== 'year')) return true;
+  const back = comparisonRange(range, compare, grain);
+  return (
+    periodStart(back.from, finest) !== periodStart(range.from, finest) || periodStart(back.to, finest) !== periodStart(range.to, finest)
+  );
 }

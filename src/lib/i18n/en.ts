@@ -108,6 +108,7 @@ export const en: Record<MessageKey, string> = {
   'figure.tooFewHint': 'Fewer than 5 persons: the rate, median or mean is not shown.',
 
   'kpi.yearOnly': 'Counted by year: {year}',
+  'kpi.sameYear': 'Counted by year: the previous period falls in the same year, so there is nothing to compare',
   'kpi.beforeData': 'The comparison period starts before the first day with data ({date}): no change is shown.',
   'kpi.vsPrevious': 'vs previous',
   'kpi.vsYoy': 'vs last year',
@@ -128,7 +129,7 @@ export const en: Record<MessageKey, string> = {
   'kpi.run': 'run {run}',
   'kpi.dataVersion': 'Data version',
   'kpi.period': 'Period',
-  'kpi.trend': 'trend by {grain}',
+  'kpi.trend': 'Trend: {grain}',
 
   'chart.target': 'Target',
   'chart.value': 'This period',
@@ -142,6 +143,10 @@ export const en: Record<MessageKey, string> = {
   'chart.sortValue': 'Sort by value',
   'chart.sortCode': 'Sort by code',
   'chart.map': 'By county',
+  'chart.trailing.month': 'Last {n} months',
+  'chart.trailing.quarter': 'Last {n} quarters',
+  'chart.trailing.year': 'Last {n} years',
+  'chart.selected': 'Selected',
   'chart.trend': 'Trend',
   'chart.table.show': 'Show as table',
   'chart.table.hide': 'Hide table',

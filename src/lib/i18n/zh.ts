@@ -108,6 +108,7 @@ export const zh = {
   'figure.tooFewHint': '人数少于5人：比率、中位数或均值不予显示。',
 
   'kpi.yearOnly': '按年统计：{year}年',
+  'kpi.sameYear': '按年统计：上期与本期同属一年，没有可比的数字',
   'kpi.beforeData': '对比期早于数据起始日（{date}），不计算变化。',
   'kpi.vsPrevious': '环比',
   'kpi.vsYoy': '同比',
@@ -141,6 +142,10 @@ export const zh = {
   'chart.sortValue': '按数值排序',
   'chart.sortCode': '按代码排序',
   'chart.map': '各县市分布',
+  'chart.trailing.month': '近{n}个月',
+  'chart.trailing.quarter': '近{n}个季度',
+  'chart.trailing.year': '近{n}年',
+  'chart.selected': '所选期间',
   'chart.trend': '趋势',
   // The text alternative of every chart (components/Chart.svelte, chart-table.ts).
   'chart.table.show': '以表格显示',

@@ -1,7 +1,7 @@
 // The one rule for partial comparisons (src/lib/contract/periods.ts), which tiles, charts,
 // downloads and the monthly report all follow.
 import { describe, expect, it } from 'vitest';
-import { comparisonCovered, comparisonRange } from '../../../src/lib/contract/periods';
+import { comparisonCovered, comparisonDistinct, comparisonRange, periodStart } from '../../../src/lib/contract/periods';
 
 const DATA_FROM = '2024-12-06';
 const DECEMBER = { from: '2025-12-01', to: '2025-12-31' };
@@ -42,5 +42,28 @@ describe('a comparison is one only when the data covers its first day', () => {
   it('has nothing to judge without a comparison or without knowing when the data starts', () => {
     expect(comparisonCovered(YEAR, 'none', DATA_FROM)).toBe(true);
     expect(comparisonCovered(YEAR, 'yoy', null)).toBe(true);
+  });
+});
+
+describe("a comparison reads another figure only if it leaves the indicator's finest period", () => {
+  it('knows the month, quarter and year a day falls in', () => {
+    expect(periodStart('2025-12-31', 'month')).toBe('2025-12-01');
+    expect(periodStart('2025-08-15', 'quarter')).toBe('2025-07-01');
+    expect(periodStart('2025-03-31', 'quarter')).toBe('2025-01-01');
+    expect(periodStart('2025-12-31', 'year')).toBe('2025-01-01');
+  });
+
+  it('drops 环比 within one year for a yearly-only indicator, keeps 同比 and month-level ones', () => {
+    expect(comparisonDistinct(DECEMBER, 'previous', 'year')).toBe(false);
+    expect(comparisonDistinct(DECEMBER, 'yoy', 'year')).toBe(true);
+    expect(comparisonDistinct(DECEMBER, 'previous', 'month')).toBe(true);
+    expect(comparisonDistinct(DECEMBER, 'previous', 'day')).toBe(true);
+    // January against December reaches into the year before: another figure.
+    expect(comparisonDistinct({ from: '2025-01-01', to: '2025-01-31' }, 'previous', 'year')).toBe(true);
+    // A whole year by year compares with the year before.
+    expect(comparisonDistinct(YEAR, 'previous', 'year', 'year')).toBe(true);
+    // A quarterly figure against the month before within the quarter is the same figure.
+    expect(comparisonDistinct({ from: '2025-06-01', to: '2025-06-30' }, 'previous', 'quarter')).toBe(false);
+    expect(comparisonDistinct(DECEMBER, 'none', 'year')).toBe(true);
   });
 });

@@ -72,3 +72,20 @@ describe('a comparison period that starts before the first day with data', () =>
     expect(settlements.trend[0]).toBe(2);
   });
 });
+
+describe('a comparison that reads the same figure (contract/periods.ts comparisonDistinct)', () => {
+  const DECEMBER = 'indicator=htn_standard_management_rate&from=2025-12-01&to=2025-12-31&grain=all';
+
+  it('is left out for a yearly-only indicator against the month before, in JSON and in a download', async () => {
+    const [row] = (await (await get(`/api/query?${DECEMBER}&compare=previous`)).json()).rows;
+    // December and November 2025 both read 2025's figure (B and D: 110 of 150); a ±0 would say nothing.
+    expect(row).toMatchObject({ numerator: 110, denominator: 150, compare_numerator: null, compare_value: null });
+    const res = await get(`/api/query?${DECEMBER}&compare=previous&format=json&download=1`, ADMIN);
+    expect(await decode(res, 'json')).toMatchObject([{ numerator: 110, compare_numerator: null }]);
+  });
+
+  it("is kept against the year before, which reads 2024's figure", async () => {
+    const [row] = (await (await get(`/api/query?${DECEMBER}&compare=yoy`)).json()).rows;
+    expect(row).toMatchObject({ numerator: 110, compare_numerator: 50, compare_denominator: 90 });
+  });
+});

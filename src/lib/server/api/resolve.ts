@@ -14,6 +14,7 @@ import {
   MAX_RANGE_YEARS,
   type Caller,
   type Format,
+  type Grain,
   type NormalizedQuery,
   type Text
 } from '../../contract/contract';
@@ -45,6 +46,8 @@ export interface ResolvedQuery {
   notApplicable: Text | null;
   /** The first day with data: comparisons reaching before it are dropped. */
   dataFrom: string | null;
+  /** The indicator's finest grain: a comparison within one such period reads the same figure and is dropped. */
+  finest: Grain;
 }
 
 /** Spreadsheets and Parquet only ever leave as files; JSON and Arrow also feed the dashboard. */
@@ -148,23 +151,28 @@ function resolveWith(params: QueryParams, caller: Caller, snapshot: Snapshot, sk
     scope: snapshot.org.filter(scope.code)
   };
   const suppress = entry.countsPersons && !canSeeSmallCells(caller);
-  return { entry, org, normalized, spec, download, suppress, notApplicable, dataFrom: snapshot.dataFrom };
+  return { entry, org, normalized, spec, download, suppress, notApplicable, dataFrom: snapshot.dataFrom, finest: grains[0] };
 }
 
 /** The rows of a resolved answer (not a download: it has a limit), small cells hidden where the caller must not see them. */
 export async function answer(connection: DuckDBConnection, resolved: ResolvedQuery): Promise<QueryResult> {
   const { normalized: q, spec, suppress, entry } = resolved;
-  const result = withoutPartialComparisons(await runQuery(connection, buildQuery(spec), q.limit!), spec, resolved.dataFrom);
+  const result = withoutPartialComparisons(
+    await runQuery(connection, buildQuery(spec), q.limit!),
+    spec,
+    resolved.dataFrom,
+    resolved.finest
+  );
   // Hidden before any format is written: every format shows the same "<5" cells and notes.
   return suppress ? suppressResult(result, q.by, derivedValue(entry)) : result;
 }
 
 /** A resolved download's rows as they stream from DuckDB, suppressed period by period as answer() would. */
 export function stream(connection: DuckDBConnection, resolved: ResolvedQuery): { built: BuiltQuery; batches: AsyncIterable<Batch> } {
-  const { spec, dataFrom, suppress, entry } = resolved;
+  const { spec, dataFrom, finest, suppress, entry } = resolved;
   const built = buildQuery(spec);
   const covered = (async function* () {
-    for await (const batch of streamQuery(connection, built)) yield withoutPartialComparisons(batch, spec, dataFrom);
+    for await (const batch of streamQuery(connection, built)) yield withoutPartialComparisons(batch, spec, dataFrom, finest);
   })();
   if (!suppress) return { built, batches: covered };
   const derived = derivedValue(entry);

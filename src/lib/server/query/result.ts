@@ -2,7 +2,8 @@
 // spreadsheets walk the columns by row): the whole result at once for the dashboard's answers,
 // or chunk by chunk for downloads, which may run to millions of rows.
 import { JSDuckDBValueConverter, type DuckDBConnection } from '@duckdb/node-api';
-import { comparisonCovered } from '../../contract/periods';
+import type { Grain } from '../../contract/contract';
+import { comparisonCovered, comparisonDistinct } from '../../contract/periods';
 import type { BuiltQuery, QuerySpec } from './builder';
 
 export type Cell = string | number | null;
@@ -61,18 +62,22 @@ export async function* streamQuery(connection: DuckDBConnection, query: BuiltQue
 }
 
 /**
- * `batch` with the compare_* figures of each row whose comparison period starts before the first
- * day with data set to null: the one rule of contract/periods.ts (comparisonCovered), applied
- * before any format is written, so dashboard, downloads and report show the same comparisons.
+ * `batch` with the compare_* figures set to null in each row whose comparison period starts
+ * before the first day with data, and in every row when the comparison reads the same figure
+ * (a yearly-only indicator against the month before): the rules of contract/periods.ts
+ * (comparisonCovered, comparisonDistinct), applied before any format is written, so dashboard,
+ * downloads and report show the same comparisons. `finest` is the indicator's finest grain.
  */
 export function withoutPartialComparisons<B extends Batch>(
   batch: B,
   spec: Pick<QuerySpec, 'from' | 'to' | 'grain' | 'compare'>,
-  dataFrom: string | null
+  dataFrom: string | null,
+  finest: Grain
 ): B {
   const periods = batch.data[batch.columns.indexOf('period')];
   const range = { from: spec.from, to: spec.to };
-  const uncovered = (periods ?? []).map((p) => !comparisonCovered(range, spec.compare, dataFrom, spec.grain, p as string));
+  const distinct = comparisonDistinct(range, spec.compare, finest, spec.grain);
+  const uncovered = (periods ?? []).map((p) => !distinct || !comparisonCovered(range, spec.compare, dataFrom, spec.grain, p as string));
   if (!uncovered.includes(true)) return batch;
   const data = batch.data.map((column, i) =>
     batch.columns[i].startsWith('compare_') ? column.map((v, row) => (uncovered[row] ? null : v)) : column
